@@ -1,0 +1,35 @@
+# Two commands: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ARCHIVE ?= demo-archive
+
+.PHONY: run test setup demo clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+$(ARCHIVE)/catalogue.json: | $(STAMP)
+	$(BIN)/coprod-meet demo --archive $(ARCHIVE)
+
+demo: $(ARCHIVE)/catalogue.json
+
+run: setup demo
+	$(BIN)/coprod-meet --archive $(ARCHIVE)
+
+test: setup
+	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then exit 0; fi; exit $$rc
+
+bench: setup
+	$(BIN)/python bench/archive.py
+
+clean:
+	rm -rf $(VENV) $(ARCHIVE)

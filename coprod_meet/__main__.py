@@ -1,0 +1,3 @@
+from coprod_meet.cli import main
+
+raise SystemExit(main())
