@@ -1,0 +1,55 @@
+"""The names of the events a meeting's log holds, and small helpers to make them.
+
+The log is append-only: corrections are new events, never edits of old ones.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from coprod_meet.domain.model import Event, now
+
+# Attendance: data {member_id, status} with status one of ATTENDANCE_STATUSES.
+ATTENDANCE = "attendance"
+ATTENDANCE_STATUSES = ("present", "apologies", "late", "left", "absent")
+
+MEETING_STARTED = "meeting_started"
+MEETING_ENDED = "meeting_ended"
+ITEM_STARTED = "item_started"  # {item_id}
+ITEM_DEFERRED = "item_deferred"  # {item_id}
+ITEM_ADDED = "item_added"  # {item: AgendaItem dict, after_id}
+CHAIR_HANDOVER = "chair_handover"  # {item_id, lead_id}
+ROLE_SET = "role_set"  # {role, member_id}
+
+QUEUE_JOINED = "queue_joined"  # {member_id, kind: normal|process|clarification|reply}
+QUEUE_LEFT = "queue_left"  # {member_id}
+QUEUE_MOVED = "queue_moved"  # {member_id, position}
+FAIR_ORDER_SET = "fair_order_set"  # {on: bool}
+
+TURN_STARTED = "turn_started"  # {member_id, item_id, via: spoken|written|supporter, by_id}
+TURN_ENDED = "turn_ended"  # {member_id}
+ROUND_STARTED = "round_started"  # {item_id}
+ROUND_PASSED = "round_passed"  # {member_id}
+ROUND_ENDED = "round_ended"  # {}
+
+CARD_RAISED = "card_raised"  # {member_id, colour: red|amber|green, word}
+CARD_CLEARED = "card_cleared"  # {member_id, colour}
+WORD_EXPLAINED = "word_explained"  # {word, meaning}
+TIMER_PAUSED = "timer_paused"
+TIMER_RESUMED = "timer_resumed"
+BREAK_STARTED = "break_started"
+BREAK_ENDED = "break_ended"
+
+DECISION_RECORDED = "decision_recorded"
+DECISION_EDITED = "decision_edited"
+ACTION_RECORDED = "action_recorded"
+ACTION_EDITED = "action_edited"
+YOU_SAID = "you_said"  # {id, member_id, text, state, links}
+EVALUATION = "evaluation"  # {member_id, heard: yes|partly|no|pass, comment}
+NOTE = "note"  # {text, author_id} — private, never exported
+
+
+def event(event_type: str, at: datetime | None = None, **data: Any) -> Event:
+    """An event of ``event_type`` with ``data``, stamped now unless ``at`` is given."""
+    return Event(type=event_type, data=data, at=at or now())

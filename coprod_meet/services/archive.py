@@ -1,0 +1,173 @@
+"""Use cases over the archive that every front end calls: list, open, create, record events.
+
+Returns domain objects; the front ends never touch TinyDB.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from coprod_meet.domain.errors import NotFound, UserError
+from coprod_meet.domain.model import Event, Group, Meeting
+from coprod_meet.storage.archive import Archive, CheckReport, Problem, default_archive_dir, summary_of
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One line of the meetings list."""
+
+    id: str
+    group_id: str
+    group_name: str
+    title: str
+    start: datetime
+    end: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "group": self.group_name,
+            "title": self.title,
+            "start": self.start.isoformat(),
+        }
+
+
+class ArchiveService:
+    """The archive as the front ends see it."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._summaries: list[MeetingSummary] | None = None
+
+    @classmethod
+    def open(cls, root: Path | str | None = None, *, lock: bool = True) -> ArchiveService:
+        return cls(Archive(root if root is not None else default_archive_dir(), lock=lock))
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def __enter__(self) -> ArchiveService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def root(self) -> Path:
+        return self.archive.root
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Files moved aside since the archive was opened, in plain words."""
+        return list(self.archive.problems)
+
+    # -- meetings -------------------------------------------------------------------------
+
+    def list_meetings(self) -> list[MeetingSummary]:
+        """Every meeting, newest first."""
+        if self._summaries is None:
+            rows = []
+            for s in self.archive.summaries():
+                try:
+                    rows.append(
+                        MeetingSummary(
+                            id=s["id"],
+                            group_id=s.get("group_id", ""),
+                            group_name=s.get("group_name", ""),
+                            title=s.get("title", ""),
+                            start=datetime.fromisoformat(s["start"]),
+                            end=datetime.fromisoformat(s.get("end") or s["start"]),
+                        )
+                    )
+                except (KeyError, ValueError, TypeError):
+                    continue  # a damaged catalogue line; `check` reports the file itself
+            rows.sort(key=lambda m: (m.start, m.id), reverse=True)
+            self._summaries = rows
+        return list(self._summaries)
+
+    def _file(self, meeting_id: str):
+        f = self.archive.meeting_file(meeting_id)
+        if f is None:
+            self._summaries = None
+            raise NotFound("There is no meeting with that id in this archive; type `coprod-meet meetings` to list them.")
+        return f
+
+    def find_meeting_id(self, text: str) -> str:
+        """A full id, or a unique start of one (as people copy the first few characters)."""
+        text = text.strip()
+        matches = [m.id for m in self.list_meetings() if m.id.startswith(text)] if text else []
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise NotFound(f"No meeting id starts with {text!r}; type `coprod-meet meetings` to list them.")
+        raise UserError(f"More than one meeting id starts with {text!r}; please type more of the id.")
+
+    def get_meeting(self, meeting_id: str) -> Meeting:
+        data = self._file(meeting_id).meeting()
+        if data is None:
+            raise NotFound("That meeting's file holds no meeting; run `coprod-meet check` to look at the archive.")
+        return Meeting.from_dict(data)
+
+    def events(self, meeting_id: str) -> list[Event]:
+        events = [Event.from_dict(e) for e in self._file(meeting_id).events()]
+        events.sort(key=lambda e: e.sort_key)
+        return events
+
+    def save_meeting(self, meeting: Meeting) -> Meeting:
+        """Create or update a meeting's plan and its catalogue line."""
+        f = self.archive.meeting_file(meeting.id) or self.archive.create_meeting_file(meeting.id)
+        data = meeting.to_dict()
+        f.put_meeting(data)
+        self.archive.index_meeting(summary_of(data))
+        self._summaries = None
+        return meeting
+
+    def append_event(self, meeting_id: str, event: Event) -> Event:
+        """Write one event durably. Returns only when it is on disk."""
+        f = self._file(meeting_id)
+        stamped = Event(type=event.type, data=event.data, id=event.id, at=event.at, seq=f.event_count() + 1)
+        f.append_event(stamped.to_dict())
+        return stamped
+
+    def write_whole_meetings(self, items: list[tuple[Meeting, list[Event]]]) -> None:
+        """Write many complete meetings, one durable write each, then the catalogue once."""
+        for meeting, events in items:
+            ordered = [
+                Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=i).to_dict()
+                for i, e in enumerate(events, start=1)
+            ]
+            self.archive.write_meeting_whole(meeting.to_dict(), ordered)
+        self.archive.index_meetings([summary_of(m.to_dict()) for m, _ in items])
+        self._summaries = None
+
+    # -- groups ---------------------------------------------------------------------------
+
+    def groups(self) -> list[Group]:
+        return sorted((Group.from_dict(g) for g in self.archive.all_groups()), key=lambda g: g.name.lower())
+
+    def group(self, group_id: str) -> Group:
+        for g in self.groups():
+            if g.id == group_id:
+                return g
+        raise NotFound("There is no group with that id in this archive.")
+
+    def find_group(self, name: str) -> Group:
+        wanted = name.strip().lower()
+        for g in self.groups():
+            if g.name.lower() == wanted or g.id == name.strip():
+                return g
+        names = ", ".join(g.name for g in self.groups()) or "none yet"
+        raise NotFound(f"There is no group called {name!r}; the groups are: {names}.")
+
+    def save_group(self, group: Group) -> Group:
+        self.archive.put_group(group.to_dict())
+        return group
+
+    # -- checking -------------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        self._summaries = None
+        return self.archive.check()

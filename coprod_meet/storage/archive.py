@@ -1,0 +1,415 @@
+"""The archive: a folder with one TinyDB file per meeting, a catalogue and the groups.
+
+    ARCHIVE/
+      catalogue.json        meetings listed for the first screen and for search
+      groups.json           groups, members and their settings
+      meetings/<uuid>.json  one meeting: its plan and its append-only event log
+      quarantine/           files that would not parse, moved aside (never overwritten)
+      .lock                 held while an app has the archive open
+
+A live event rewrites only its meeting's small file, whatever the size of the archive.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from coprod_meet.domain.errors import UserError
+from coprod_meet.storage.durable import (
+    DIR_MODE,
+    CorruptFile,
+    DurableStorage,
+    atomic_write,
+    decode,
+    encode,
+    ensure_private_dir,
+    is_temp_file,
+)
+
+SCHEMA_VERSION = 1
+APP_NAME = "coprod-meet"
+
+# Migrations from one schema version to the next: {old_version: function(tables) -> tables}.
+MIGRATIONS: dict[int, Any] = {}
+
+
+class ArchiveBusy(UserError):
+    pass
+
+
+class SchemaTooNew(UserError):
+    pass
+
+
+class NotAnArchive(UserError):
+    pass
+
+
+@dataclass
+class Problem:
+    """Something wrong with one file, in plain words."""
+
+    path: Path
+    reason: str
+    moved_to: Path | None = None
+
+    def __str__(self) -> str:
+        if self.moved_to is not None:
+            return (
+                f"{self.path.name} could not be read ({self.reason}); it was moved aside to "
+                f"{self.moved_to.parent.name}/{self.moved_to.name} and the rest of the archive carries on."
+            )
+        return f"{self.path.name}: {self.reason}."
+
+
+@dataclass
+class CheckReport:
+    files_checked: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+
+def default_archive_dir() -> Path:
+    """``COPROD_MEET_ARCHIVE`` if set, else the user data folder."""
+    env = os.environ.get("COPROD_MEET_ARCHIVE")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "archive"
+
+
+def _open_db(path: Path) -> TinyDB:
+    return TinyDB(path, storage=DurableStorage)
+
+
+def _check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
+    meta = tables.get("_meta", {}).get("1", {})
+    version = meta.get("schema", SCHEMA_VERSION) if isinstance(meta, dict) else SCHEMA_VERSION
+    if not isinstance(version, int):
+        raise CorruptFile(path, "its format version is not a number")
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"{path.name} was saved by a newer coprod-meet (file format {version}); "
+            f"please update coprod-meet to open this archive."
+        )
+    while version < SCHEMA_VERSION:
+        tables = MIGRATIONS[version](tables)
+        version += 1
+    return tables
+
+
+class RecordFile:
+    """One TinyDB file with a ``_meta`` table holding its kind and schema version."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        self.db = _open_db(path)
+        storage: DurableStorage = self.db.storage  # type: ignore[assignment]
+        tables = storage.read()
+        if tables is None:
+            self.db.table("_meta").insert(Document({"schema": SCHEMA_VERSION, "kind": kind}, doc_id=1))
+        else:
+            _check_schema(path, tables)
+
+    def table(self, name: str):
+        return self.db.table(name, cache_size=0)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class MeetingFile(RecordFile):
+    """One meeting: ``meeting`` (its plan, one document) and ``events`` (the append-only log)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "meeting")
+
+    def meeting(self) -> dict[str, Any] | None:
+        doc = self.table("meeting").get(doc_id=1)
+        return dict(doc) if doc is not None else None
+
+    def put_meeting(self, data: dict[str, Any]) -> None:
+        self.table("meeting").upsert(Document(data, doc_id=1))
+
+    def events(self) -> list[dict[str, Any]]:
+        return [dict(e) for e in self.table("events").all()]
+
+    def event_count(self) -> int:
+        return len(self.table("events"))
+
+    def append_event(self, data: dict[str, Any]) -> None:
+        self.table("events").insert(data)
+
+    def append_events(self, items: Iterable[dict[str, Any]]) -> None:
+        self.table("events").insert_multiple(items)
+
+
+class Archive:
+    """An open archive folder, locked for this app's run."""
+
+    def __init__(self, root: Path | str, *, lock: bool = True) -> None:
+        self.root = Path(root).expanduser()
+        if self.root.exists() and not self.root.is_dir():
+            raise NotAnArchive(f"{self.root} is a file, not a folder; please give a folder for the archive.")
+        try:
+            ensure_private_dir(self.root)
+            ensure_private_dir(self.meetings_dir)
+        except OSError:
+            raise NotAnArchive(
+                f"The archive folder {self.root} cannot be created or opened; check the path and its permissions."
+            ) from None
+        self._lock: FileLock | None = None
+        if lock:
+            self._lock = FileLock(self.root / ".lock", timeout=0, mode=0o600)
+            try:
+                self._lock.acquire()
+            except Timeout:
+                raise ArchiveBusy(
+                    "This archive is already open in another coprod-meet; close that one first, "
+                    "or choose another folder with --archive."
+                ) from None
+        self.problems: list[Problem] = []
+        self._open_meetings: dict[str, MeetingFile] = {}
+        self._remove_temp_files()
+        self.catalogue = self._open_record("catalogue.json", "catalogue")
+        self.groups = self._open_record("groups.json", "groups")
+        self._index: dict[str, int] = {
+            doc["id"]: doc.doc_id for doc in self.catalogue.table("meetings").all()
+        }
+        self._index_missing_meetings()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    @property
+    def meetings_dir(self) -> Path:
+        return self.root / "meetings"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.root / "quarantine"
+
+    def meeting_path(self, meeting_id: str) -> Path:
+        return self.meetings_dir / f"{meeting_id}.json"
+
+    def meeting_paths(self) -> list[Path]:
+        return [
+            Path(entry.path)
+            for entry in os.scandir(self.meetings_dir)
+            if entry.name.endswith(".json") and not entry.name.startswith(".")
+        ]
+
+    # -- life cycle -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        for f in self._open_meetings.values():
+            f.close()
+        self._open_meetings.clear()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _remove_temp_files(self) -> None:
+        for folder in (self.root, self.meetings_dir):
+            for entry in os.scandir(folder):
+                path = Path(entry.path)
+                if is_temp_file(path):
+                    path.unlink(missing_ok=True)
+
+    def quarantine(self, path: Path, reason: str) -> Problem:
+        """Move a file that will not parse aside, never overwriting anything."""
+        ensure_private_dir(self.quarantine_dir)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.quarantine_dir / f"{path.name}.{stamp}.broken"
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.quarantine_dir / f"{path.name}.{stamp}-{n}.broken"
+        os.replace(path, target)
+        problem = Problem(path, reason, target)
+        self.problems.append(problem)
+        return problem
+
+    def _open_record(self, name: str, kind: str) -> RecordFile:
+        path = self.root / name
+        try:
+            return RecordFile(path, kind)
+        except CorruptFile as error:
+            self.quarantine(path, error.reason)
+            return RecordFile(path, kind)
+
+    # -- meetings -------------------------------------------------------------------------
+
+    def meeting_file(self, meeting_id: str) -> MeetingFile | None:
+        """The open file of one meeting, or None if it is missing or was moved aside."""
+        if meeting_id in self._open_meetings:
+            return self._open_meetings[meeting_id]
+        path = self.meeting_path(meeting_id)
+        if not path.exists():
+            return None
+        try:
+            f = MeetingFile(path)
+            f.meeting()
+        except CorruptFile as error:
+            self.quarantine(path, error.reason)
+            self.unindex_meeting(meeting_id)
+            return None
+        self._open_meetings[meeting_id] = f
+        return f
+
+    def create_meeting_file(self, meeting_id: str) -> MeetingFile:
+        f = MeetingFile(self.meeting_path(meeting_id))
+        self._open_meetings[meeting_id] = f
+        return f
+
+    def write_meeting_whole(self, meeting: dict[str, Any], events: list[dict[str, Any]]) -> None:
+        """Write a whole meeting file in one durable write (used for demo data and imports)."""
+        tables = {
+            "_meta": {"1": {"schema": SCHEMA_VERSION, "kind": "meeting"}},
+            "meeting": {"1": meeting},
+            "events": {str(i): e for i, e in enumerate(events, start=1)},
+        }
+        stale = self._open_meetings.pop(meeting["id"], None)
+        if stale is not None:
+            stale.close()
+        atomic_write(self.meeting_path(meeting["id"]), encode(tables))
+
+    # -- catalogue ------------------------------------------------------------------------
+
+    def summaries(self) -> list[dict[str, Any]]:
+        return [dict(d) for d in self.catalogue.table("meetings").all()]
+
+    def index_meeting(self, summary: dict[str, Any]) -> None:
+        table = self.catalogue.table("meetings")
+        doc_id = self._index.get(summary["id"])
+        if doc_id is None:
+            self._index[summary["id"]] = table.insert(summary)
+        else:
+            table.update(summary, doc_ids=[doc_id])
+
+    def index_meetings(self, summaries: list[dict[str, Any]]) -> None:
+        """Add or replace many summaries in one write."""
+        table = self.catalogue.table("meetings")
+        fresh = [s for s in summaries if s["id"] not in self._index]
+        for s in summaries:
+            if s["id"] in self._index:
+                table.update(s, doc_ids=[self._index[s["id"]]])
+        if fresh:
+            ids = table.insert_multiple(fresh)
+            self._index.update({s["id"]: i for s, i in zip(fresh, ids)})
+
+    def unindex_meeting(self, meeting_id: str) -> None:
+        doc_id = self._index.pop(meeting_id, None)
+        if doc_id is not None:
+            self.catalogue.table("meetings").remove(doc_ids=[doc_id])
+
+    def _index_missing_meetings(self) -> None:
+        """Heal the catalogue: list meeting files it does not know (e.g. after a crash)."""
+        on_disk = {p.stem: p for p in self.meeting_paths()}
+        missing = [mid for mid in on_disk if mid not in self._index]
+        gone = [mid for mid in self._index if mid not in on_disk]
+        summaries = []
+        for mid in missing:
+            path = on_disk[mid]
+            try:
+                tables = _check_schema(path, decode(path, path.read_bytes()))
+            except CorruptFile as error:
+                self.quarantine(path, error.reason)
+                continue
+            data = tables.get("meeting", {}).get("1")
+            if isinstance(data, dict) and "id" in data:
+                summaries.append(summary_of(data))
+        if summaries:
+            self.index_meetings(summaries)
+        for mid in gone:
+            self.unindex_meeting(mid)
+
+    # -- groups ---------------------------------------------------------------------------
+
+    def all_groups(self) -> list[dict[str, Any]]:
+        return [dict(d) for d in self.groups.table("groups").all()]
+
+    def put_group(self, data: dict[str, Any]) -> None:
+        table = self.groups.table("groups")
+        existing = [d.doc_id for d in table.all() if d.get("id") == data["id"]]
+        if existing:
+            table.update(data, doc_ids=existing[:1])
+        else:
+            table.insert(data)
+
+    def put_groups(self, groups: list[dict[str, Any]]) -> None:
+        for g in groups:
+            self.put_group(g)
+
+    # -- checking -------------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        """Read every file; move aside any that will not parse and say so."""
+        report = CheckReport()
+        before = len(self.problems)
+        for path in [self.root / "catalogue.json", self.root / "groups.json", *self.meeting_paths()]:
+            report.files_checked += 1
+            try:
+                tables = decode(path, path.read_bytes())
+                _check_schema(path, tables)
+            except CorruptFile as error:
+                if path.parent == self.meetings_dir:
+                    stale = self._open_meetings.pop(path.stem, None)
+                    if stale is not None:
+                        stale.close()
+                    self.unindex_meeting(path.stem)
+                self.quarantine(path, error.reason)
+            except SchemaTooNew as error:
+                self.problems.append(Problem(path, str(error).rstrip(".")))
+        report.problems = self.problems[before:]
+        already = sorted(self.quarantine_dir.glob("*.broken")) if self.quarantine_dir.exists() else []
+        fresh = {p.moved_to for p in report.problems if p.moved_to is not None}
+        for path in already:
+            if path not in fresh:
+                report.problems.append(
+                    Problem(path, "moved aside earlier because it could not be read; look at it or remove it")
+                )
+        return report
+
+
+def summary_of(meeting: dict[str, Any]) -> dict[str, Any]:
+    """The catalogue's line for a meeting."""
+    return {
+        "id": meeting["id"],
+        "group_id": meeting.get("group_id", ""),
+        "group_name": meeting.get("group_name", ""),
+        "title": meeting.get("title", ""),
+        "start": meeting.get("start", ""),
+        "end": meeting.get("end", ""),
+    }
+
+
+__all__ = [
+    "Archive",
+    "ArchiveBusy",
+    "CheckReport",
+    "DIR_MODE",
+    "MeetingFile",
+    "Problem",
+    "SCHEMA_VERSION",
+    "SchemaTooNew",
+    "default_archive_dir",
+]

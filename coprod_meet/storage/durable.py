@@ -1,0 +1,166 @@
+"""Durable, atomic files and the TinyDB storage built on them.
+
+A write goes to a temp file in the same folder, is flushed and fsynced, replaces the old file
+with ``os.replace`` and then the folder is fsynced. A crash at any moment leaves either the old
+file or the new one, never a mix. The OS calls are module attributes so the reliability tests can
+inject faults into them.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from coprod_meet.domain.errors import UserError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+
+# Indirection for fault injection in tests.
+os_write = os.write
+os_fsync = os.fsync
+os_replace = os.replace
+
+
+class SaveFailed(UserError):
+    """A write did not reach the disk. The previous state is intact."""
+
+
+class CorruptFile(Exception):
+    """A file that will not parse. ``reason`` is plain words."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path.name}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents we create) as 0700, whatever the umask."""
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    os.chmod(path, DIR_MODE)
+    return path
+
+
+def temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+
+
+def is_temp_file(path: Path) -> bool:
+    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os_fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _plain_os_error(error: OSError) -> SaveFailed:
+    if error.errno == errno.ENOSPC:
+        text = "The disk is full, so the last change was not saved; free some space and try again."
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        text = "The archive folder cannot be written to, so the last change was not saved; check its permissions."
+    else:
+        text = "The last change could not be saved to disk; please try again, and check the disk if it keeps happening."
+    return SaveFailed(text)
+
+
+def atomic_write(target: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``target`` so that a crash leaves the old or the new file whole.
+
+    Returns only when the bytes and the rename are on disk. Raises ``SaveFailed`` (plain words)
+    and leaves the old file untouched if anything goes wrong.
+    """
+    tmp = temp_name(target)
+    fd = -1
+    replaced = False
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        view = memoryview(payload)
+        while view:
+            written = os_write(fd, view)
+            view = view[written:]
+        os_fsync(fd)
+        os.close(fd)
+        fd = -1
+        os_replace(tmp, target)
+        replaced = True
+        _fsync_dir(target.parent)
+    except OSError as error:
+        raise _plain_os_error(error) from error
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if not replaced:
+            tmp.unlink(missing_ok=True)
+
+
+def encode(data: Any) -> bytes:
+    # ASCII-only JSON: any text (even a lone surrogate) round-trips and the file is valid UTF-8.
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def decode(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse a TinyDB file, or raise ``CorruptFile`` saying in plain words what is wrong."""
+    if not raw.strip():
+        raise CorruptFile(path, "the file is empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CorruptFile(path, "the file is not readable text") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.msg.startswith("Extra data"):
+            raise CorruptFile(path, "the file has extra data after its end") from None
+        if error.pos >= len(text.rstrip()) - 1:
+            raise CorruptFile(path, "the file is cut short") from None
+        raise CorruptFile(path, "the file is not valid JSON") from None
+    except RecursionError:
+        raise CorruptFile(path, "the file is nested too deeply") from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise CorruptFile(path, "the file does not hold a coprod-meet record")
+    return data
+
+
+class DurableStorage(Storage):
+    """TinyDB storage: atomic durable writes, and the last state kept in memory.
+
+    TinyDB reads the whole file before every operation; keeping the parsed state means a live
+    event costs one write of one small file. If a write fails, the memory copy is dropped so the
+    next read comes from disk and matches what is really saved.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._cache: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._cache is None:
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                return None
+            self._cache = decode(self.path, raw)
+        return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        try:
+            atomic_write(self.path, encode(data))
+        except BaseException:
+            self._cache = None
+            raise
+        self._cache = data
+
+    def close(self) -> None:
+        self._cache = None

@@ -1,0 +1,26 @@
+"""What every screen of ours has: a plain-words help text for F1."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.screen import Screen
+
+
+class HelpfulScreen(Screen):
+    """A screen with ``HELP``: what it is for, in plain words, shown by F1."""
+
+    HELP: ClassVar[str] = ""
+    TITLE_WORDS: ClassVar[str] = ""
+
+    def help_keys(self) -> list[tuple[str, str]]:
+        """The keys of this screen and of the app, as (key, what it does)."""
+        keys: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for _key, active in self.app.active_bindings.items():
+            b = active.binding
+            if not b.description or b.description in seen:
+                continue
+            seen.add(b.description)
+            keys.append((self.app.get_key_display(b), b.description))
+        return keys
