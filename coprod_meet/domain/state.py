@@ -1,0 +1,338 @@
+"""A meeting as it stands: the event log folded into one state.
+
+``MeetingState.replay(meeting, events)`` rebuilds everything from the log, so a meeting killed at
+any moment resumes exactly where it was. ``apply`` takes one more event. The state never changes
+the log; the services write events and then apply them here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Iterable
+
+from coprod_meet.domain import events as ev
+from coprod_meet.domain.model import AgendaItem, Event, Meeting, Member, VoiceGroup
+
+PRESENT_STATUSES = ("present", "late")
+
+
+@dataclass
+class Turn:
+    """One contribution. ``via``: "spoken", "written" (read out by ``by_id``) or "supporter"."""
+
+    member_id: str
+    item_id: str
+    start: datetime
+    end: datetime | None = None
+    via: str = "spoken"
+    by_id: str = ""
+    paused_seconds: float = 0.0
+
+    def seconds(self, now: datetime | None = None) -> float:
+        end = self.end or now or self.start
+        return max(0.0, (end - self.start).total_seconds() - self.paused_seconds)
+
+
+@dataclass
+class QueueEntry:
+    member_id: str
+    kind: str = "normal"  # normal | process | clarification | reply
+    joined: datetime = field(default_factory=datetime.now)
+    seq: int = 0  # order of joining, for first come
+    position: int | None = None  # set when a co-chair moves someone by hand
+
+
+@dataclass
+class Card:
+    member_id: str
+    colour: str  # red | amber | green
+    word: str
+    raised: datetime
+    cleared: datetime | None = None
+
+
+@dataclass
+class MeetingState:
+    meeting: Meeting
+    agenda: list[AgendaItem] = field(default_factory=list)
+    attendance: dict[str, str] = field(default_factory=dict)
+    arrived: dict[str, datetime] = field(default_factory=dict)
+    left: dict[str, datetime] = field(default_factory=dict)
+    started: datetime | None = None
+    ended: datetime | None = None
+    current_item_id: str = ""
+    item_spans: dict[str, list[list[datetime | None]]] = field(default_factory=dict)
+    leads: dict[str, str] = field(default_factory=dict)
+    deferred: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    turns: list[Turn] = field(default_factory=list)
+    passes: list[tuple[str, str]] = field(default_factory=list)  # (member_id, item_id)
+    round_item_id: str = ""
+    round_done: list[str] = field(default_factory=list)
+    queue: list[QueueEntry] = field(default_factory=list)
+    fair_order: bool = True
+    cards: list[Card] = field(default_factory=list)
+    words_explained: dict[str, str] = field(default_factory=dict)
+    timer_paused_at: datetime | None = None
+    breaks: list[list[datetime | None]] = field(default_factory=list)
+    evaluations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    last_event_at: datetime | None = None
+    _queue_seq: int = 0
+
+    # -- building ---------------------------------------------------------------------------
+
+    @classmethod
+    def replay(cls, meeting: Meeting, events: Iterable[Event]) -> MeetingState:
+        state = cls(
+            meeting=meeting,
+            agenda=list(meeting.agenda),
+            leads={i.id: i.lead_id for i in meeting.agenda},
+            roles=dict(meeting.roles),
+            fair_order=meeting.settings.fair_order,
+        )
+        for e in sorted(events, key=lambda e: e.sort_key):
+            state.apply(e)
+        return state
+
+    def apply(self, e: Event) -> None:  # noqa: C901 - one branch per kind of event, on purpose
+        d = e.data
+        at = e.at
+        self.last_event_at = at
+        t = e.type
+        if t == ev.ATTENDANCE:
+            member_id, status = d.get("member_id", ""), d.get("status", "")
+            self.attendance[member_id] = status
+            if status in PRESENT_STATUSES:
+                self.arrived[member_id] = at
+                self.left.pop(member_id, None)
+            elif status == "left":
+                self.left[member_id] = at
+                self.queue = [q for q in self.queue if q.member_id != member_id]
+        elif t == ev.MEETING_STARTED:
+            self.started = self.started or at
+        elif t == ev.MEETING_ENDED:
+            self._end_turn(at)
+            self._close_item(at)
+            self.ended = at
+        elif t == ev.ITEM_STARTED:
+            self._end_turn(at)
+            self._close_item(at)
+            item_id = d.get("item_id", "")
+            self.current_item_id = item_id
+            self.item_spans.setdefault(item_id, []).append([at, None])
+            self.queue = []
+            self.round_item_id = ""
+            self.round_done = []
+            if item_id in self.deferred:
+                self.deferred.remove(item_id)
+        elif t == ev.ITEM_DEFERRED:
+            item_id = d.get("item_id", "")
+            if item_id not in self.deferred:
+                self.deferred.append(item_id)
+        elif t == ev.ITEM_ADDED:
+            item = AgendaItem.from_dict(d["item"])
+            after = d.get("after_id", "")
+            index = next((n + 1 for n, i in enumerate(self.agenda) if i.id == after), len(self.agenda))
+            self.agenda.insert(index, item)
+            self.leads[item.id] = item.lead_id
+        elif t == ev.CHAIR_HANDOVER:
+            self.leads[d.get("item_id", "")] = d.get("lead_id", "")
+        elif t == ev.ROLE_SET:
+            self.roles[d.get("role", "")] = d.get("member_id", "")
+        elif t == ev.QUEUE_JOINED:
+            member_id = d.get("member_id", "")
+            if not any(q.member_id == member_id for q in self.queue):
+                self._queue_seq += 1
+                self.queue.append(QueueEntry(member_id, d.get("kind", "normal"), at, self._queue_seq))
+        elif t == ev.QUEUE_LEFT:
+            self.queue = [q for q in self.queue if q.member_id != d.get("member_id")]
+        elif t == ev.QUEUE_MOVED:
+            for q in self.queue:
+                if q.member_id == d.get("member_id"):
+                    q.position = int(d.get("position", 0))
+        elif t == ev.FAIR_ORDER_SET:
+            self.fair_order = bool(d.get("on", True))
+        elif t == ev.TURN_STARTED:
+            self._end_turn(at)
+            member_id = d.get("member_id", "")
+            self.queue = [q for q in self.queue if q.member_id != member_id]
+            self.turns.append(
+                Turn(member_id, d.get("item_id") or self.current_item_id, at, None, d.get("via", "spoken"),
+                     d.get("by_id", ""))
+            )
+            if self.round_item_id and member_id not in self.round_done:
+                self.round_done.append(member_id)
+        elif t == ev.TURN_ENDED:
+            self._end_turn(at)
+        elif t == ev.ROUND_STARTED:
+            self.round_item_id = d.get("item_id") or self.current_item_id
+            self.round_done = []
+        elif t == ev.ROUND_PASSED:
+            member_id = d.get("member_id", "")
+            self.passes.append((member_id, self.round_item_id or self.current_item_id))
+            if member_id not in self.round_done:
+                self.round_done.append(member_id)
+        elif t == ev.ROUND_ENDED:
+            self.round_item_id = ""
+            self.round_done = []
+        elif t == ev.CARD_RAISED:
+            self.cards.append(Card(d.get("member_id", ""), d.get("colour", ""), d.get("word", ""), at))
+        elif t == ev.CARD_CLEARED:
+            for card in self.cards:
+                if card.member_id == d.get("member_id") and card.colour == d.get("colour") and card.cleared is None:
+                    card.cleared = at
+        elif t == ev.WORD_EXPLAINED:
+            word = d.get("word", "")
+            if word:
+                self.words_explained[word] = d.get("meaning", "")
+        elif t == ev.TIMER_PAUSED:
+            self.timer_paused_at = self.timer_paused_at or at
+        elif t == ev.TIMER_RESUMED:
+            if self.timer_paused_at is not None and self.turns and self.turns[-1].end is None:
+                self.turns[-1].paused_seconds += (at - self.timer_paused_at).total_seconds()
+            self.timer_paused_at = None
+        elif t == ev.BREAK_STARTED:
+            self._end_turn(at)
+            self.breaks.append([at, None])
+        elif t == ev.BREAK_ENDED:
+            if self.breaks and self.breaks[-1][1] is None:
+                self.breaks[-1][1] = at
+        elif t == ev.EVALUATION:
+            self.evaluations[d.get("member_id", "")] = (d.get("heard", "pass"), d.get("comment", ""))
+        # Other events (decisions, actions, notes, "you said") are read by their own folds.
+
+    def _end_turn(self, at: datetime) -> None:
+        if self.turns and self.turns[-1].end is None:
+            turn = self.turns[-1]
+            if self.timer_paused_at is not None:
+                turn.paused_seconds += (at - self.timer_paused_at).total_seconds()
+                self.timer_paused_at = None
+            turn.end = at
+
+    def _close_item(self, at: datetime) -> None:
+        spans = self.item_spans.get(self.current_item_id)
+        if spans and spans[-1][1] is None:
+            spans[-1][1] = at
+
+    # -- questions --------------------------------------------------------------------------
+
+    def person(self, member_id: str) -> Member | None:
+        return self.meeting.person(member_id)
+
+    def name(self, member_id: str) -> str:
+        m = self.person(member_id)
+        return m.name if m else "someone"
+
+    @property
+    def present_ids(self) -> list[str]:
+        """Members here now, in roster order."""
+        return [m.id for m in self.meeting.roster if self.attendance.get(m.id) in PRESENT_STATUSES]
+
+    @property
+    def ever_present_ids(self) -> list[str]:
+        """Members who were here at some point (including those who left early)."""
+        return [m.id for m in self.meeting.roster if m.id in self.arrived]
+
+    @property
+    def current_item(self) -> AgendaItem | None:
+        return next((i for i in self.agenda if i.id == self.current_item_id), None)
+
+    def lead_of(self, item_id: str) -> str:
+        return self.leads.get(item_id, "") or (self.meeting.co_chair_ids[0] if self.meeting.co_chair_ids else "")
+
+    @property
+    def chairing_now(self) -> str:
+        """The co-chair leading the current item (or the first co-chair before it starts)."""
+        return self.lead_of(self.current_item_id)
+
+    @property
+    def speaking(self) -> Turn | None:
+        if self.turns and self.turns[-1].end is None:
+            return self.turns[-1]
+        return None
+
+    @property
+    def on_break(self) -> bool:
+        return bool(self.breaks) and self.breaks[-1][1] is None
+
+    @property
+    def open_red_cards(self) -> list[Card]:
+        return [c for c in self.cards if c.colour == "red" and c.cleared is None]
+
+    @property
+    def open_cards(self) -> list[Card]:
+        return [c for c in self.cards if c.cleared is None]
+
+    def item_seconds(self, item_id: str, now: datetime | None = None) -> float:
+        total = 0.0
+        for start, end in self.item_spans.get(item_id, []):
+            finish = end or now or self.last_event_at or start
+            total += max(0.0, (finish - start).total_seconds())
+        return total
+
+    def spoken_ids(self, item_id: str | None = None) -> set[str]:
+        """Who has had a turn (spoken, written or through a supporter), on one item or at all."""
+        return {t.member_id for t in self.turns if item_id is None or t.item_id == item_id}
+
+    def not_heard_yet(self, item_id: str | None = None) -> list[str]:
+        """Present members who have not had a turn (on the item, or in the meeting)."""
+        spoken = self.spoken_ids(item_id)
+        return [m for m in self.present_ids if m not in spoken]
+
+    def everyone_present_has_spoken(self, item_id: str | None = None) -> bool:
+        return bool(self.present_ids) and not self.not_heard_yet(item_id)
+
+    def seconds_by_member(self, item_id: str | None = None, now: datetime | None = None) -> dict[str, float]:
+        totals: dict[str, float] = {}
+        for t in self.turns:
+            if item_id is None or t.item_id == item_id:
+                totals[t.member_id] = totals.get(t.member_id, 0.0) + t.seconds(now)
+        return totals
+
+    def turns_by_member(self, item_id: str | None = None) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for t in self.turns:
+            if item_id is None or t.item_id == item_id:
+                counts[t.member_id] = counts.get(t.member_id, 0) + 1
+        return counts
+
+    def seconds_by_voice_group(self, item_id: str | None = None, now: datetime | None = None) -> dict[VoiceGroup, float]:
+        totals = {vg: 0.0 for vg in VoiceGroup}
+        for member_id, seconds in self.seconds_by_member(item_id, now).items():
+            m = self.person(member_id)
+            totals[m.voice_group if m else VoiceGroup.OTHER] += seconds
+        return totals
+
+    def voice_share(self, item_id: str | None = None, now: datetime | None = None) -> dict[VoiceGroup, float]:
+        """Share of speaking time per voice group, as fractions that add up to 1 (or all 0)."""
+        totals = self.seconds_by_voice_group(item_id, now)
+        whole = sum(totals.values())
+        return {vg: (s / whole if whole else 0.0) for vg, s in totals.items()}
+
+    def target_shares(self, item_id: str | None = None, now: datetime | None = None) -> list[tuple[str, int, float]]:
+        """Each target of the group as (key, target %, actual fraction).
+
+        A key names one voice group ("lived_experience") or several joined by "+".
+        """
+        share = self.voice_share(item_id, now)
+        result = []
+        for key, target in self.meeting.settings.voice_targets:
+            groups = [VoiceGroup(k) for k in key.split("+") if k in VoiceGroup._value2member_map_]
+            result.append((key, target, sum(share[g] for g in groups)))
+        return result
+
+    def with_meeting(self, meeting: Meeting) -> MeetingState:
+        return replace(self, meeting=meeting)
+
+
+def voice_key_in_words(key: str) -> str:
+    """"lived_experience+carer" -> "people with lived experience and carers"."""
+    words = {
+        "lived_experience": "people with lived experience",
+        "carer": "carers",
+        "professional": "professionals",
+        "other": "others",
+    }
+    parts = [words.get(k, k) for k in key.split("+")]
+    return " and ".join(parts)
