@@ -19,6 +19,8 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.services.archive import ArchiveService
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+# The names of our themes (kept here so the command line does not need to load Textual).
+THEME_NAMES = ("high-contrast-dark", "high-contrast-light")
 
 
 class PlainParser(argparse.ArgumentParser):
@@ -63,6 +65,11 @@ def build_parser() -> PlainParser:
     )
     parser.add_argument("--version", action="version", version=f"coprod-meet {__version__}")
     _archive_option(parser)
+    parser.add_argument(
+        "--theme",
+        choices=THEME_NAMES,
+        help="colours: high-contrast-dark (the default) or high-contrast-light; the app remembers your choice",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=PlainParser)
 
     demo = sub.add_parser("demo", help="add a realistic demo to the archive")
@@ -127,11 +134,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    from coprod_meet.services.settings import Settings
     from coprod_meet.tui.app import CoprodMeetApp
 
     service = _open(args)
     try:
-        CoprodMeetApp(service).run()
+        CoprodMeetApp(service, theme=args.theme, settings=Settings.load()).run()
     finally:
         service.close()
     return EXIT_OK
