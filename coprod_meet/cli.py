@@ -66,6 +66,11 @@ def build_parser() -> PlainParser:
     parser.add_argument("--version", action="version", version=f"coprod-meet {__version__}")
     _archive_option(parser)
     parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line mode for screen readers and braille displays: numbered menus, short lines, no colour",
+    )
+    parser.add_argument(
         "--theme",
         choices=THEME_NAMES,
         help="colours: high-contrast-dark (the default) or high-contrast-light; the app remembers your choice",
@@ -133,7 +138,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
 
 
+def cmd_plain(args: argparse.Namespace) -> int:
+    from coprod_meet.plain.console import Console
+    from coprod_meet.plain.session import PlainSession
+
+    with _open(args) as service:
+        return PlainSession(service, Console.from_streams(sys.stdin, sys.stdout)).run()
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    if args.plain:
+        return cmd_plain(args)
     from coprod_meet.services.settings import Settings
     from coprod_meet.tui.app import CoprodMeetApp
 
