@@ -77,7 +77,7 @@ async def test_command_palette_lists_the_screen_keys(demo_service) -> None:
         await pilot.pause()
         provider = ScreenKeysProvider(app.screen)
         names = [description for description, _run, _key in provider._commands()]
-        assert {"Search", "Help", "Quit", "Reload"} <= set(names)
+        assert {"Search", "Help", "Quit", "Show all", "Show more"} <= set(names)
 
 
 def _all_bindings() -> list[tuple[str, Binding]]:
