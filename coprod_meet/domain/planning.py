@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Iterable, Sequence
 
 from dateutil import rrule
@@ -400,6 +400,9 @@ class Repeat:
     def rule(self, start: datetime) -> rrule.rrule:
         """The dateutil rule, starting from ``start`` (which need not be a meeting day)."""
         dtstart = datetime.combine(start.date(), self.at or start.time())
+        if self.freq == rrule.WEEKLY and self.weekday is not None:
+            # Count the weeks from the first meeting day, not from the week ``start`` falls in.
+            dtstart += timedelta(days=(self.weekday - dtstart.weekday()) % 7)
         kwargs: dict = {"freq": self.freq, "interval": self.interval, "dtstart": dtstart}
         if self.weekday is not None:
             day = _WEEKDAY_RULES[self.weekday]

@@ -312,11 +312,15 @@ def action_item(carried: CarriedAction, meeting: Meeting, holder: AgendaItem) ->
 
 
 def action_due_words(due: date, meeting_day: date) -> str:
-    """ "2 weeks late by the day of this meeting", "due in 3 days from this meeting"."""
+    """ "2 weeks late by the day of this meeting", "7 days after this meeting"."""
     words = lateness_in_words(due, meeting_day)
     if words.endswith("late"):
         return f"{words} by the day of this meeting"
-    return f"{words} from the day of this meeting" if words.startswith("due in") else f"{words}"
+    if words == "due today":
+        return "the day of this meeting"
+    if words == "due tomorrow":
+        return "the day after this meeting"
+    return f"{words.removeprefix('due in ')} after this meeting"
 
 
 def deferred_item(item: AgendaItem, source: Meeting, meeting: Meeting) -> AgendaItem:
