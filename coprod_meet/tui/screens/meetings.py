@@ -18,11 +18,16 @@ class MeetingsScreen(HelpfulScreen):
 This list shows every meeting in the archive, newest first: when it is, the group, and its title.
 Use the up and down arrow keys to choose a meeting, then press Enter to open it.
 Press / to search the list by any word. Press F1 on any screen for help like this.
+Press P to plan a new meeting, A to change the agenda of the chosen meeting, and G to see the
+groups and their members.
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
         Binding("slash", "search", "Search", id="meetings.search"),
         Binding("r", "reload", "Reload", id="meetings.reload"),
+        Binding("p", "plan_meeting", "Plan", id="meetings.plan"),
+        Binding("a", "edit_agenda", "Agenda", id="meetings.agenda"),
+        Binding("g", "groups", "Groups", id="meetings.groups"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -55,8 +60,29 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
             summary.update(f"{len(rows)} meetings, newest first. Press Enter to open one.")
         table.focus()
 
+    def on_screen_resume(self) -> None:
+        self.load()
+
     def action_reload(self) -> None:
         self.load()
+
+    def action_plan_meeting(self) -> None:
+        from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
+
+        self.app.push_screen(MeetingSetupScreen())
+
+    def action_edit_agenda(self) -> None:
+        from coprod_meet.tui.screens.agenda_editor import AgendaEditorScreen
+
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.app.push_screen(AgendaEditorScreen(str(key.value)))
+
+    def action_groups(self) -> None:
+        from coprod_meet.tui.screens.groups import GroupsScreen
+
+        self.app.push_screen(GroupsScreen())
 
     def action_search(self) -> None:
         from coprod_meet.tui.screens.ask import AskScreen
