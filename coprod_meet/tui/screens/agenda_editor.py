@@ -20,6 +20,11 @@ from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 
+# Long titles are cut in the list so the time and the lead stay in view at 80 columns;
+# the whole title is in the item's form.
+TITLE_WIDTH = 34
+
+
 def item_note(item: AgendaItem) -> str:
     """Short words for the last column: where it came from, how many papers."""
     notes = []
@@ -77,7 +82,8 @@ went out late, and what members need to take part. Every change is saved at once
         with VerticalScroll(id="agenda-checks-box"):
             yield Static("", id="agenda-checks", markup=False)
         yield SaveStatus(id="save-status")
-        yield Footer()
+        # Many keys here: the footer leaves out the palette hint (Ctrl+P still works) to show them.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Agenda"
@@ -106,7 +112,8 @@ went out late, and what members need to take part. Every change is saved at once
         for item in plan.ordered(m.agenda):
             indent = "  " * (plan.depth(m.agenda, item) - 1)
             lead = m.person(item.lead_id)
-            table.add_row(Text(number[item.id]), Text(indent + item.title), Text(minutes_in_words(item.minutes)),
+            title = item.title if len(item.title) <= TITLE_WIDTH else item.title[: TITLE_WIDTH - 1] + "…"
+            table.add_row(Text(number[item.id]), Text(indent + title), Text(minutes_in_words(item.minutes)),
                           Text(lead.name if lead else ""), Text(item_note(item)), key=item.id)
         if select and any(i.id == select for i in m.agenda):
             table.move_cursor(row=table.get_row_index(select))
