@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Static
 from coprod_meet.domain.dates import parse_duration
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import GroupSettings
-from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.form import FormScreen
 from coprod_meet.tui.widgets.forms import focus_first, hint, label
 
 TARGET_KEY = "lived_experience+carer"
@@ -35,7 +35,7 @@ def _minutes(text: str, what: str) -> int:
         raise UserError(f'Please type {what} as a time, such as "60 minutes" or "1 hour", or 0 for none.') from None
 
 
-class GroupSettingsScreen(HelpfulScreen):
+class GroupSettingsScreen(FormScreen):
     TITLE_WORDS = "How the group works"
     HELP = """
 These settings say how this group likes its meetings to run.
@@ -92,19 +92,3 @@ experience and carers together. Press Ctrl+S to save, Escape to go back without 
             fair_order=self.query_one(Checkbox).value,
             voice_targets=tuple(targets),
         )
-
-    def action_save(self) -> None:
-        try:
-            settings = self.build()
-        except UserError as error:
-            self.query_one("#form-hint", Static).update(f"Not saved: {error}")
-            self.app.notify(str(error), severity="warning", markup=False)
-            return
-        self.dismiss(settings)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

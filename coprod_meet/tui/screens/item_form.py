@@ -13,7 +13,7 @@ from coprod_meet.domain.dates import date_in_words, minutes_in_words, parse_date
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import AgendaItem, ItemKind, Meeting, Paper
 from coprod_meet.domain.planning import paper_sent
-from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.form import FormScreen
 from coprod_meet.tui.widgets.forms import focus_first, hint, label, member_options, options, select_value
 
 PAPER_EXAMPLE = "Carers' breaks briefing | papers/breaks.pdf | 10 March 2026"
@@ -51,7 +51,7 @@ def papers_from_text(text: str) -> tuple[Paper, ...]:
     return tuple(papers)
 
 
-class ItemFormScreen(HelpfulScreen):
+class ItemFormScreen(FormScreen):
     TITLE_WORDS = "An agenda item"
     HELP = """
 Fill in the agenda item. Only the title is needed.
@@ -132,19 +132,3 @@ Press Tab to move between fields, Ctrl+S to save, Escape to go back without savi
             papers=papers_from_text(self.query_one("#papers", TextArea).text),
         )
         return replace(self.item, **fields) if self.item else AgendaItem(**fields)
-
-    def action_save(self) -> None:
-        try:
-            item = self.build()
-        except UserError as error:
-            self.query_one("#form-hint", Static).update(f"Not saved: {error}")
-            self.app.notify(str(error), severity="warning", markup=False)
-            return
-        self.dismiss(item)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

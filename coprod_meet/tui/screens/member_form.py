@@ -11,9 +11,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import AccessNeed, Member, Naming, VoiceGroup
-from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.form import FormScreen
 from coprod_meet.tui.widgets.forms import focus_first, hint, label, options, select_value
 
 NAMING_WORDS = {
@@ -30,7 +29,7 @@ VOICE_WORDS = {
 }
 
 
-class MemberFormScreen(HelpfulScreen):
+class MemberFormScreen(FormScreen):
     TITLE_WORDS = "A member"
     HELP = """
 Fill in what the group needs to know about this member. Only the name is needed.
@@ -94,19 +93,3 @@ words. Press Tab to move between fields, Ctrl+S to save, Escape to go back witho
             access_notes=get("notes"),
         )
         return replace(self.member, **fields) if self.member else Member(**fields)
-
-    def action_save(self) -> None:
-        try:
-            member = self.build()
-        except UserError as error:
-            self.query_one("#form-hint", Static).update(f"Not saved: {error}")
-            self.app.notify(str(error), severity="warning", markup=False)
-            return
-        self.dismiss(member)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
