@@ -88,6 +88,23 @@ def build_parser() -> PlainParser:
     meetings.add_argument("--json", action="store_true", help="print JSON for scripts")
     meetings.set_defaults(handler=cmd_meetings)
 
+    plan = sub.add_parser("plan", help="plan a meeting from a template, with last meeting's open actions")
+    _archive_option(plan)
+    plan.add_argument("--template", required=True, type=Path, metavar="FILE",
+                      help="a template or meeting file (TOML), such as meetings/board-co-chaired.toml")
+    plan.add_argument("--when", default="", metavar="TEXT", help='when the meeting is, such as "next Tuesday 2pm"')
+    plan.add_argument("--group", default="", metavar="NAME", help="the group the meeting is for")
+    plan.add_argument("--repeat", default="", metavar="TEXT",
+                      help='also plan the next meetings, such as "every 2nd Tuesday of the month"')
+    plan.add_argument("--count", type=int, default=3, metavar="N", help="how many more meetings with --repeat (default 3)")
+    plan.set_defaults(handler=cmd_plan)
+
+    members = sub.add_parser("members", help="list the members of the groups")
+    _archive_option(members)
+    members.add_argument("--group", default="", metavar="NAME", help="only this group")
+    members.add_argument("--json", action="store_true", help="print JSON for scripts")
+    members.set_defaults(handler=cmd_members)
+
     check = sub.add_parser("check", help="read every file of the archive and report problems")
     _archive_option(check)
     check.set_defaults(handler=cmd_check)
@@ -123,6 +140,51 @@ def cmd_meetings(args: argparse.Namespace) -> int:
         else:
             for m in rows:
                 print(f"{when_in_words(m.start)} | {m.group_name} | {m.title} | {m.id}")
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from coprod_meet.domain.planning import meeting_checks, parse_repeat
+    from coprod_meet.services.planning import Planner
+
+    repeat = parse_repeat(args.repeat) if args.repeat else None
+    with _open(args) as service:
+        planner = Planner(service)
+        meeting = planner.plan_from_file(args.template, when=args.when, group_name=args.group)
+        print(f"Planned {meeting.title} for {meeting.group_name} on {when_in_words(meeting.start)}.")
+        print(f"Meeting id: {meeting.id}")
+        carried = [i for i in meeting.agenda if i.carried_from]
+        if carried:
+            print(f"Carried forward from earlier meetings: {len(carried)} item(s).")
+        for check in meeting_checks(meeting):
+            if check.warning:
+                print(f"Warning: {check}")
+        if repeat is not None:
+            later = planner.save_series(meeting, repeat, args.count)
+            print(f"Also planned {len(later)} more, {repeat.in_words()}:")
+            for m in later:
+                print(f"- {when_in_words(m.start)} | {m.id}")
+    return EXIT_OK
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    from coprod_meet.services.planning import Planner
+
+    with _open(args) as service:
+        rows = Planner(service).members(args.group or None)
+        if args.json:
+            data = [
+                {"id": m.id, "name": m.name, "group": g.name, "voice_group": m.voice_group.value,
+                 "naming": m.naming.value}
+                for g, m in rows
+            ]
+            json.dump(data, sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif not rows:
+            print("There are no members yet. Open the app and press G to add a group and its members.")
+        else:
+            for g, m in rows:
+                print(f"{g.name} | {m.name} | {m.voice_group.words} | named: {m.naming.words}")
     return EXIT_OK
 
 

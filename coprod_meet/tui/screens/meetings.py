@@ -19,13 +19,17 @@ This list shows the meetings in the archive, newest first: when it is, the group
 Use the up and down arrow keys to choose a meeting, then press Enter to open it.
 Press / to search the list by any word, and R to show all meetings again.
 In a big archive only the newest meetings are shown at first; press + to show more.
-Press F1 on any screen for help like this.
+Press P to plan a new meeting, A to change the agenda of the chosen meeting, and G to see the
+groups and their members. Press F1 on any screen for help like this.
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
         Binding("slash", "search", "Search", id="meetings.search"),
         Binding("r", "reload", "Show all", id="meetings.reload"),
         Binding("plus", "more", "Show more", id="meetings.more"),
+        Binding("p", "plan_meeting", "Plan", id="meetings.plan"),
+        Binding("a", "edit_agenda", "Agenda", id="meetings.agenda"),
+        Binding("g", "groups", "Groups", id="meetings.groups"),
     ]
     PAGE = 100  # rows shown at first; large archives show more on request, so start-up stays quick
 
@@ -71,11 +75,32 @@ Press F1 on any screen for help like this.
             summary.update(f"{len(rows)} meetings, newest first.{more} Press Enter to open one.")
         table.focus()
 
+    def on_screen_resume(self) -> None:
+        self.load(self._words, self._shown)
+
     def action_reload(self) -> None:
         self.load()
 
     def action_more(self) -> None:
         self.load(self._words, self._shown + self.PAGE * 5)
+
+    def action_plan_meeting(self) -> None:
+        from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
+
+        self.app.push_screen(MeetingSetupScreen())
+
+    def action_edit_agenda(self) -> None:
+        from coprod_meet.tui.screens.agenda_editor import AgendaEditorScreen
+
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.app.push_screen(AgendaEditorScreen(str(key.value)))
+
+    def action_groups(self) -> None:
+        from coprod_meet.tui.screens.groups import GroupsScreen
+
+        self.app.push_screen(GroupsScreen())
 
     def action_search(self) -> None:
         from coprod_meet.tui.screens.ask import AskScreen
