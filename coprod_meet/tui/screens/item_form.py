@@ -58,8 +58,8 @@ Fill in the agenda item. Only the title is needed.
 Kind: for information, for discussion, for a decision, or "you said, we did" feedback.
 Time allowed: such as "15 minutes" or "1 hour". Lead: the co-chair who leads this item.
 Presenter: who speaks to it, if anyone. Summary: one or two plain sentences.
-Papers: one paper a line, written as title | where it is (a file or a link) | the date it
-was sent, for example: Carers' breaks briefing | papers/breaks.pdf | 10 March 2026.
+Papers: one paper a line, as title | where it is (a file or a link) | the date it was sent.
+For example: Carers' breaks briefing | papers/breaks.pdf | 10 March 2026.
 Press Tab to move between fields, Ctrl+S to save, Escape to go back without saving.
 """
     BINDINGS = [
