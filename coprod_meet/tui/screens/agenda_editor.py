@@ -52,8 +52,8 @@ Ctrl+Up and Ctrl+Down (or Shift+Up and Shift+Down) move it up and down, with its
 N puts it under the item above, as a sub-item. U takes it out again. Delete (or D) removes it,
 after asking. C brings forward open actions and put-off items from earlier meetings.
 M changes when and where the meeting is, and who co-chairs.
-Under the agenda, the app says in words if the agenda is longer than the meeting, if papers
-went out late, and what members need to take part. Every change is saved at once.
+Under the agenda, the app says if the agenda is longer than the meeting or papers went out late.
+It also says what members need to take part. Every change is saved at once.
 """
     BINDINGS = [
         Binding("a", "add_item", "Add", id="agenda.add"),
