@@ -13,6 +13,7 @@ from typing import Any
 from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.domain.model import Event, Group, Meeting
 from coprod_meet.storage.archive import Archive, CheckReport, Problem, default_archive_dir, summary_of
+from coprod_meet.storage.record_index import is_record_event
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class ArchiveService:
         data = meeting.to_dict()
         f.put_meeting(data)
         self.archive.index_meeting(summary_of(data))
+        self.archive.records.update({meeting.id: f.events()})  # their group and date follow the plan
         self._summaries = None
         return meeting
 
@@ -130,17 +132,23 @@ class ArchiveService:
         f = self._file(meeting_id)
         stamped = Event(type=event.type, data=event.data, id=event.id, at=event.at, seq=f.event_count() + 1)
         f.append_event(stamped.to_dict())
+        if is_record_event(stamped.type):
+            # Decisions and actions are searched through the catalogue; live turns never touch it.
+            self.archive.records.update({meeting_id: f.events()}, only={str(stamped.data.get("id", ""))})
         return stamped
 
     def write_whole_meetings(self, items: list[tuple[Meeting, list[Event]]]) -> None:
         """Write many complete meetings, one durable write each, then the catalogue once."""
+        written: dict[str, list[dict[str, Any]]] = {}
         for meeting, events in items:
             ordered = [
                 Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=i).to_dict()
                 for i, e in enumerate(events, start=1)
             ]
             self.archive.write_meeting_whole(meeting.to_dict(), ordered)
+            written[meeting.id] = ordered
         self.archive.index_meetings([summary_of(m.to_dict()) for m, _ in items])
+        self.archive.records.update(written)
         self._summaries = None
 
     # -- groups ---------------------------------------------------------------------------
