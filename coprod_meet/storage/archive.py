@@ -300,6 +300,26 @@ class Archive:
             stale.close()
         atomic_write(self.meeting_path(meeting["id"]), encode(tables))
 
+    def read_meeting(self, meeting_id: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        """A meeting's plan and events, read without keeping the file open (for walks over many).
+
+        A file that is missing or will not parse gives ``(None, [])``; `check` reports it.
+        """
+        open_file = self._open_meetings.get(meeting_id)
+        if open_file is not None:
+            return open_file.meeting(), open_file.events()
+        path = self.meeting_path(meeting_id)
+        try:
+            tables = _check_schema(path, decode(path, path.read_bytes()))
+        except (OSError, CorruptFile, UserError):
+            return None, []
+        plan = tables.get("meeting", {}).get("1")
+        events = tables.get("events", {})
+        return (
+            plan if isinstance(plan, dict) else None,
+            [e for e in events.values() if isinstance(e, dict)] if isinstance(events, dict) else [],
+        )
+
     # -- catalogue ------------------------------------------------------------------------
 
     def summaries(self) -> list[dict[str, Any]]:

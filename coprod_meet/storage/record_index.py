@@ -25,7 +25,6 @@ from tinydb.table import Document
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import Event
 from coprod_meet.domain.records import actions_from, decisions_from
-from coprod_meet.storage.durable import CorruptFile, decode
 
 if TYPE_CHECKING:  # pragma: no cover
     from coprod_meet.storage.archive import Archive, RecordFile
@@ -161,16 +160,7 @@ class RecordIndex:
         """A meeting's events: from ``given``, an open file, or read once without keeping it open."""
         if given is not None and meeting_id in given:
             return given[meeting_id]
-        open_file = self.archive._open_meetings.get(meeting_id)
-        if open_file is not None:
-            return open_file.events()
-        path = self.archive.meeting_path(meeting_id)
-        try:
-            tables = decode(path, path.read_bytes())
-        except (OSError, CorruptFile):
-            return []
-        events = tables.get("events", {})
-        return [e for e in events.values() if isinstance(e, dict)] if isinstance(events, dict) else []
+        return self.archive.read_meeting(meeting_id)[1]
 
     def _summaries(self) -> dict[str, dict[str, Any]]:
         return {s["id"]: s for s in self.archive.summaries() if "id" in s}
