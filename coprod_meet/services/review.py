@@ -234,6 +234,12 @@ def group_ids_of(service: ArchiveService, group: str | None, rows: list[dict[str
     return ids
 
 
+def group_names(service: ArchiveService) -> list[str]:
+    """Every group's name, for choosing one (groups file and meetings both count)."""
+    names = {g.name for g in service.groups()} | {m.group_name for m in service.list_meetings() if m.group_name}
+    return sorted(names, key=str.casefold)
+
+
 def _in_period(start: datetime | None, first: date | None, last: date | None) -> bool:
     if first is None and last is None:
         return True
@@ -491,7 +497,7 @@ def open_decision(service: ArchiveService, decision_id: str) -> DecisionContext:
     events = service.events(d.meeting_id)
     state = MeetingState.replay(meeting, events)
     names = {m.id: m.name for m in meeting.roster}
-    titles = {s.id: f"{s.title} ({date_in_words(s.start)})" for s in service.list_meetings()}
+    titles = {s.id: s.title for s in service.list_meetings()}
     history = _history(records.events_about(DECISIONS, d.id), titles)
     actions = [a for a in (_found_action(r) for r in records.rows(ACTIONS) if r.get("decision_id") == d.id) if a]
     return DecisionContext(

@@ -18,11 +18,16 @@ class MeetingsScreen(HelpfulScreen):
 This list shows every meeting in the archive, newest first: when it is, the group, and its title.
 Use the up and down arrow keys to choose a meeting, then press Enter to open it.
 Press / to search the list by any word. Press F1 on any screen for help like this.
+To look back over every meeting: press V to review decisions, A for actions (late, open, done)
+and T for participation trends.
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
         Binding("slash", "search", "Search", id="meetings.search"),
         Binding("r", "reload", "Reload", id="meetings.reload"),
+        Binding("v", "review_decisions", "Decisions", id="meetings.review_decisions"),
+        Binding("a", "review_actions", "Actions", id="meetings.review_actions"),
+        Binding("t", "trends", "Trends", id="meetings.trends"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -78,3 +83,18 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
 
     def open(self, meeting_id: str) -> None:
         self.app.open_meeting(meeting_id)
+
+    def action_review_decisions(self) -> None:
+        from coprod_meet.tui.screens.review_decisions import ReviewDecisionsScreen
+
+        self.app.push_screen(ReviewDecisionsScreen())
+
+    def action_review_actions(self) -> None:
+        from coprod_meet.tui.screens.review_actions import ReviewActionsScreen
+
+        self.app.push_screen(ReviewActionsScreen())
+
+    def action_trends(self) -> None:
+        from coprod_meet.tui.screens.trends import TrendsScreen
+
+        self.app.push_screen(TrendsScreen())
