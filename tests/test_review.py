@@ -209,3 +209,9 @@ def test_naughty_strings_in_decisions_and_search_words(service: ArchiveService) 
             rv.open_decision(service, found[0].decision.id).lines(NOW.date())
     for text in strings:
         rv.search_actions(service, owner=text, words=text, now=NOW)  # never crashes
+
+
+def test_limit_keeps_the_newest_and_counts_them_all(demo_service: ArchiveService) -> None:
+    everything = rv.search_decisions(demo_service, now=NOW)
+    newest = rv.search_decisions(demo_service, now=NOW, limit=3)
+    assert newest == everything[:3] and newest.total == everything.total == len(everything)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.dates import (
@@ -26,6 +26,8 @@ from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.text import clean_short
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.storage.record_index import ACTIONS, DECISIONS
+
+T = TypeVar("T")
 
 REVIEW_SOON_DAYS = 28  # a review date within four weeks is "due"
 
@@ -138,6 +140,12 @@ class FoundAction:
         }
 
 
+class Found(list[T]):
+    """Search results; ``total`` is how many matched, even when only the newest few are kept."""
+
+    total: int = 0
+
+
 def _found_decision(row: dict[str, Any], conflicts: dict[str, dict[str, Any]]) -> FoundDecision | None:
     try:
         decision = Decision.from_dict(row)
@@ -240,15 +248,6 @@ def group_names(service: ArchiveService) -> list[str]:
     return sorted(names, key=str.casefold)
 
 
-def _in_period(start: datetime | None, first: date | None, last: date | None) -> bool:
-    if first is None and last is None:
-        return True
-    if start is None:
-        return False
-    day = start.date()
-    return (first is None or day >= first) and (last is None or day <= last)
-
-
 # -- searching -------------------------------------------------------------------------------
 
 
@@ -264,12 +263,14 @@ def search_decisions(
     review: str | None = None,
     state: str | None = None,
     now: datetime | None = None,
-) -> list[FoundDecision]:
+    limit: int | None = None,
+) -> Found[FoundDecision]:
     """Decisions across the archive, newest meeting first.
 
     ``words``: every word must be in the decision, its item or its dissent (any case).
     ``review``: "due" (review date within four weeks, or passed) or "overdue" (passed);
     both only look at current decisions. ``state``: "current" or "superseded".
+    ``limit`` keeps the newest few; ``.total`` of the result says how many matched in all.
     """
     wanted = words_of(words)
     first, last = period_of(period, since, until, now=now)
@@ -280,7 +281,9 @@ def search_decisions(
     rows = service.archive.records.rows(DECISIONS)
     groups = group_ids_of(service, group, rows)
     conflicts = service.archive.records.conflicts()
-    found: list[FoundDecision] = []
+    first_day = first.isoformat() if first else ""
+    last_day = last.isoformat() if last else ""
+    kept: list[dict[str, Any]] = []
     for row in rows:
         text = row.get("search", "")
         if wanted and not all(w in text for w in wanted):
@@ -294,14 +297,16 @@ def search_decisions(
             continue
         if review is not None:
             when = _iso_date(row.get("review_date") or "")
-            limit = today - timedelta(days=1) if review == "overdue" else today + timedelta(days=REVIEW_SOON_DAYS)
-            if superseded or when is None or when > limit:
+            latest = today - timedelta(days=1) if review == "overdue" else today + timedelta(days=REVIEW_SOON_DAYS)
+            if superseded or when is None or when > latest:
                 continue
-        item = _found_decision(row, conflicts)
-        if item is None or not _in_period(item.meeting_start, first, last):
+        day = str(row.get("start") or "")[:10]
+        if first_day and day < first_day or last_day and (not day or day > last_day):
             continue
-        found.append(item)
-    found.sort(key=lambda f: (f.meeting_start or datetime.min, f.decision.id), reverse=True)
+        kept.append(row)
+    kept.sort(key=lambda r: (str(r.get("start") or ""), str(r.get("id"))), reverse=True)
+    found = Found(f for f in (_found_decision(r, conflicts) for r in kept[:limit]) if f is not None)
+    found.total = len(kept)
     return found
 
 

@@ -238,9 +238,8 @@ class Archive:
     def _remove_temp_files(self) -> None:
         for folder in (self.root, self.meetings_dir):
             for entry in os.scandir(folder):
-                path = Path(entry.path)
-                if is_temp_file(path):
-                    path.unlink(missing_ok=True)
+                if entry.name.startswith(".") and is_temp_file(Path(entry.path)):
+                    Path(entry.path).unlink(missing_ok=True)
 
     def quarantine(self, path: Path, reason: str) -> Problem:
         """Move a file that will not parse aside, never overwriting anything."""
@@ -356,6 +355,16 @@ class Archive:
         """Heal the catalogue: list meeting files it does not know (e.g. after a crash).
 
         Returns True when it had to change anything."""
+        on_disk = {
+            entry.name[: -len(".json")]: Path(entry.path)
+            for entry in os.scandir(self.meetings_dir)
+            if entry.name.endswith(".json") and not entry.name.startswith(".")
+            and entry.name[: -len(".json")] not in self._index
+        }
+        if len(on_disk) == 0 and len(self._index) == sum(
+            1 for e in os.scandir(self.meetings_dir) if e.name.endswith(".json") and not e.name.startswith(".")
+        ):
+            return False  # every file is listed and nothing is listed twice: the usual case, made quick
         on_disk = {p.stem: p for p in self.meeting_paths()}
         missing = [mid for mid in on_disk if mid not in self._index]
         gone = [mid for mid in self._index if mid not in on_disk]

@@ -112,16 +112,27 @@ class RecordIndex:
         self.catalogue = catalogue
         self._ids: dict[str, dict[str, int]] = {}
         for name in (DECISIONS, ACTIONS):
-            self._ids[name] = {d["id"]: d.doc_id for d in self.table(name).all() if "id" in d}
+            self._ids[name] = {
+                d["id"]: int(doc_id) for doc_id, d in self._raw(name).items() if isinstance(d, dict) and "id" in d
+            }
 
     def table(self, name: str):
         return self.catalogue.table(name)
 
     # -- reading --------------------------------------------------------------------------
 
+    def _raw(self, name: str) -> dict[str, dict[str, Any]]:
+        """The table as stored, {doc id: line}: read straight from memory, for speed.
+
+        The lines are the storage's own: callers must not change them.
+        """
+        tables = self.catalogue.db.storage.read() or {}
+        table = tables.get(name, {})
+        return table if isinstance(table, dict) else {}
+
     def rows(self, name: str) -> list[dict[str, Any]]:
         """Every line of a table (records whose first event we have not seen are left out)."""
-        return [d for d in self.table(name).all() if not d.get("pending")]
+        return [d for d in self._raw(name).values() if isinstance(d, dict) and not d.get("pending")]
 
     def row(self, name: str, record_id: str) -> dict[str, Any] | None:
         doc_id = self._ids[name].get(record_id)

@@ -18,7 +18,7 @@ from coprod_meet.services.review import (
     search_actions,
 )
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.review_decisions import MAX_ROWS, cycle, short
+from coprod_meet.tui.screens.review_decisions import MAX_ROWS, cycle, fill_table, short
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 STATUS_WORDS = {
@@ -85,14 +85,16 @@ Press C to clear every filter. Press Escape to go back.
             return
         table = self.query_one(DataTable)
         table.clear()
-        for a in self.found[:MAX_ROWS]:
-            table.add_row(
+        fill_table(table, [
+            (
                 Text(short(a.due_in_words(self.today), 18)),
                 Text(short(a.action.owner or "someone", 16)),
                 Text(short(a.action.text, 30)),
                 Text(short(a.group_name, 12)),
-                key=a.action.id,
+                a.action.id,
             )
+            for a in self.found[:MAX_ROWS]
+        ])
         if keep:
             try:
                 table.move_cursor(row=table.get_row_index(keep))

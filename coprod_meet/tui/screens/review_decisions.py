@@ -21,13 +21,29 @@ from coprod_meet.services.review import (
 )
 from coprod_meet.tui.screens.base import HelpfulScreen
 
-MAX_ROWS = 500  # the newest matches; more words narrow the list
+MAX_ROWS = 200  # the newest matches; words or dates narrow the list
 
 
 def short(text: str, width: int) -> str:
     """One line of at most ``width`` characters, with "…" when cut."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+FIRST_PAGE = 30  # rows added at once; the rest just after the screen is drawn
+
+
+def fill_table(table: DataTable, rows: list[tuple]) -> None:
+    """Add rows (cells..., key): a screenful now, the rest after the next refresh, so a long
+    list opens as quickly as a short one."""
+
+    def add(chunk: list[tuple]) -> None:
+        for *cells, key in chunk:
+            table.add_row(*cells, key=key)
+
+    add(rows[:FIRST_PAGE])
+    if len(rows) > FIRST_PAGE:
+        table.call_after_refresh(add, rows[FIRST_PAGE:])
 
 
 def review_short(found: FoundDecision, today) -> str:
@@ -120,22 +136,25 @@ Press Escape to go back.
         try:
             self.found = search_decisions(
                 self.app.service, self.words, period=self.period or None, group=self.group, method=self.method,
-                review=self.review, state=self.state, now=self.now,
+                review=self.review, state=self.state, now=self.now, limit=MAX_ROWS,
             )
         except UserError as error:
             self.app.notify(str(error), severity="warning", markup=False)
             return
         table = self.query_one(DataTable)
         table.clear()
-        for f in self.found[:MAX_ROWS]:
-            table.add_row(
+        rows = [
+            (
                 Text(f.meeting_start.strftime("%d %b %Y") if f.meeting_start else "?"),
                 Text(short(f.group_name, 14)),
                 Text(short(("(check) " if f.conflict else "") + f.decision.text, 30)),
                 Text(review_short(f, self.today)),
-                key=f.decision.id,
+                f.decision.id,
             )
-        count = len(self.found)
+            for f in self.found
+        ]
+        fill_table(table, rows)
+        count = self.found.total
         shown = f" (showing the newest {MAX_ROWS}; add words to narrow it)" if count > MAX_ROWS else ""
         noun = "decision" if count == 1 else "decisions"
         self.query_one("#review-filters", Static).update(
