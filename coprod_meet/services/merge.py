@@ -77,26 +77,30 @@ class ImportReport:
         out = []
         if not self.changed:
             if self.files:
-                out.append(f"Nothing new: this archive already had everything in the {self.files} "
-                           f"meeting file{'s' if self.files != 1 else ''} read.")
+                out.append(f"Nothing new: this archive already had everything in the {_n(self.files, 'meeting file')} "
+                           f"read.")
         else:
             if self.added:
-                out.append(f"Added {len(self.added)} meeting{'s' if len(self.added) != 1 else ''}.")
+                out.append(f"Added {_n(len(self.added), 'meeting')}.")
             if self.merged:
-                out.append(f"Brought {len(self.merged)} meeting{'s' if len(self.merged) != 1 else ''} up to date "
-                           f"with {self.events_added} thing{'s' if self.events_added != 1 else ''} recorded on the "
-                           f"other laptop.")
+                out.append(f"Brought {_n(len(self.merged), 'meeting')} up to date with "
+                           f"{_n(self.events_added, 'thing')} recorded on the other laptop.")
             if self.unchanged:
-                out.append(f"{self.unchanged} meeting{'s were' if self.unchanged != 1 else ' was'} already up to date.")
+                out.append(f"{_n(self.unchanged, 'meeting')} {'was' if self.unchanged == 1 else 'were'} already "
+                           f"up to date.")
             if self.groups_added:
-                out.append(f"Added the group{'s' if len(self.groups_added) != 1 else ''} "
+                out.append(f"Added the {'group' if len(self.groups_added) == 1 else 'groups'} "
                            f"{', '.join(self.groups_added)}.")
             if self.members_added:
-                out.append(f"Added {self.members_added} member{'s' if self.members_added != 1 else ''} "
-                           f"to groups we already had.")
+                out.append(f"Added {_n(self.members_added, 'member')} to groups we already had.")
         out += [f"Please check: {c}" for c in self.conflicts]
         out += self.problems
         return out
+
+
+def _n(count: int, word: str) -> str:
+    """ "1 meeting", "3 meetings"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 # -- reading untrusted files -----------------------------------------------------------------
