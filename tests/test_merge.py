@@ -222,3 +222,61 @@ def test_cli_export_and_import(tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["import", "--archive", str(tmp_path / "t")])
     assert exit_info.value.code == 2
+
+
+# -- the merge rule, for any split of one meeting's log between two laptops --------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_GROUPS, _MEETINGS = build_demo(meetings=1, seed=11)
+_MEETING, _LOG = _MEETINGS[0]
+
+
+def _laptop(root: Path, keep: list[bool]) -> ArchiveService:
+    service = ArchiveService.open(root)
+    for g in _GROUPS:
+        service.save_group(g)
+    service.write_whole_meetings([(_MEETING, [e for e, k in zip(_LOG, keep) if k])])
+    return service
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_split_merges_to_the_union_in_time_order(tmp_path_factory, data) -> None:
+    n = len(_LOG)
+    on_a = data.draw(st.lists(st.booleans(), min_size=n, max_size=n), label="on laptop A")
+    on_b = data.draw(st.lists(st.booleans(), min_size=n, max_size=n), label="on laptop B")
+    root = tmp_path_factory.mktemp("split")
+    _laptop(root / "b", on_b).close()
+    with _laptop(root / "a", on_a) as a:
+        import_paths(a, [root / "b"])
+        merged = [e.id for e in a.events(_MEETING.id)]
+        assert sorted(merged) == sorted(e.id for e, x, y in zip(_LOG, on_a, on_b) if x or y)
+        at = {e.id: e.at for e in _LOG}
+        assert [at[i] for i in merged] == sorted(at[i] for i in merged)  # time order
+        for side in (on_a, on_b):  # each laptop's own order is kept, also within one second
+            own = [e.id for e, k in zip(_LOG, side) if k]
+            assert [i for i in merged if i in set(own)] == own
+        before = snapshot(a.root)
+        assert not import_paths(a, [root / "b"]).changed and snapshot(a.root) == before
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_merge_logs_keeps_every_event_once_in_order(data) -> None:
+    from coprod_meet.services.merge import merge_logs
+
+    n = len(_LOG)
+    on_a = data.draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    on_b = data.draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    ours = [e for e, k in zip(_LOG, on_a) if k]
+    theirs = [e for e, k in zip(_LOG, on_b) if k]
+    merged = merge_logs(ours, theirs)
+    ids = [e.id for e in merged]
+    assert sorted(ids) == sorted(e.id for e, x, y in zip(_LOG, on_a, on_b) if x or y)
+    assert [e.at for e in merged] == sorted(e.at for e in merged)
+    for side in (ours, theirs):
+        kept = {e.id for e in side}
+        assert [i for i in ids if i in kept] == [e.id for e in side]
+    assert merge_logs(merged, theirs) == merged and merge_logs(merged, ours) == merged

@@ -231,6 +231,41 @@ def _sources(path: Path, report: ImportReport) -> tuple[list[Incoming], list[Gro
 # -- merging ---------------------------------------------------------------------------------
 
 
+def merge_logs(ours: list[Event], theirs: list[Event]) -> list[Event]:
+    """Two copies of one meeting's log as one, in time order, each event once.
+
+    Both logs are in their own time order. Events are taken by time; within the same second
+    each laptop's own order is kept, and an event both laptops have is a meeting point (what
+    one laptop recorded after it stays after it). On a tie, this laptop's events come first.
+    """
+    shared = {e.id for e in ours} & {e.id for e in theirs}
+    done: set[str] = set()
+    merged: list[Event] = []
+    i = j = 0
+    while i < len(ours) or j < len(theirs):
+        if i < len(ours) and ours[i].id in done:
+            i += 1
+            continue
+        if j < len(theirs) and theirs[j].id in done:
+            j += 1
+            continue
+        if j >= len(theirs):
+            take = ours[i]
+        elif i >= len(ours):
+            take = theirs[j]
+        else:
+            a, b = ours[i], theirs[j]
+            if a.id == b.id or a.at < b.at:
+                take = a
+            elif b.at < a.at:
+                take = b
+            else:  # the same second: an event both have waits until the other side reaches it
+                take = b if a.id in shared and b.id not in shared else a
+        merged.append(take)
+        done.add(take.id)
+    return merged
+
+
 def _plan_key(saved_at: str, events: list[Event]) -> tuple[str, str]:
     last = max((e.at for e in events), default=None)
     return saved_at, last.isoformat() if last else ""
@@ -280,9 +315,7 @@ def import_paths(service: ArchiveService, paths: list[Path]) -> ImportReport:
                 groups.append(item.group)
             if item.meeting.id in incoming:  # the same meeting in two files: merge them first
                 known = incoming[item.meeting.id]
-                ids = {e.id for e in known.events}
-                known.events = sorted(known.events + [e for e in item.events if e.id not in ids],
-                                      key=lambda e: e.sort_key)
+                known.events = merge_logs(known.events, item.events)
                 if _plan_key(item.saved_at, item.events) > _plan_key(known.saved_at, known.events):
                     known.meeting, known.saved_at = item.meeting, item.saved_at
             else:
@@ -335,7 +368,7 @@ def import_paths(service: ArchiveService, paths: list[Path]) -> ImportReport:
             ours = {e.id for e in records.events_about(DECISIONS, decision_id) if e.type == ev.DECISION_EDITED}
             if ours - theirs:
                 conflicted.add(decision_id)
-        merged = sorted(local_events + new_events, key=lambda e: e.sort_key)
+        merged = merge_logs(local_events, item.events)
         plan = item.meeting if take_theirs else local_meeting
         to_write.append((plan, merged))
         stamps[mid] = item.saved_at if take_theirs else local_saved
