@@ -108,7 +108,69 @@ def build_parser() -> PlainParser:
     check = sub.add_parser("check", help="read every file of the archive and report problems")
     _archive_option(check)
     check.set_defaults(handler=cmd_check)
+    _review_commands(sub)
     return parser
+
+
+def _review_commands(sub) -> None:
+    """Issue 7: trends, import (merge laptops) and export-meeting."""
+    trends = sub.add_parser("trends", help="how a group shared the say, came and felt heard, over time")
+    _archive_option(trends)
+    trends.add_argument("--group", required=True, metavar="NAME", help="the group's name")
+    trends.add_argument("--last", type=int, default=3, metavar="N",
+                        help="invite members who have not spoken in their last N meetings (default 3)")
+    trends.add_argument("--since", metavar="WORDS", help='only meetings since then, such as "last year"')
+    form = trends.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print JSON for scripts")
+    form.add_argument("--csv", action="store_true", help="print CSV for a spreadsheet")
+    trends.set_defaults(handler=cmd_trends)
+
+    merge = sub.add_parser("import", help="merge meeting files or another archive folder into this archive")
+    _archive_option(merge)
+    merge.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="meeting files or archive folders")
+    merge.set_defaults(handler=cmd_import)
+
+    export = sub.add_parser("export-meeting", help="write one meeting to a file, to give to a coordinator")
+    _archive_option(export)
+    export.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (its first few characters do)")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="the file to write")
+    export.set_defaults(handler=cmd_export_meeting)
+
+
+def cmd_trends(args: argparse.Namespace) -> int:
+    from coprod_meet.services.trends import group_trends
+
+    with _open(args) as service:
+        trends = group_trends(service, args.group, last_n=args.last, since=args.since)
+        if args.json:
+            json.dump(trends.to_json(), sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif args.csv:
+            sys.stdout.write(trends.to_csv())
+        else:
+            print("\n".join(trends.lines()))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from coprod_meet.services.merge import import_paths
+
+    with _open(args) as service:
+        report = import_paths(service, args.paths)
+        for line in report.lines():
+            stream = sys.stderr if line in report.problems else sys.stdout
+            stream.write(f"{line}\n")
+    return EXIT_PROBLEM if report.problems else EXIT_OK
+
+
+def cmd_export_meeting(args: argparse.Namespace) -> int:
+    from coprod_meet.services.merge import export_meeting
+
+    with _open(args) as service:
+        path = export_meeting(service, args.meeting_id, args.output)
+        meeting = service.get_meeting(service.find_meeting_id(args.meeting_id))
+        print(f"Wrote {meeting.title} ({when_in_words(meeting.start)}) to {path}.")
+    return EXIT_OK
 
 
 def _open(args: argparse.Namespace) -> ArchiveService:

@@ -35,6 +35,7 @@ from coprod_meet.storage.durable import (
 )
 
 SCHEMA_VERSION = 1
+SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this laptop
 APP_NAME = "coprod-meet"
 
 # Migrations from one schema version to the next: {old_version: function(tables) -> tables}.
@@ -142,7 +143,9 @@ class MeetingFile(RecordFile):
         return dict(doc) if doc is not None else None
 
     def put_meeting(self, data: dict[str, Any]) -> None:
-        self.table("meeting").upsert(Document(data, doc_id=1))
+        """Save the plan, stamped with when it was saved (a merge keeps the newest plan)."""
+        stamped = {**data, SAVED_AT: datetime.now().isoformat(timespec="seconds")}
+        self.table("meeting").upsert(Document(stamped, doc_id=1))
 
     def events(self) -> list[dict[str, Any]]:
         return [dict(e) for e in self.table("events").all()]
@@ -189,7 +192,12 @@ class Archive:
         self._index: dict[str, int] = {
             doc["id"]: doc.doc_id for doc in self.catalogue.table("meetings").all()
         }
-        self._index_missing_meetings()
+        healed = self._index_missing_meetings()
+        from coprod_meet.storage.record_index import RecordIndex
+
+        self.records = RecordIndex(self, self.catalogue)
+        if healed or not self.records.built:
+            self.records.rebuild()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -230,9 +238,8 @@ class Archive:
     def _remove_temp_files(self) -> None:
         for folder in (self.root, self.meetings_dir):
             for entry in os.scandir(folder):
-                path = Path(entry.path)
-                if is_temp_file(path):
-                    path.unlink(missing_ok=True)
+                if entry.name.startswith(".") and is_temp_file(Path(entry.path)):
+                    Path(entry.path).unlink(missing_ok=True)
 
     def quarantine(self, path: Path, reason: str) -> Problem:
         """Move a file that will not parse aside, never overwriting anything."""
@@ -292,6 +299,26 @@ class Archive:
             stale.close()
         atomic_write(self.meeting_path(meeting["id"]), encode(tables))
 
+    def read_meeting(self, meeting_id: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        """A meeting's plan and events, read without keeping the file open (for walks over many).
+
+        A file that is missing or will not parse gives ``(None, [])``; `check` reports it.
+        """
+        open_file = self._open_meetings.get(meeting_id)
+        if open_file is not None:
+            return open_file.meeting(), open_file.events()
+        path = self.meeting_path(meeting_id)
+        try:
+            tables = _check_schema(path, decode(path, path.read_bytes()))
+        except (OSError, CorruptFile, UserError):
+            return None, []
+        plan = tables.get("meeting", {}).get("1")
+        events = tables.get("events", {})
+        return (
+            plan if isinstance(plan, dict) else None,
+            [e for e in events.values() if isinstance(e, dict)] if isinstance(events, dict) else [],
+        )
+
     # -- catalogue ------------------------------------------------------------------------
 
     def summaries(self) -> list[dict[str, Any]]:
@@ -320,9 +347,24 @@ class Archive:
         doc_id = self._index.pop(meeting_id, None)
         if doc_id is not None:
             self.catalogue.table("meetings").remove(doc_ids=[doc_id])
+        records = getattr(self, "records", None)
+        if records is not None:
+            records.forget_meetings({meeting_id})
 
-    def _index_missing_meetings(self) -> None:
-        """Heal the catalogue: list meeting files it does not know (e.g. after a crash)."""
+    def _index_missing_meetings(self) -> bool:
+        """Heal the catalogue: list meeting files it does not know (e.g. after a crash).
+
+        Returns True when it had to change anything."""
+        on_disk = {
+            entry.name[: -len(".json")]: Path(entry.path)
+            for entry in os.scandir(self.meetings_dir)
+            if entry.name.endswith(".json") and not entry.name.startswith(".")
+            and entry.name[: -len(".json")] not in self._index
+        }
+        if len(on_disk) == 0 and len(self._index) == sum(
+            1 for e in os.scandir(self.meetings_dir) if e.name.endswith(".json") and not e.name.startswith(".")
+        ):
+            return False  # every file is listed and nothing is listed twice: the usual case, made quick
         on_disk = {p.stem: p for p in self.meeting_paths()}
         missing = [mid for mid in on_disk if mid not in self._index]
         gone = [mid for mid in self._index if mid not in on_disk]
@@ -341,6 +383,7 @@ class Archive:
             self.index_meetings(summaries)
         for mid in gone:
             self.unindex_meeting(mid)
+        return bool(summaries or gone)
 
     # -- groups ---------------------------------------------------------------------------
 

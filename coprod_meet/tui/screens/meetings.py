@@ -19,8 +19,10 @@ This list shows the meetings in the archive, newest first: when it is, the group
 Use the up and down arrow keys to choose a meeting, then press Enter to open it.
 Press / to search the list by any word, and R to show all meetings again.
 In a big archive only the newest meetings are shown at first; press + to show more.
-Press P to plan a new meeting, A to change the agenda of the chosen meeting, and G to see the
+Press P to plan a new meeting, E to change the agenda of the chosen meeting, and G to see the
 groups and their members. Press F1 on any screen for help like this.
+To look back over every meeting: press V to review decisions, A for actions (late, open, done)
+and T for participation trends.
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
@@ -28,8 +30,11 @@ groups and their members. Press F1 on any screen for help like this.
         Binding("r", "reload", "Show all", id="meetings.reload"),
         Binding("plus", "more", "Show more", id="meetings.more"),
         Binding("p", "plan_meeting", "Plan", id="meetings.plan"),
-        Binding("a", "edit_agenda", "Agenda", id="meetings.agenda"),
+        Binding("e", "edit_agenda", "Agenda", id="meetings.agenda"),
         Binding("g", "groups", "Groups", id="meetings.groups"),
+        Binding("v", "review_decisions", "Decisions", id="meetings.review_decisions"),
+        Binding("a", "review_actions", "Actions", id="meetings.review_actions"),
+        Binding("t", "trends", "Trends", id="meetings.trends"),
     ]
     PAGE = 100  # rows shown at first; large archives show more on request, so start-up stays quick
 
@@ -122,3 +127,18 @@ groups and their members. Press F1 on any screen for help like this.
 
     def open(self, meeting_id: str) -> None:
         self.app.open_meeting(meeting_id)
+
+    def action_review_decisions(self) -> None:
+        from coprod_meet.tui.screens.review_decisions import ReviewDecisionsScreen
+
+        self.app.push_screen(ReviewDecisionsScreen())
+
+    def action_review_actions(self) -> None:
+        from coprod_meet.tui.screens.review_actions import ReviewActionsScreen
+
+        self.app.push_screen(ReviewActionsScreen())
+
+    def action_trends(self) -> None:
+        from coprod_meet.tui.screens.trends import TrendsScreen
+
+        self.app.push_screen(TrendsScreen())
