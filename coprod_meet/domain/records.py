@@ -520,6 +520,7 @@ class RecordBook:
     actions: dict[str, Action] = field(default_factory=dict)
     you_said: dict[str, YouSaid] = field(default_factory=dict)
     skipped: int = 0
+    touched: dict[str, datetime] = field(default_factory=dict)  # record id -> time of its latest event
 
     @classmethod
     def fold(cls, events: Iterable[Event | tuple[str, Event]]) -> RecordBook:
@@ -530,6 +531,7 @@ class RecordBook:
         for where, e in pairs:
             try:
                 book.apply(e, where)
+                book.touched[str(e.data.get("id", ""))] = e.at
             except (UserError, KeyError, ValueError, TypeError, AttributeError):
                 book.skipped += 1
         book._finish()

@@ -14,7 +14,7 @@ take over the reading without touching the rules.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Callable
 
 from coprod_meet.domain import events as ev
@@ -230,7 +230,7 @@ class RecordsService:
                    {i: texts[i] for i in (d.supersedes, d.superseded_by) if i in texts})
             for d in found
         ]
-        return sorted(rows, key=_by_meeting)
+        return _in_meeting_order(rows)
 
     def _names(self, meeting_id: str) -> dict[str, str]:
         cache = self._name_cache
@@ -247,7 +247,7 @@ class RecordsService:
         meetings = self._summaries()
         rows = [Listed(a, meetings.get(a.meeting_id)) for a in self._book().actions.values()]
         rows = [r for r in rows if query.matches(r.record, r.meeting)]
-        return sorted(rows, key=lambda r: (r.record.due or "9999", _by_meeting(r)))
+        return sorted(_in_meeting_order(rows), key=lambda r: r.record.due or "9999")
 
     def open_actions(self, meeting_id: str) -> list[Action]:
         """The group's open actions from meetings before this one: for matters arising."""
@@ -275,8 +275,16 @@ class RecordsService:
 
     # -- writing: decisions -----------------------------------------------------------------
 
-    def _append(self, meeting_id: str, event_type: str, data: dict[str, Any]) -> Event:
-        return self.service.append_event(meeting_id, ev.event(event_type, at=self.clock(), **data))
+    def _append(self, meeting_id: str, event_type: str, data: dict[str, Any], *, after: datetime | None = None) -> Event:
+        """Write one event. A correction is stamped after the record's latest event (``after``), even
+        when the clock says the same second: the fold orders events by time across meetings."""
+        at = self.clock()
+        if after is not None and at <= after:
+            at = after + timedelta(seconds=1)
+        return self.service.append_event(meeting_id, ev.event(event_type, at=at, **data))
+
+    def _latest(self, record_id: str, group_id: str) -> datetime | None:
+        return self._book(group_id).touched.get(record_id)
 
     def save_decision(self, decision: Decision) -> Decision:
         """Write a decision made at its meeting (already built by ``make_decision``)."""
@@ -322,7 +330,8 @@ class RecordsService:
             raise UserError("Nothing was changed, so there is nothing to save.")
         if "supersedes" in data and revised.supersedes:
             self._check_replaceable(revised.supersedes, own.id)
-        self._append(in_meeting or own.id, ev.DECISION_EDITED, {"id": current.id, **data, EDIT_REASON: reason})
+        self._append(in_meeting or own.id, ev.DECISION_EDITED, {"id": current.id, **data, EDIT_REASON: reason},
+                     after=self._latest(current.id, own.group_id))
         return self.find_decision(current.id, own.group_id)
 
     # -- writing: actions -----------------------------------------------------------------
@@ -358,8 +367,9 @@ class RecordsService:
         data = changed_fields(current.to_dict(), revised.to_dict(), ACTION_FIELDS)
         if not data:
             raise UserError("Nothing was changed, so there is nothing to save.")
-        self._append(in_meeting or current.meeting_id, ev.ACTION_EDITED, {"id": current.id, **data, EDIT_REASON: reason})
         group = self.service.get_meeting(current.meeting_id).group_id
+        self._append(in_meeting or current.meeting_id, ev.ACTION_EDITED, {"id": current.id, **data, EDIT_REASON: reason},
+                     after=self._latest(current.id, group))
         return self.find_action(current.id, group)
 
     def mark_done(self, action_id: str, *, in_meeting: str = "") -> Action:
@@ -393,7 +403,8 @@ class RecordsService:
         data = changed_fields(before, revised.to_dict(), YOU_SAID_FIELDS)
         if not data:
             raise UserError("Nothing was changed, so there is nothing to save.")
-        self._append(in_meeting, ev.YOU_SAID, {"id": said_id, **data, EDIT_REASON: reason})
+        self._append(in_meeting, ev.YOU_SAID, {"id": said_id, **data, EDIT_REASON: reason},
+                     after=book.touched.get(said_id))
         return self._book(meeting.group_id).you_said[said_id]
 
     def link_you_said(self, said_id: str, *, in_meeting: str, decision_id: str = "", action_id: str = "") -> YouSaid:
@@ -429,5 +440,6 @@ class RecordsService:
         return summarise(self.state(meeting_id))
 
 
-def _by_meeting(row: Listed) -> tuple[str, str]:
-    return (row.meeting.start.isoformat() if row.meeting else "", row.record.id)
+def _in_meeting_order(rows: list[Listed]) -> list[Listed]:
+    """Oldest meeting first; within a meeting, the order the records were made (a stable sort)."""
+    return sorted(rows, key=lambda r: r.meeting.start.isoformat() if r.meeting else "")
