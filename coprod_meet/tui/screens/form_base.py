@@ -52,6 +52,11 @@ class FormScreen(HelpfulScreen, ModalScreen[T]):
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
     ]
     FORM_TITLE = ""
+    TITLE_WORDS = "A form"
+    HELP = """
+Fill in the boxes. Use Tab and Shift+Tab to move between them.
+Press Ctrl+S to save, or Escape to go back without saving.
+"""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
