@@ -286,3 +286,32 @@ def test_records_round_trip_through_their_dicts() -> None:
     assert set(d.to_json()) >= {"id", "meeting_id", "item", "text", "method", "counts", "dissent", "review_date",
                                 "supersedes", "superseded_by", "history"}
     assert set(a.to_json()) >= {"id", "meeting_id", "text", "owner", "due", "status", "history"}
+
+
+def test_naughty_strings_in_every_field_of_every_record() -> None:
+    from coprod_meet.domain.text import clean_note, clean_short
+
+    from tests.conftest import naughty_strings
+
+    for text in naughty_strings():
+        note, short = clean_note(text), clean_short(text, "x")[:200]
+        if note:
+            d = make_decision(NINE, text=text, method="vote", counts={"for": "3", "against": "1"}, dissent=text,
+                              dissent_by=["tom"])
+            assert d.text == note and d.dissent == note
+            assert decision_lines(d, {"tom": text}, {}) and Decision.from_dict(d.to_dict()) == d
+            a = make_action(PREFILL, text=text, organisation=short, status="dropped", reason=short)
+            assert a.sentence(date(2026, 3, 12)) and Action.from_dict(a.to_dict()) == a
+            assert make_you_said(PREFILL, text=text, raised_by=short).text == note
+        else:
+            with pytest.raises(UserError):
+                make_decision(PREFILL, text=text, method="consensus")
+        try:  # a review date in naughty words is read or refused in one plain sentence
+            make_decision(PREFILL, text="x", method="consensus", review=text)
+        except UserError as error:
+            assert str(error).startswith("I could not read the review date")
+        before = Decision(id="d", meeting_id=MEETING, text="x")
+        book = RecordBook.fold([Event(ev.DECISION_RECORDED, before.to_dict(), at=at(0)),
+                                Event(ev.DECISION_EDITED, {"id": "d", "text": text + "!", "edit_reason": text},
+                                      at=at(1))])
+        assert book.decisions["d"].history[0].in_words()

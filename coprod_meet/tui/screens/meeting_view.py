@@ -34,8 +34,8 @@ Press Escape to go back to the list of meetings.
         Binding("d", "record_decision", "Decision", id="meeting_view.decision"),
         Binding("c", "record_action", "Action", id="meeting_view.action"),
         Binding("e", "correct", "Correct", id="meeting_view.correct"),
-        Binding("y", "you_said", "You said, we did", id="meeting_view.you_said"),
-        Binding("h", "how_did_it_go", "How did it go", id="meeting_view.evaluation"),
+        Binding("y", "you_said", "You said", id="meeting_view.you_said"),
+        Binding("h", "how_did_it_go", "How it went", id="meeting_view.evaluation"),
     ]
 
     def __init__(self, meeting_id: str) -> None:
