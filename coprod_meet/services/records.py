@@ -201,20 +201,21 @@ class RecordsService:
         return found
 
     def find_decision(self, decision_id: str, group_id: str | None = None) -> Decision:
-        book = self._book(group_id)
-        if decision_id not in book.decisions and group_id is not None:
-            book = self._book()
-        if decision_id not in book.decisions:
-            raise NotFound("There is no decision with that id; type `coprod-meet decisions` to list them.")
-        return book.decisions[decision_id]
+        """A decision by id: looked for in the group's meetings first, then the whole archive."""
+        return self._find("decisions", decision_id, group_id)
 
     def find_action(self, action_id: str, group_id: str | None = None) -> Action:
-        book = self._book(group_id)
-        if action_id not in book.actions and group_id is not None:
-            book = self._book()
-        if action_id not in book.actions:
-            raise NotFound("There is no action with that id; type `coprod-meet actions` to list them.")
-        return book.actions[action_id]
+        """An action by id: looked for in the group's meetings first, then the whole archive."""
+        return self._find("actions", action_id, group_id)
+
+    def _find(self, kind: str, record_id: str, group_id: str | None) -> Any:
+        found = getattr(self._book(group_id), kind)
+        if record_id not in found and group_id is not None:
+            found = getattr(self._book(), kind)
+        if record_id not in found:
+            what = kind[:-1]
+            raise NotFound(f"There is no {what} with that id; type `coprod-meet {kind}` to list them.")
+        return found[record_id]
 
     # -- listing across the archive ---------------------------------------------------------
 

@@ -43,9 +43,7 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
     def fields(self) -> ComposeResult:
         a = self.existing
         p = self.prefill
-        if a is not None and a.history:
-            yield self.label("Earlier wording (kept as history):")
-            yield Static(Content("\n".join(c.in_words() for c in a.history)), classes="form-history")
+        yield from self.history(a)
         yield self.label("What will be done, in plain words")
         yield Input(a.text if a else "", id="action-text", placeholder="ask providers for ...")
         yield self.label("Who will do it")

@@ -61,9 +61,7 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
     def fields(self) -> ComposeResult:
         d = self.existing
         p = self.prefill
-        if d is not None and d.history:
-            yield self.label("Earlier wording (kept as history):")
-            yield Static(Content("\n".join(c.in_words() for c in d.history)), classes="form-history")
+        yield from self.history(d)
         yield self.label("What was decided, in plain words")
         yield Input(d.text if d else "", id="decision-text", placeholder="We will ...")
         yield self.label("Agenda item")

@@ -86,6 +86,12 @@ Press Ctrl+S to save, or Escape to go back without saving.
     def label(text: str) -> Label:
         return Label(Content(text), classes="form-label")
 
+    def history(self, record: Any) -> ComposeResult:
+        """The earlier wordings of a record being corrected, when it has any."""
+        if record is not None and record.history:
+            yield self.label("Earlier wording (kept as history):")
+            yield Static(Content("\n".join(c.in_words() for c in record.history)), classes="form-history")
+
     def value(self, selector: str) -> str:
         return self.query_one(selector, Input).value
 
