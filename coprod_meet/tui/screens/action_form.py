@@ -11,7 +11,7 @@ from textual.widgets import Input, RadioSet, Select, Static
 from coprod_meet.domain.records import Action, ActionStatus, Decision, RecordPrefill, make_action
 from coprod_meet.tui.screens.decision_form import date_feedback, typed_date
 from coprod_meet.tui.widgets.choice import ChoiceButton, ChoiceSet
-from coprod_meet.tui.screens.form_base import Filled, FormScreen, by_id, options
+from coprod_meet.tui.screens.form_base import Filled, RecordFormScreen, by_id, options
 
 STATUS_WORDS = {
     ActionStatus.OPEN: "Open: still to do",
@@ -20,7 +20,7 @@ STATUS_WORDS = {
 }
 
 
-class ActionFormScreen(FormScreen[Filled[Action]]):
+class ActionFormScreen(RecordFormScreen[Filled[Action]]):
     TITLE_WORDS = "Record an action"
     HELP = """
 Write what will be done, in plain words. Then choose who will do it.

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, RadioSet, Select, SelectionList, Stat
 from coprod_meet.domain.dates import date_in_words, parse_date
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.records import Decision, Method, RecordPrefill, make_decision
-from coprod_meet.tui.screens.form_base import Filled, FormScreen, by_id, options
+from coprod_meet.tui.screens.form_base import Filled, RecordFormScreen, by_id, options
 from coprod_meet.tui.screens.pick import NOTHING, PickScreen
 from coprod_meet.tui.widgets.choice import ChoiceButton, ChoiceSet
 
@@ -36,7 +36,7 @@ def date_feedback(words: str, today: date) -> str:
         return str(error)
 
 
-class DecisionFormScreen(FormScreen[Filled[Decision]]):
+class DecisionFormScreen(RecordFormScreen[Filled[Decision]]):
     TITLE_WORDS = "Record a decision"
     HELP = """
 Write what was decided in plain words. Then choose how it was decided.

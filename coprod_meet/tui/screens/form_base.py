@@ -43,7 +43,7 @@ def by_id(pairs: Iterable[tuple[str, str]]) -> list[tuple[Content, str]]:
     return [(Content(label), value) for value, label in pairs]
 
 
-class FormScreen(HelpfulScreen, ModalScreen[T]):
+class RecordFormScreen(HelpfulScreen, ModalScreen[T]):
     """A form in a box. Subclasses yield their fields from ``fields()`` and build the result in
     ``build()``, raising ``UserError`` with one plain sentence when something is missing."""
 

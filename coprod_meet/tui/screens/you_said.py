@@ -13,12 +13,12 @@ from textual.widgets.option_list import Option
 from coprod_meet.domain.dates import date_in_words
 from coprod_meet.domain.records import RecordPrefill, YouSaid, make_you_said
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.form_base import Filled, FormScreen, by_id, records_service
+from coprod_meet.tui.screens.form_base import Filled, RecordFormScreen, by_id, records_service
 from coprod_meet.tui.screens.pick import NOTHING, PickScreen
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 
-class YouSaidFormScreen(FormScreen[Filled[YouSaid]]):
+class YouSaidFormScreen(RecordFormScreen[Filled[YouSaid]]):
     TITLE_WORDS = "Note what a member said"
     HELP = """
 Choose the member who said it, or type who raised it if they are not a member.
