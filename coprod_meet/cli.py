@@ -104,6 +104,7 @@ def build_parser() -> PlainParser:
     members.add_argument("--group", default="", metavar="NAME", help="only this group")
     members.add_argument("--json", action="store_true", help="print JSON for scripts")
     members.set_defaults(handler=cmd_members)
+    _add_record_commands(sub)
 
     check = sub.add_parser("check", help="read every file of the archive and report problems")
     _archive_option(check)
@@ -260,6 +261,95 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"- {problem}")
         return EXIT_PROBLEM
+
+
+def _add_record_commands(sub: argparse._SubParsersAction) -> None:
+    decisions = sub.add_parser("decisions", help="list decisions across the archive")
+    _archive_option(decisions)
+    decisions.add_argument("--json", action="store_true", help="print JSON for scripts")
+    decisions.add_argument("--search", default="", metavar="TEXT", help="words in the decision, its item or the other view")
+    decisions.add_argument("--since", default="", metavar="WORDS", help='meetings on or after, e.g. "April" or "1/4/2026"')
+    decisions.add_argument("--until", default="", metavar="WORDS", help='meetings on or before, e.g. "last month"')
+    decisions.add_argument("--group", default="", metavar="NAME", help="only this group")
+    decisions.add_argument("--review-due", action="store_true", help="only those due to be looked at again")
+    decisions.set_defaults(handler=cmd_decisions)
+
+    actions = sub.add_parser("actions", help="list actions across the archive")
+    _archive_option(actions)
+    actions.add_argument("--json", action="store_true", help="print JSON for scripts")
+    actions.add_argument("--overdue", action="store_true", help="only open actions past their due date")
+    actions.add_argument("--owner", default="", metavar="NAME", help="only actions of this person or organisation")
+    actions.add_argument("--status", default="", choices=["open", "done", "dropped"], help="only actions in this state")
+    actions.add_argument("--group", default="", metavar="NAME", help="only this group")
+    actions.add_argument("--since", default="", metavar="WORDS", help="agreed at meetings on or after")
+    actions.add_argument("--until", default="", metavar="WORDS", help="agreed at meetings on or before")
+    actions.set_defaults(handler=cmd_actions)
+
+
+def _query(build: Callable[[], object]) -> object:
+    """A filter from typed words; words we cannot read are a usage error (exit 2)."""
+    try:
+        return build()
+    except UserError as error:
+        sys.stderr.write(f"coprod-meet: {error}\n")
+        raise SystemExit(EXIT_USAGE) from None
+
+
+def _meeting_heading(meeting: object) -> str:
+    return f"{when_in_words(meeting.start)} | {meeting.group_name}" if meeting else "A meeting no longer listed"
+
+
+def cmd_decisions(args: argparse.Namespace) -> int:
+    from coprod_meet.domain.records import decision_lines
+    from coprod_meet.services.records import DecisionQuery, RecordsService
+
+    query = _query(lambda: DecisionQuery.from_words(search=args.search, since=args.since, until=args.until,
+                                                    group=args.group, review_due=args.review_due))
+    with _open(args) as service:
+        rows = RecordsService(service).find_decisions(query)
+        if args.json:
+            out = [r.record.to_json() | {"meeting_start": r.meeting.start.isoformat() if r.meeting else None,
+                                         "group": r.meeting.group_name if r.meeting else None} for r in rows]
+            json.dump(out, sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif not rows:
+            print("No decisions match." if any((args.search, args.since, args.until, args.group, args.review_due))
+                  else "There are no decisions in this archive yet.")
+        else:
+            for r in rows:
+                d = r.record
+                print(f"{_meeting_heading(r.meeting)} | {d.item_title or 'no agenda item'}")
+                for line in decision_lines(d, r.names, r.links):
+                    print(f"  {line}")
+                for change in d.history:
+                    print(f"  Corrected. {change.in_words()}")
+                print(f"  id: {d.id}")
+    return EXIT_OK
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from coprod_meet.services.records import ActionQuery, RecordsService
+
+    query = _query(lambda: ActionQuery.from_words(overdue=args.overdue, owner=args.owner, status=args.status,
+                                                  group=args.group, since=args.since, until=args.until))
+    today = date.today()
+    with _open(args) as service:
+        rows = RecordsService(service).find_actions(query)
+        if args.json:
+            out = [r.record.to_json() | {"overdue": r.record.is_overdue(today),
+                                         "standing": r.record.standing_in_words(today),
+                                         "group": r.meeting.group_name if r.meeting else None} for r in rows]
+            json.dump(out, sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif not rows:
+            print("No actions match." if any((args.overdue, args.owner, args.status, args.group, args.since,
+                                              args.until)) else "There are no actions in this archive yet.")
+        else:
+            for r in rows:
+                print(f"{r.record.sentence(today)} | {_meeting_heading(r.meeting)} | id: {r.record.id}")
+    return EXIT_OK
 
 
 def cmd_plain(args: argparse.Namespace) -> int:
