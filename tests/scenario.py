@@ -103,3 +103,35 @@ def save_board(service, roster: tuple[Member, ...] | None = None) -> Meeting:
 
 def item_id(n: int) -> str:
     return f"00000000-0000-4000-8000-0000000001{n:02d}"
+
+
+def play_to_item_five(live, clock: Clock) -> None:
+    """Run the scenario up to the middle of item 5: a queue, a red card, Kit's pass in a go-round."""
+    for name in ("Hayley", "Jo", "Priya", "Sam", "Tom", "Ade", "Mary", "Kit"):
+        live.set_attendance(ID[name], "present")
+    live.set_attendance(ID["Dr Lee"], "apologies")
+    clock.at(14, 0)
+    live.start()
+    for hour, minute in ((14, 6), (14, 14)):
+        clock.at(hour, minute)
+        live.next_item()
+    clock.at(14, 20)
+    live.set_attendance(ID["Cllr Shah"], "late")
+    live.next_item()
+    live.hand_over()
+    clock.at(14, 37)
+    live.next_item()
+    for name, seconds in (("Jo", 150), ("Mary", 60)):
+        live.give_turn(ID[name])
+        clock.tick(seconds)
+    live.end_turn()
+    for name in ("Jo", "Mary", "Priya", "Tom"):
+        live.queue_add(ID[name])
+        clock.tick(5)
+    live.queue_add(ID["Cllr Shah"], "clarification")
+    live.next_speaker()
+    clock.tick(40)
+    live.next_speaker()
+    clock.tick(70)
+    live.raise_card(ID["Sam"], "red", "respite")
+    clock.tick(20)

@@ -24,7 +24,7 @@ def _cap(text: str) -> str:
 
 
 def share_lines(state: MeetingState, now: datetime | None = None, item_id: str | None = None) -> list[str]:
-    """One line per voice group that has spoken: "Lived experience: 45% of the time, 6 turns"."""
+    """One line per voice group that has spoken: "Lived experience 45% (6 turns)"."""
     seconds = state.seconds_by_voice_group(item_id, now)
     whole = sum(seconds.values())
     turns: dict[VoiceGroup, int] = {vg: 0 for vg in VoiceGroup}
@@ -36,7 +36,7 @@ def share_lines(state: MeetingState, now: datetime | None = None, item_id: str |
         if not turns[vg]:
             continue
         share = percent(seconds[vg] / whole) if whole else 0
-        lines.append(f"{_cap(vg.words)}: {share}% of the time, {turns[vg]} turn{'s' if turns[vg] != 1 else ''}")
+        lines.append(f"{_cap(vg.words)} {share}% ({turns[vg]} turn{'s' if turns[vg] != 1 else ''})")
     return lines
 
 

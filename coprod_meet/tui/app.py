@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
@@ -29,9 +30,11 @@ class CoprodMeetApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, service: ArchiveService, *, theme: str | None = None) -> None:
+    def __init__(self, service: ArchiveService, *, theme: str | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.service = service
+        self.clock = clock  # None: the real time; tests pass a clock they move by hand
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coprod-save")
         self._theme_name = theme or DEFAULT_THEME
         os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
@@ -88,6 +91,23 @@ class CoprodMeetApp(App[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.push_screen(MeetingViewScreen(meeting_id))
+
+    def run_meeting(self, meeting_id: str) -> None:
+        """Open the meeting screen to run a meeting (or the read-only view once it has ended)."""
+        from coprod_meet.domain.state import MeetingState
+        from coprod_meet.tui.screens.live import LiveScreen
+
+        try:
+            meeting = self.service.get_meeting(meeting_id)
+            ended = MeetingState.replay(meeting, self.service.events(meeting_id)).ended is not None
+        except UserError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if ended:
+            self.notify("That meeting has ended, so it opens to read.", markup=False)
+            self.open_meeting(meeting_id)
+            return
+        self.push_screen(LiveScreen(meeting_id))
 
     def action_help(self) -> None:
         screen = self.screen

@@ -16,11 +16,13 @@ class MeetingsScreen(HelpfulScreen):
     TITLE_WORDS = "Meetings"
     HELP = """
 This list shows every meeting in the archive, newest first: when it is, the group, and its title.
-Use the up and down arrow keys to choose a meeting, then press Enter to open it.
+Use the up and down arrow keys to choose a meeting, then press Enter to open it and read it.
+Press M to run the chosen meeting: take attendance, start it, and keep the speaker queue.
 Press / to search the list by any word. Press F1 on any screen for help like this.
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
+        Binding("m", "run_meeting", "Run meeting", id="meetings.run"),
         Binding("slash", "search", "Search", id="meetings.search"),
         Binding("r", "reload", "Reload", id="meetings.reload"),
     ]
@@ -75,6 +77,12 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self.open(str(key.value))
+
+    def action_run_meeting(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.app.run_meeting(str(key.value))
 
     def open(self, meeting_id: str) -> None:
         self.app.open_meeting(meeting_id)
