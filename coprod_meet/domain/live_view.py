@@ -126,7 +126,8 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
     places = state.queue_places()
     queue = []
     for p in places:
-        kind = f" ({KIND_WORDS[p.kind]})" if p.kind != "normal" and KIND_WORDS[p.kind] not in p.reason else ""
+        says_kind = p.reason.startswith(("point of", "direct reply"))
+        kind = f" ({KIND_WORDS[p.kind]})" if p.kind != "normal" and not says_kind else ""
         queue.append((p.member_id, f"{state.name(p.member_id)}: {p.reason}{kind}"))
     nxt = state.round_next if state.round_on else (places[0].member_id if places else "")
 

@@ -132,6 +132,15 @@ class ArchiveService:
         f.append_event(stamped.to_dict())
         return stamped
 
+    def append_events(self, meeting_id: str, events: list[Event]) -> list[Event]:
+        """Write several events durably in one write, in order. Returns only when on disk."""
+        f = self._file(meeting_id)
+        first = f.event_count() + 1
+        stamped = [Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=first + n) for n, e in enumerate(events)]
+        if stamped:
+            f.append_events([e.to_dict() for e in stamped])
+        return stamped
+
     def write_whole_meetings(self, items: list[tuple[Meeting, list[Event]]]) -> None:
         """Write many complete meetings, one durable write each, then the catalogue once."""
         for meeting, events in items:

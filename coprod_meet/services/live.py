@@ -89,16 +89,13 @@ class LiveMeeting:
         """Write every event not yet on disk, in order; returns how many. Durable on return."""
         with self._lock:
             batch, self._pending = self._pending, []
-        written = 0
         try:
-            for e in batch:
-                self.service.append_event(self.meeting_id, e)
-                written += 1
+            self.service.append_events(self.meeting_id, batch)
         except BaseException:
             with self._lock:
-                self._pending = batch[written:] + self._pending
+                self._pending = batch + self._pending
             raise
-        return written
+        return len(batch)
 
     @property
     def unsaved(self) -> int:

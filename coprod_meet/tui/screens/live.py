@@ -68,7 +68,7 @@ where it is and carries on when you open it again.
         _b("x", "remove", "Remove from queue", "remove"),
         _b("shift+up", "move(-1)", "Move up the queue", "move_up"),
         _b("shift+down", "move(1)", "Move down the queue", "move_down"),
-        _b("g", "round", "Round", "round", show=True),
+        _b("g", "round", "Go-round", "round", show=True),
         _b("p", "pass_turn", "Pass", "pass", show=True),
         _b("k", "card", "Card", "card", show=True),
         _b("h", "hand_over", "Hand over to the other co-chair", "hand_over"),
@@ -95,6 +95,7 @@ where it is and carries on when you open it again.
         self.bell = False
         self._belled: tuple[str, datetime] | None = None
         self._queue_shown: list[tuple[str, str]] | None = None
+        self._footer_shape: tuple[bool, bool, bool] | None = None
 
     # -- building -------------------------------------------------------------------------------
 
@@ -124,6 +125,17 @@ where it is and carries on when you open it again.
         self.query_one("#live-queue", OptionList).focus()
         self.set_interval(1.0, self.tick)
 
+    def help_keys(self) -> list[tuple[str, str]]:
+        """Every key of this screen, also those that wait for the meeting to start."""
+        keys: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.description not in seen:
+                seen.add(binding.description)
+                keys.append((self.app.get_key_display(binding), binding.description))
+        return keys + [(k, d) for k, d in super().help_keys() if d not in seen]
+
     # -- showing --------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
@@ -131,7 +143,11 @@ where it is and carries on when you open it again.
         self._show_time(view)
         self._show_queue(view)
         self._show_people(view)
-        self.refresh_bindings()
+        state = self.live.state
+        shape = (state.started is None, state.ended is None, state.round_on)
+        if shape != self._footer_shape:  # the footer is rebuilt only when its keys change
+            self._footer_shape = shape
+            self.refresh_bindings()
 
     def tick(self) -> None:
         """Once a second: the clock moves. Nothing is written."""
@@ -239,7 +255,7 @@ where it is and carries on when you open it again.
             return len(state.meeting.co_chair_ids) > 1
         return True
 
-    def _name(self, member_id: str) -> str:
+    def _who(self, member_id: str) -> str:
         return self.live.state.name(member_id)
 
     def _choose(self, title: str, choices: list[tuple[str, str]], then: Callable[[str], None],
@@ -266,7 +282,7 @@ where it is and carries on when you open it again.
         self.app.push_screen(AskScreen(title, prompt, value), answered)
 
     def _present_choices(self, leave_out: set[str] | None = None) -> list[tuple[str, str]]:
-        return [(m, self._name(m)) for m in self.live.state.present_ids if m not in (leave_out or set())]
+        return [(m, self._who(m)) for m in self.live.state.present_ids if m not in (leave_out or set())]
 
     def _highlighted(self) -> str:
         options = self.query_one("#live-queue", OptionList)
@@ -286,7 +302,7 @@ where it is and carries on when you open it again.
         before = self.live.state.speaking
         if self.do(self.live.next_speaker) and self.live.state.speaking is None:
             self.notify("Nobody is waiting to speak." if before is None else
-                        f"{self._name(before.member_id)} has finished. Nobody is waiting to speak.", markup=False)
+                        f"{self._who(before.member_id)} has finished. Nobody is waiting to speak.", markup=False)
 
     def action_add(self, kind: str) -> None:
         titles = {"normal": "Add to the queue", "process": "Point of process", "clarification":
@@ -303,14 +319,14 @@ where it is and carries on when you open it again.
                         severity="warning", markup=False)
             return
         member_id = present[n - 1]
-        self.do(lambda: self.live.queue_add(member_id), f"{self._name(member_id)} is in the queue.")
+        self.do(lambda: self.live.queue_add(member_id), f"{self._who(member_id)} is in the queue.")
 
     def action_remove(self) -> None:
         member_id = self._highlighted()
         if not member_id:
             self.notify("Nobody is waiting to speak.", severity="warning", markup=False)
             return
-        self.do(lambda: self.live.queue_remove(member_id), f"{self._name(member_id)} left the queue.")
+        self.do(lambda: self.live.queue_remove(member_id), f"{self._who(member_id)} left the queue.")
 
     def action_move(self, by: int) -> None:
         member_id = self._highlighted()
@@ -335,11 +351,11 @@ where it is and carries on when you open it again.
 
     def action_pass_turn(self) -> None:
         member_id = self.live.state.round_next
-        self.do(self.live.round_pass, f"{self._name(member_id)} passed." if member_id else "")
+        self.do(self.live.round_pass, f"{self._who(member_id)} passed." if member_id else "")
 
     def action_card(self) -> None:
         colours = [("red", "Red: stop, I do not understand"), ("amber", "Amber: slow down"),
-                   ("green", "Green: I want to speak"), ("clear", "Clear: put a card down")]
+                   ("green", "Green: I want to speak"), ("clear", "Clear: put one down")]
         self._choose("Which card?", colours, self._card_colour)
 
     def _card_colour(self, colour: str) -> None:
@@ -353,7 +369,7 @@ where it is and carries on when you open it again.
 
         def raised(member_id: str) -> None:
             if colour == "red":
-                self._ask("Red card", f"Which word or idea does {self._name(member_id)} not understand? "
+                self._ask("Red card", f"Which word or idea does {self._who(member_id)} not understand? "
                           "(You can leave this empty.)",
                           lambda word: self.do(lambda: self.live.raise_card(member_id, "red", word)))
             else:
@@ -373,7 +389,7 @@ where it is and carries on when you open it again.
 
     def action_hand_over(self) -> None:
         if self.do(self.live.hand_over):
-            self.notify(f"{self._name(self.live.state.chairing_now)} is chairing now.", markup=False)
+            self.notify(f"{self._who(self.live.state.chairing_now)} is chairing now.", markup=False)
 
     def action_next_item(self) -> None:
         self.do(self.live.next_item)
