@@ -12,6 +12,9 @@ from coprod_meet.services.archive import MeetingSummary
 from coprod_meet.tui.screens.base import HelpfulScreen
 
 
+PAGE = 100  # rows added at a time: a big archive opens as fast as a small one
+
+
 class MeetingsScreen(HelpfulScreen):
     TITLE_WORDS = "Meetings"
     HELP = """
@@ -26,6 +29,9 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
         Binding("slash", "search", "Search", id="meetings.search"),
         Binding("r", "reload", "Reload", id="meetings.reload"),
     ]
+
+    _rows: list[MeetingSummary] = []
+    _shown = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,8 +52,9 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
             rows = [m for m in rows if lowered in f"{m.title} {m.group_name}".lower()]
         table = self.query_one(DataTable)
         table.clear()
-        for m in rows:
-            table.add_row(Text(when_in_words(m.start)), Text(m.group_name), Text(m.title), key=m.id)
+        self._rows = rows
+        self._shown = 0
+        self._show_more()
         summary = self.query_one("#meetings-summary", Static)
         if not rows and not words:
             summary.update("There are no meetings yet. Quit with Ctrl+Q and type: coprod-meet demo")
@@ -56,6 +63,17 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
         else:
             summary.update(f"{len(rows)} meetings, newest first. Press Enter to open one.")
         table.focus()
+
+    def _show_more(self) -> None:
+        """Add the next page of rows to the table (more come as the cursor nears the end)."""
+        table = self.query_one(DataTable)
+        for m in self._rows[self._shown:self._shown + PAGE]:
+            table.add_row(Text(when_in_words(m.start)), Text(m.group_name), Text(m.title), key=m.id)
+        self._shown = min(len(self._rows), self._shown + PAGE)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self._shown - 10 and self._shown < len(self._rows):
+            self._show_more()
 
     def action_reload(self) -> None:
         self.load()
