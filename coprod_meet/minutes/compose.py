@@ -11,6 +11,7 @@ used. Every person is named through :class:`Namer`, so the public copy keeps con
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date, datetime
 from typing import Iterable
 
@@ -18,6 +19,7 @@ from coprod_meet.domain.dates import MONTHS, WEEKDAYS, date_in_words, time_in_wo
 from coprod_meet.domain.model import Event, Meeting, VoiceGroup, join_words
 from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
 from coprod_meet.domain.state import voice_key_in_words
+from coprod_meet.domain.text import clean_text
 from coprod_meet.minutes.document import (
     MEMBERS,
     Block,
@@ -137,7 +139,7 @@ class _Writer:
 
     def u(self, text: str) -> str:
         """People's own words, on one line, with hidden names taken out of the public copy."""
-        return self.names.redact(one_line(text))
+        return self.names.redact(one_line(clean_text(text, limit=sys.maxsize, multiline=True)))
 
     def who(self, member_id: str) -> str:
         return self.names.subject(member_id)
@@ -396,7 +398,8 @@ class _Writer:
         share = state.voice_share(now=end)
         whole = whole_percents(share)
         for key, target, actual in state.target_shares(now=end):
-            said = sum(whole[vg] for vg in VoiceGroup if vg.value in key.split("+"))
+            # Whole percent, rounded down, so "60%" never hides a share just under a 60% goal.
+            said = int(actual * 100 + 1e-9)
             lines.append(sentence(f"{capitalise(voice_key_in_words(key))} had {said}% of the speaking time"))
             lines.append(f"The goal was at least {target}%.")
             lines.append("We met the goal." if said >= target else "We did not meet the goal this time.")
@@ -499,10 +502,7 @@ class _Writer:
                 items = tuple(self._with_meanings(i, glossary, explained, pending) for i in block.items)
                 out.append(Bullets(items, block.prose))
             else:
-                if isinstance(block, Bullets):
-                    pending += [t for i in block.items for t in glossary.find(i)
-                                if t not in explained and t not in pending]
-                out.append(block)
+                out.append(block)  # lists of names and tables: roles such as "a carer" are not jargon
         self.blocks = out
         return explained
 

@@ -3,7 +3,8 @@
 Every piece of text is escaped: the characters that start emphasis, links, images, code,
 HTML, tables and entities are backslash-escaped everywhere, and the ones that make a heading,
 a list or a block quote are escaped at the start of a line. Web addresses and e-mail addresses
-are broken up so that no link is made, even by renderers that link bare addresses.
+are broken up (a dot inside a word, "://" and "@" are escaped) so that no link is made, even by
+renderers that link bare addresses such as "example.co.uk".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&@!])")
 _LINE_START = re.compile(r"^(\s*)([-+=:>]|\d+(?=[.)]))")
 _SCHEME = re.compile(r"(?i)(?<=[a-z])(:)(?=//)")
-_WWW = re.compile(r"(?i)\b(www)\.")
+_DOT_IN_WORD = re.compile(r"\.(?=[^\W\d_])")
 
 
 def escape(text: str, *, line_start: bool = True) -> str:
@@ -26,7 +27,7 @@ def escape(text: str, *, line_start: bool = True) -> str:
     text = " ".join(text.split())
     text = _INLINE.sub(r"\\\1", text)
     text = _SCHEME.sub(r"\\\1", text)
-    text = _WWW.sub(r"\1\\.", text)
+    text = _DOT_IN_WORD.sub(r"\\.", text)
     match = _LINE_START.match(text) if line_start else None
     if match:
         start = match.end(1)
