@@ -21,7 +21,7 @@ MEMBERS_AVERAGE = 20
 EASY_READ_LIMIT = 15
 FLESCH_GOAL = 60.0
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)\]])\s+|\n+")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 
 
