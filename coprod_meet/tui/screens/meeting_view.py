@@ -63,11 +63,13 @@ class MeetingViewScreen(HelpfulScreen):
 This screen shows one meeting: when and where it is, who co-chairs it, the agenda, who came,
 and what was decided. You can read it but not change it here.
 Press N to add a private note. Notes are kept with the meeting but never go in the minutes.
+Press X to export the minutes: members' or public copy, easy read, and the format you need.
 Press Escape to go back to the list of meetings.
 """
     BINDINGS = [
         Binding("escape", "back", "Back", id="meeting_view.back"),
         Binding("n", "add_note", "Add note", id="meeting_view.note"),
+        Binding("x", "export", "Export minutes", id="meeting_view.export"),
     ]
 
     def __init__(self, meeting_id: str) -> None:
@@ -93,6 +95,11 @@ Press Escape to go back to the list of meetings.
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_export(self) -> None:
+        from coprod_meet.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.meeting_id))
 
     def action_add_note(self) -> None:
         from coprod_meet.tui.screens.ask import AskScreen

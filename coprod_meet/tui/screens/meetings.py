@@ -17,12 +17,14 @@ class MeetingsScreen(HelpfulScreen):
     HELP = """
 This list shows every meeting in the archive, newest first: when it is, the group, and its title.
 Use the up and down arrow keys to choose a meeting, then press Enter to open it.
-Press / to search the list by any word. Press F1 on any screen for help like this.
+Press / to search the list by any word. Press X to export the minutes of the chosen meeting.
+Press F1 on any screen for help like this.
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
         Binding("slash", "search", "Search", id="meetings.search"),
         Binding("r", "reload", "Reload", id="meetings.reload"),
+        Binding("x", "export", "Export minutes", id="meetings.export"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -70,11 +72,23 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open(str(event.row_key.value))
 
-    def action_open_meeting(self) -> None:
+    def chosen_id(self) -> str | None:
         table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.open(str(key.value))
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_open_meeting(self) -> None:
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.open(meeting_id)
+
+    def action_export(self) -> None:
+        from coprod_meet.tui.screens.export import ExportScreen
+
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.app.push_screen(ExportScreen(meeting_id))
 
     def open(self, meeting_id: str) -> None:
         self.app.open_meeting(meeting_id)
