@@ -85,3 +85,27 @@ def test_lower_first_keeps_names_and_capitals() -> None:
     assert lower_first("NHS letters are late") == "NHS letters are late"
     assert lower_first("Tuesday is best") == "Tuesday is best"
     assert lower_first("Priya asked", keep={"Priya"}) == "Priya asked"
+
+
+def test_syllable_rules_agree_with_the_cmu_dictionary_on_demo_minutes() -> None:
+    """textstat 0.7.8 counts syllables from the CMU dictionary; our rules must agree closely."""
+    import textstat
+
+    from coprod_meet.minutes.readability import syllables
+
+    words = []
+    for meeting, events in DEMO[:4]:
+        for easy in (False, True):
+            doc = compose(meeting, events, easy_read=easy)
+            words += ["".join(c for c in w.lower() if c.isalpha()) for t in doc.prose()
+                      for s in split_sentences(t) for w in words_of(s)]
+    words = [w for w in words if w]
+    ours = [syllables(w) for w in words]
+    theirs = [max(1, textstat.syllable_count(w)) for w in words]
+    agree = sum(a == b for a, b in zip(ours, theirs)) / len(words)
+    assert agree >= 0.95
+    # Within 3%, and not fewer: fewer syllables would make the Flesch score look better than it is.
+    assert 1.0 <= sum(ours) / sum(theirs) < 1.03
+    for word, count in [("respite", 2), ("experience", 4), ("agreed", 2), ("centre", 2), ("asked", 1),
+                        ("makes", 1), ("January", 4), ("carers", 2), ("2026", 1)]:
+        assert syllables(word) == count, word

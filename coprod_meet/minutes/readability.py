@@ -1,17 +1,20 @@
 """How easy the minutes are to read: sentence lengths, Flesch reading ease, jargon.
 
 Sentences are counted in the running text (paragraphs and list items that are sentences; not
-headings, tables or lists of names). Flesch reading ease uses the standard formula with
-syllables counted by textstat (0.7.8, which works offline).
+headings, tables or lists of names). Flesch reading ease uses the standard formula.
+
+Syllables are counted by rule (vowel groups, silent "e", "-ed", "-es", "-tre", split vowel
+pairs as in "experience"). textstat 0.7.8 counts them from the CMU dictionary, which takes one to
+two seconds to load in every new process — longer than the whole export. The tests check that
+the rules agree with textstat's dictionary counts on the demo minutes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
-
-import textstat
 
 from coprod_meet.minutes.document import Document
 from coprod_meet.minutes.glossary import Glossary, shipped
@@ -35,19 +38,38 @@ def words_of(sentence: str) -> list[str]:
     return [w for w in sentence.split() if _WORD.search(w)]
 
 
-def _syllables(word: str) -> int:
-    letters = "".join(ch for ch in word if ch.isalpha())
-    if not letters:
-        return 1  # a number, said as at least one syllable
-    return max(1, int(textstat.syllable_count(letters)))
+_VOWELS = re.compile(r"[aeiouy]+")
+_TWO_SOUNDS = re.compile(r"ia|iu|io(?!n)|eo(?![up])|(?<!q)ua|ie(?=n[ct])")
+# A silent e inside a word, before an ending: "something", "lovely", "statement".
+_SILENT_INSIDE = re.compile(r"(?<=[^aeiouy][aeiouy][^aeiouy])e(?=(?:thing|one|body|where|times|ful|ly|ment|less|ness)$)")
+_NOT_SILENT_ES = ("ses", "zes", "ces", "ges", "xes", "shes", "ches", "ies")
+
+
+@lru_cache(maxsize=8192)
+def syllables(word: str) -> int:
+    """Syllables in one English word, by rule; a number or a symbol counts as one."""
+    w = "".join(ch for ch in word.lower() if "a" <= ch <= "z")
+    groups = len(_VOWELS.findall(w))
+    if not groups:
+        return 1
+    n = groups + len(_TWO_SOUNDS.findall(w)) - len(_SILENT_INSIDE.findall(w))
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and n > 1:
+        n -= 1  # silent e: "make"
+    if w.endswith(("tre", "tres")):
+        n += 1  # "centre"
+    if w.endswith("ed") and len(w) > 3 and w[-3] not in "tdaeiouy" and n > 1:
+        n -= 1  # "asked"
+    if w.endswith("es") and not w.endswith(_NOT_SILENT_ES) and n > 1:
+        n -= 1  # "makes"
+    return max(1, n)
 
 
 def flesch_reading_ease(sentences: list[str]) -> float:
     words = [w for s in sentences for w in words_of(s)]
     if not sentences or not words:
         return 100.0
-    syllables = sum(_syllables(w) for w in words)
-    return round(206.835 - 1.015 * (len(words) / len(sentences)) - 84.6 * (syllables / len(words)), 1)
+    total = sum(syllables(w) for w in words)
+    return round(206.835 - 1.015 * (len(words) / len(sentences)) - 84.6 * (total / len(words)), 1)
 
 
 @dataclass(frozen=True)

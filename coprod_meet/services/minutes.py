@@ -77,11 +77,18 @@ class MinutesService:
                        group_events=earlier, next_meeting=following)
 
     def export(self, meeting_id: str, fmt: str = "md", *, copy: str = MEMBERS, easy_read: bool = False) -> MinutesExport:
-        if fmt not in FORMATS:
-            raise UserError(f"The format must be one of: {', '.join(FORMATS)}.")
+        return self.exports(meeting_id, (fmt,), copy=copy, easy_read=easy_read)[0]
+
+    def exports(self, meeting_id: str, formats: tuple[str, ...] = tuple(FORMATS), *, copy: str = MEMBERS,
+                easy_read: bool = False) -> list[MinutesExport]:
+        """The minutes in several formats, composed once."""
+        for fmt in formats:
+            if fmt not in FORMATS:
+                raise UserError(f"The format must be one of: {', '.join(FORMATS)}.")
         document = self.document(meeting_id, copy=copy, easy_read=easy_read)
-        return MinutesExport(self.archive.get_meeting(meeting_id), document, fmt, render(document, fmt),
-                             report(document))
+        meeting = self.archive.get_meeting(meeting_id)
+        readability = report(document)
+        return [MinutesExport(meeting, document, fmt, render(document, fmt), readability) for fmt in formats]
 
     @staticmethod
     def write(export: MinutesExport, path: Path | str) -> Path:
