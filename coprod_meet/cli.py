@@ -19,6 +19,8 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.services.archive import ArchiveService
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+# The names of our themes (kept here so the command line does not need to load Textual).
+THEME_NAMES = ("high-contrast-dark", "high-contrast-light")
 
 
 class PlainParser(argparse.ArgumentParser):
@@ -63,6 +65,16 @@ def build_parser() -> PlainParser:
     )
     parser.add_argument("--version", action="version", version=f"coprod-meet {__version__}")
     _archive_option(parser)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line mode for screen readers and braille displays: numbered menus, short lines, no colour",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=THEME_NAMES,
+        help="colours: high-contrast-dark (the default) or high-contrast-light; the app remembers your choice",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=PlainParser)
 
     demo = sub.add_parser("demo", help="add a realistic demo to the archive")
@@ -75,6 +87,23 @@ def build_parser() -> PlainParser:
     _archive_option(meetings)
     meetings.add_argument("--json", action="store_true", help="print JSON for scripts")
     meetings.set_defaults(handler=cmd_meetings)
+
+    plan = sub.add_parser("plan", help="plan a meeting from a template, with last meeting's open actions")
+    _archive_option(plan)
+    plan.add_argument("--template", required=True, type=Path, metavar="FILE",
+                      help="a template or meeting file (TOML), such as meetings/board-co-chaired.toml")
+    plan.add_argument("--when", default="", metavar="TEXT", help='when the meeting is, such as "next Tuesday 2pm"')
+    plan.add_argument("--group", default="", metavar="NAME", help="the group the meeting is for")
+    plan.add_argument("--repeat", default="", metavar="TEXT",
+                      help='also plan the next meetings, such as "every 2nd Tuesday of the month"')
+    plan.add_argument("--count", type=int, default=3, metavar="N", help="how many more meetings with --repeat (default 3)")
+    plan.set_defaults(handler=cmd_plan)
+
+    members = sub.add_parser("members", help="list the members of the groups")
+    _archive_option(members)
+    members.add_argument("--group", default="", metavar="NAME", help="only this group")
+    members.add_argument("--json", action="store_true", help="print JSON for scripts")
+    members.set_defaults(handler=cmd_members)
 
     check = sub.add_parser("check", help="read every file of the archive and report problems")
     _archive_option(check)
@@ -125,6 +154,51 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from coprod_meet.domain.planning import meeting_checks, parse_repeat
+    from coprod_meet.services.planning import Planner
+
+    repeat = parse_repeat(args.repeat) if args.repeat else None
+    with _open(args) as service:
+        planner = Planner(service)
+        meeting = planner.plan_from_file(args.template, when=args.when, group_name=args.group)
+        print(f"Planned {meeting.title} for {meeting.group_name} on {when_in_words(meeting.start)}.")
+        print(f"Meeting id: {meeting.id}")
+        carried = [i for i in meeting.agenda if i.carried_from]
+        if carried:
+            print(f"Carried forward from earlier meetings: {len(carried)} item(s).")
+        for check in meeting_checks(meeting):
+            if check.warning:
+                print(f"Warning: {check}")
+        if repeat is not None:
+            later = planner.save_series(meeting, repeat, args.count)
+            print(f"Also planned {len(later)} more, {repeat.in_words()}:")
+            for m in later:
+                print(f"- {when_in_words(m.start)} | {m.id}")
+    return EXIT_OK
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    from coprod_meet.services.planning import Planner
+
+    with _open(args) as service:
+        rows = Planner(service).members(args.group or None)
+        if args.json:
+            data = [
+                {"id": m.id, "name": m.name, "group": g.name, "voice_group": m.voice_group.value,
+                 "naming": m.naming.value}
+                for g, m in rows
+            ]
+            json.dump(data, sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif not rows:
+            print("There are no members yet. Open the app and press G to add a group and its members.")
+        else:
+            for g, m in rows:
+                print(f"{g.name} | {m.name} | {m.voice_group.words} | named: {m.naming.words}")
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args) as service:
         report = service.check()
@@ -135,6 +209,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"- {problem}")
         return EXIT_PROBLEM
+
+
+def cmd_plain(args: argparse.Namespace) -> int:
+    from coprod_meet.plain.console import Console
+    from coprod_meet.plain.session import PlainSession
+
+    with _open(args) as service:
+        return PlainSession(service, Console.from_streams(sys.stdin, sys.stdout)).run()
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
@@ -165,11 +247,14 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    if args.plain:
+        return cmd_plain(args)
+    from coprod_meet.services.settings import Settings
     from coprod_meet.tui.app import CoprodMeetApp
 
     service = _open(args)
     try:
-        CoprodMeetApp(service).run()
+        CoprodMeetApp(service, theme=args.theme, settings=Settings.load()).run()
     finally:
         service.close()
     return EXIT_OK

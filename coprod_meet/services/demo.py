@@ -289,7 +289,7 @@ def build_demo(meetings: int = 24, seed: int = 1) -> tuple[list[Group], list[tup
             topics = rng.sample(TOPICS, rng.randint(2, 3))
             meeting = Meeting(
                 id=new_id(), group_id=group.id, group_name=group.name,
-                title=f"{group.name}: {start.strftime('%B %Y')}",
+                title=f"{start.strftime('%B %Y')} meeting",
                 start=start, end=start + timedelta(hours=2), place=place,
                 online_link="https://meet.example.org/" + group.name.split()[0].lower() if place == "Online" else "",
                 co_chair_ids=tuple(chairs),

@@ -37,13 +37,14 @@ class ExportScreen(HelpfulScreen):
     TITLE_WORDS = "Export minutes"
     HELP = """
 This screen makes the minutes of the meeting, ready to share.
-Press C to choose the copy: the members' copy names people as the group does; the public copy
-names each person only as they agreed (full name, first name, their role, or not at all).
-Press E to turn easy read on or off: short sentences, hard words explained, and a word list.
-Press F to choose the format: Markdown, a web page, plain text, Word, or a calendar file with
-the due dates of actions and the next meeting.
-The preview shows the text of the minutes. Below it, the readability report says how easy
-they are to read and lists long sentences and hard words.
+Press C to choose the copy. The members' copy names people as the group does.
+The public copy names each person only as they agreed: full name, first name, role, or not at all.
+Press E to turn easy read on or off. Easy read has short sentences, hard words explained, and a word list.
+Press F to choose the format: Markdown, a web page, plain text, Word, or a calendar file.
+The calendar file holds the due dates of actions and the next meeting.
+The preview shows the text of the minutes.
+Below it, the readability report says how easy they are to read.
+It lists long sentences and hard words.
 Press S to save to a file: type where, then press Enter. Press Escape to go back.
 """
     BINDINGS = [
