@@ -39,12 +39,6 @@ ROLE_WORDS = {
     "timekeeper": "kept time",
     "jargon_buster": "watched out for hard words",
 }
-VOICE_GROUP_WORDS = {
-    VoiceGroup.LIVED: "People with lived experience",
-    VoiceGroup.CARER: "Carers",
-    VoiceGroup.PROFESSIONAL: "Professionals",
-    VoiceGroup.OTHER: "Others",
-}
 YOU_SAID_STATES = {
     "heard": "We heard this and will look into it.",
     "decided": "We made a decision about this.",
@@ -405,13 +399,13 @@ class _Writer:
             lines.append("We met the goal." if said >= target else "We did not meet the goal this time.")
         if not state.meeting.settings.voice_targets:
             top = max(share, key=share.get)
-            lines.append(sentence(f"{VOICE_GROUP_WORDS[top]} had {whole[top]}% of the speaking time"))
+            lines.append(sentence(f"{capitalise(voice_key_in_words(top.value))} had {whole[top]}% of the speaking time"))
         self.p(*lines)
         turns: dict[VoiceGroup, int] = {vg: 0 for vg in VoiceGroup}
         for t in state.turns:
             person = state.person(t.member_id)
             turns[person.voice_group if person else VoiceGroup.OTHER] += 1
-        rows = tuple((VOICE_GROUP_WORDS[vg], f"{whole[vg]}%", str(turns[vg]))
+        rows = tuple((capitalise(voice_key_in_words(vg.value)), f"{whole[vg]}%", str(turns[vg]))
                      for vg in VoiceGroup if turns[vg])
         self.blocks.append(Table("Share of speaking time by group", ("Group", "Share of speaking time", "Turns"), rows))
 
