@@ -26,6 +26,7 @@ Press P to plan a new meeting, E to change the agenda of the chosen meeting, and
 groups and their members. Press F1 on any screen for help like this.
 To look back over every meeting: press V to review decisions, A for actions (late, open, done)
 and T for participation trends.
+Press X to export the minutes of the chosen meeting.
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
@@ -38,6 +39,7 @@ and T for participation trends.
         Binding("v", "review_decisions", "Decisions", id="meetings.review_decisions"),
         Binding("a", "review_actions", "Actions", id="meetings.review_actions"),
         Binding("t", "trends", "Trends", id="meetings.trends"),
+        Binding("x", "export", "Export minutes", id="meetings.export"),
     ]
     _rows: list[MeetingSummary] = []
     _shown = 0
@@ -104,10 +106,9 @@ and T for participation trends.
     def action_edit_agenda(self) -> None:
         from coprod_meet.tui.screens.agenda_editor import AgendaEditorScreen
 
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.push_screen(AgendaEditorScreen(str(key.value)))
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.app.push_screen(AgendaEditorScreen(meeting_id))
 
     def action_groups(self) -> None:
         from coprod_meet.tui.screens.groups import GroupsScreen
@@ -126,17 +127,28 @@ and T for participation trends.
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open(str(event.row_key.value))
 
-    def action_open_meeting(self) -> None:
+    def chosen_id(self) -> str | None:
         table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.open(str(key.value))
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_open_meeting(self) -> None:
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.open(meeting_id)
+
+    def action_export(self) -> None:
+        from coprod_meet.tui.screens.export import ExportScreen
+
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.app.push_screen(ExportScreen(meeting_id))
 
     def action_run_meeting(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.run_meeting(str(key.value))
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.app.run_meeting(meeting_id)
 
     def open(self, meeting_id: str) -> None:
         self.app.open_meeting(meeting_id)
