@@ -21,7 +21,7 @@ from coprod_meet.domain import events as ev
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import AgendaItem, Event, Member, now
 from coprod_meet.domain.queue import KINDS
-from coprod_meet.domain.records import Action, Decision
+from coprod_meet.domain.records import Action, Decision, RecordPrefill, check_action, check_decision
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.text import clean_short, clean_title
 from coprod_meet.services.archive import ArchiveService
@@ -419,14 +419,17 @@ class LiveMeeting:
                                              "comment": clean_short(comment, "comment")}))
 
     def record_decision(self, decision: Decision) -> list[Event]:
+        """A decision on the current item, checked by the same rules as everywhere else."""
         self._not_ended()
         decision = replace(decision, meeting_id=self.meeting_id,
-                           item_id=decision.item_id or self.state.current_item_id)
+                           item_id=decision.item_id or self.state.current_item_id, superseded_by="")
+        check_decision(decision, RecordPrefill.from_state(self.state))
         return self._record((ev.DECISION_RECORDED, decision.to_dict()))
 
     def record_action(self, action: Action) -> list[Event]:
         self._not_ended()
         action = replace(action, meeting_id=self.meeting_id, item_id=action.item_id or self.state.current_item_id)
+        check_action(action)
         return self._record((ev.ACTION_RECORDED, action.to_dict()))
 
 

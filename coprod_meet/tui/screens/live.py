@@ -20,10 +20,13 @@ from coprod_meet.domain.dates import parse_duration
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.live_view import LiveView, card_in_words, live_view
 from coprod_meet.domain.model import Event, now
+from coprod_meet.domain.planning import access_lines
+from coprod_meet.domain.records import RecordPrefill
 from coprod_meet.domain.timing import turn_reached_limit
 from coprod_meet.domain.voice import voice_summary
 from coprod_meet.services.live import ROLES, LiveMeeting, attendance_in_words
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.form_base import Filled, records_service
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 # Actions that make sense only while the meeting runs (hidden from the footer otherwise).
@@ -53,6 +56,8 @@ To add someone to the queue, press their number (1 to 9), or press A and type th
 letters of their name. Press ! for a point of process, ? for a clarification, R for a direct
 reply. N gives the floor to whoever is next; Enter gives it to the person picked in the queue.
 Timers never cut anyone off: they only say when a turn has had its time.
+Press D to record a decision and C to record an action; the forms start from this item and who is here.
+Press Y for "you said, we did", U for how did today go, and Shift+X to export the minutes.
 Press T to take attendance and S to start. Escape goes back to the list; the meeting stays
 where it is and carries on when you open it again.
 """
@@ -85,6 +90,11 @@ where it is and carries on when you open it again.
         _b("l", "turn_time", "Time for one turn", "turn_time"),
         _b("B", "bell", "Bell on or off", "bell"),
         _b("e", "end", "End meeting", "end"),
+        _b("d", "record_decision", "Record a decision", "decision"),
+        _b("c", "record_action", "Record an action", "action"),
+        _b("y", "you_said", "You said, we did", "you_said"),
+        _b("u", "how_did_it_go", "How did today go", "evaluation"),
+        _b("X", "export", "Export minutes", "export"),
     ]
 
     def __init__(self, meeting_id: str, *, clock: Callable[[], datetime] | None = None) -> None:
@@ -124,6 +134,11 @@ where it is and carries on when you open it again.
         self.refresh_view()
         self.query_one("#live-queue", OptionList).focus()
         self.set_interval(1.0, self.tick)
+        state = self.live.state
+        if state.started is None:
+            needs = access_lines(state.meeting.roster, state.meeting.settings.break_every_minutes)
+            if needs:
+                self.notify(" ".join(needs), title="Before you start", timeout=20, markup=False)
 
     def help_keys(self) -> list[tuple[str, str]]:
         """Every key of this screen, also those that wait for the meeting to start."""
@@ -212,6 +227,57 @@ where it is and carries on when you open it again.
             if extra:
                 lines.append(extra)
         self.query_one("#live-people", Static).update("\n".join(lines))
+
+    # -- decisions, actions, "you said", how did today go, minutes --------------------------------
+
+    def _prefill(self) -> RecordPrefill:
+        return RecordPrefill.from_state(self.live.state, today=self.clock().date())
+
+    def action_record_decision(self) -> None:
+        from coprod_meet.tui.screens.decision_form import DecisionFormScreen
+
+        def done(filled: Filled | None) -> None:
+            if filled is not None:
+                self.do(lambda: self.live.record_decision(filled.record), "The decision is recorded.")
+
+        earlier = records_service(self.app).earlier_decisions(self.meeting_id)
+        self.app.push_screen(DecisionFormScreen(self._prefill(), earlier=earlier), done)
+
+    def action_record_action(self) -> None:
+        from coprod_meet.tui.screens.action_form import ActionFormScreen
+
+        def done(filled: Filled | None) -> None:
+            if filled is not None:
+                self.do(lambda: self.live.record_action(filled.record), "The action is recorded.")
+
+        decisions = records_service(self.app).decisions(self.meeting_id)
+        latest = decisions[-1].id if decisions else ""
+        self.app.push_screen(ActionFormScreen(self._prefill(), decisions=decisions, decision_id=latest), done)
+
+    def _after_records_screen(self, _result: object = None) -> None:
+        """Those screens save through the app's one writer; catch up once their writes are done."""
+
+        def caught_up(_r: object) -> None:
+            if self.live.unsaved == 0:
+                self.live.reload()
+                self.refresh_view()
+
+        self.app.save(lambda: None, on_saved=caught_up)
+
+    def action_you_said(self) -> None:
+        from coprod_meet.tui.screens.you_said import YouSaidScreen
+
+        self.app.push_screen(YouSaidScreen(self.meeting_id), self._after_records_screen)
+
+    def action_how_did_it_go(self) -> None:
+        from coprod_meet.tui.screens.evaluation import EvaluationScreen
+
+        self.app.push_screen(EvaluationScreen(self.meeting_id), self._after_records_screen)
+
+    def action_export(self) -> None:
+        from coprod_meet.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.meeting_id))
 
     # -- doing ----------------------------------------------------------------------------------
 
