@@ -3,6 +3,8 @@ part of ../shared/SCENARIO.md step by step."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coprod_meet.domain import events as ev
@@ -149,8 +151,8 @@ def test_the_scenario_meeting_step_by_step(service, live, clock) -> None:
     # 5. The decision and the action on item 5.
     live.record_decision(Decision(meeting_id="", text="We will offer more short breaks for carers.",
                                   method=Method.VOTE, counts={"for": 7, "against": 1, "abstain": 1},
-                                  dissent="Breaks should include evenings.", lived_experience_agreed=True,
-                                  review_date="2026-09-12"))
+                                  dissent="Breaks should include evenings.", dissent_by=(ID["Tom"],),
+                                  lived_experience_agreed=True, review_date="2026-09-12"))
     live.record_action(Action(meeting_id="", text="ask providers for evening break options",
                               owner="Jo Clark", owner_id=ID["Jo"], due="2026-03-26"))
 
@@ -205,6 +207,25 @@ def test_the_scenario_meeting_step_by_step(service, live, clock) -> None:
     assert summary.startswith("Everyone present spoke. People with lived experience and carers had ")
     share = round(100 * sum(v for k, v in s.voice_share(item_id(5)).items() if k.value in ("lived_experience", "carer")))
     assert f"had {share}% of the speaking time; the target was 60%." in summary
+
+    # What the minutes must show (SCENARIO), from the same archive through the minutes service.
+    from coprod_meet.services.minutes import MinutesService
+
+    minutes = MinutesService(service)
+    members = minutes.export(live.meeting_id, "md").data.decode()
+    assert "7 for, 1 against, 1 did not vote. Tom said breaks should include evenings." in members
+    assert "Jo Clark will ask providers for evening break options by Thursday 26 March 2026." in members
+    assert "respite" in members
+    report = minutes.export(live.meeting_id, "txt").readability
+    assert report.longest_words <= 25 and report.average <= 20 and report.flesch >= 60
+    public = minutes.export(live.meeting_id, "txt", copy="public").data.decode()
+    for shown in ("Hayley Brook", "Jo Clark", "Priya", "a carer"):
+        assert shown in public
+    for hidden in ("Sam", "Ade"):
+        assert re.search(rf"\b{hidden}\b", public) is None
+    easy = minutes.export(live.meeting_id, "txt", easy_read=True)
+    assert easy.readability.longest_words <= 15
+    assert "Respite means" in easy.data.decode().split("Words we used")[-1]
 
 
 def test_only_present_people_join_the_queue(live, clock) -> None:
