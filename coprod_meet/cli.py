@@ -194,12 +194,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if not 0 <= args.meetings <= 100_000:
         raise UserError("--meetings must be between 0 and 100000.")
-    groups, meetings = build_demo(meetings=args.meetings, seed=args.seed)
+    groups, meetings = build_demo(meetings=args.meetings, seed=args.seed, upcoming=True)
     with _open(args) as service:
         for g in groups:
             service.save_group(g)
         service.write_whole_meetings(meetings)
-        print(f"Added {len(groups)} groups and {len(meetings)} meetings to {service.root}.")
+        coming = sum(1 for _m, events in meetings if not events)
+        print(f"Added {len(groups)} groups, {len(meetings) - coming} past meetings and {coming} "
+              f"meetings to run next to {service.root}.")
     return EXIT_OK
 
 
