@@ -152,3 +152,54 @@ def test_screen_at_size(snap_compare, archive: Path, name: str, size: tuple[int,
         assert snap_compare(app, terminal_size=size, run_before=run_before)
     finally:
         app.service.close()
+
+
+def _looks(widget) -> tuple:
+    """What a person sees change when a widget takes focus: border, outline, colours, text style,
+    of the widget and its own parts (a Select shows focus on its SelectCurrent)."""
+    looks = []
+    for w in (widget, *widget.children):
+        s = w.styles
+        looks.append((s.border, s.outline, s.background, s.color, s.text_style, s.tint, s.background_tint,
+                      s.border_title_color, s.border_title_background))
+    return tuple(looks)
+
+
+async def _focus_shows(app, pilot, widget) -> bool:
+    focused = _looks(widget)
+    app.set_focus(None)
+    await pilot.pause()
+    unfocused = _looks(widget)
+    app.set_focus(widget)
+    await pilot.pause()
+    return focused != unfocused
+
+
+async def test_tab_through_every_screen_and_focus_is_always_visible(archive: Path) -> None:
+    """One app; each screen in turn over the meetings list, every focusable widget reached by Tab."""
+    app = _app(archive)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            home = None
+            for name in SCREENS:
+                await open_screen(app, pilot, name)
+                home = home or (app.screen if SCREENS[name] is None else None)
+                screen = app.screen
+                chain = list(screen.focus_chain)
+                assert chain, f"{name}: nothing can take focus"
+                seen = []
+                for _ in range(len(chain)):
+                    await pilot.press("tab")
+                    await pilot.pause()
+                    widget = app.focused
+                    assert widget is not None, f"{name}: Tab left nothing focused"
+                    assert app.screen is screen
+                    seen.append(widget)
+                    assert await _focus_shows(app, pilot, widget), (
+                        f"{name}: {type(widget).__name__}#{widget.id} looks the same with and without focus")
+                assert set(seen) == set(chain), f"{name}: Tab did not reach every focusable widget"
+                while app.screen is not home:
+                    app.pop_screen()
+                    await pilot.pause()
+    finally:
+        app.service.close()

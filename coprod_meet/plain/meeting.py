@@ -128,9 +128,7 @@ class MeetingSession:
         self.session.loop("Meeting. Type a command, then press Enter:", self.commands, after=self.reminders)
 
     def cmd_help(self, _rest: str = "") -> None:
-        self.say("Meeting commands:")
-        for c in self.commands():
-            self.say(f"  {c.words}: {c.what}")
+        self.session.say_commands("Meeting commands:", self.commands())
 
     def cmd_quit(self, _rest: str) -> bool:
         self.session.quitting = True

@@ -80,9 +80,20 @@ class PlainSession:
                 after()
 
     def cmd_help(self, _rest: str = "") -> None:
-        self.console.say("Commands:")
-        for c in self.commands():
+        self.say_commands("Commands:", self.commands())
+
+    def say_commands(self, title: str, commands: list[Command]) -> None:
+        """Each command with one plain line, then what any glossary word in them means."""
+        from coprod_meet.minutes.glossary import words_used
+
+        self.console.say(title)
+        for c in commands:
             self.console.say(f"  {c.words}: {c.what}")
+        words = words_used(*(c.what for c in commands))
+        if words:
+            self.console.say("Words used here:")
+            for line in words:
+                self.console.say(f"  {line}")
 
     def _meetings(self):
         return self.service.list_meetings()
