@@ -73,3 +73,12 @@ def shipped() -> Glossary:
         Term(word=word, plain=entry.get("plain", ""), meaning=entry["meaning"], forms=tuple(entry.get("also", ())))
         for word, entry in data.get("terms", {}).items()
     )
+
+
+def words_used(*texts: str) -> list[str]:
+    """ "Agenda means the list of things we talk about at the meeting." for every word of the
+    shipped glossary that has plainer words and is used in ``texts`` (help, key labels)."""
+    found: list[Term] = []
+    for text in texts:
+        found += [t for t in shipped().find(text) if t.plain and t not in found]
+    return [t.explained() for t in found]

@@ -47,7 +47,9 @@ class Console:
 
     def ask(self, prompt: str) -> str | None:
         """Say the prompt (ending with a colon) and read one line; None when input has ended."""
-        self._out.write(plain(prompt).rstrip() + " \n")
+        lines = textwrap.wrap(plain(prompt).strip(), self.width - 1, break_long_words=True,
+                              break_on_hyphens=False) or [""]
+        self._out.write("\n".join(lines) + " \n")
         self._out.flush()
         try:
             return self._read().rstrip("\r\n")

@@ -7,10 +7,12 @@ commands with one plain line each; `quit` leaves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Callable
 
 from coprod_meet.domain.dates import when_in_words
 from coprod_meet.domain.errors import UserError
+from coprod_meet.domain.model import now
 from coprod_meet.plain.console import Console
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.views import describe_meeting
@@ -26,14 +28,19 @@ class Command:
 class PlainSession:
     """The main menu of line mode."""
 
-    def __init__(self, service: ArchiveService, console: Console) -> None:
+    def __init__(self, service: ArchiveService, console: Console, *,
+                 clock: Callable[[], datetime] = now) -> None:
         self.service = service
         self.console = console
+        self.clock = clock
+        self.quitting = False  # set by quit inside a meeting: leave the main menu too
 
     def commands(self) -> list[Command]:
         return [
             Command("list", "List the meetings, newest first.", self.cmd_list),
             Command("open", "Open a meeting to read it. Type open and a number from the list.", self.cmd_open),
+            Command("run", "Run a meeting: attendance, agenda, queue, decisions and minutes. "
+                           "Type run and a number from the list.", self.cmd_run),
             Command("help", "Say the commands again.", self.cmd_help),
             Command("quit", "Leave coprod-meet.", lambda _rest: True),
         ]
@@ -49,8 +56,9 @@ class PlainSession:
         say("Goodbye.")
         return 0
 
-    def loop(self, prompt: str, commands: Callable[[], list[Command]]) -> None:
-        """Read commands until one says to leave or input ends."""
+    def loop(self, prompt: str, commands: Callable[[], list[Command]],
+             after: Callable[[], None] | None = None) -> None:
+        """Read commands until one says to leave or input ends; ``after`` runs after each one."""
         while True:
             line = self.console.ask(prompt)
             if line is None:
@@ -68,11 +76,24 @@ class PlainSession:
                     return
             except UserError as error:
                 self.console.say(str(error))
+            if after is not None:
+                after()
 
     def cmd_help(self, _rest: str = "") -> None:
-        self.console.say("Commands:")
-        for c in self.commands():
+        self.say_commands("Commands:", self.commands())
+
+    def say_commands(self, title: str, commands: list[Command]) -> None:
+        """Each command with one plain line, then what any glossary word in them means."""
+        from coprod_meet.minutes.glossary import words_used
+
+        self.console.say(title)
+        for c in commands:
             self.console.say(f"  {c.words}: {c.what}")
+        words = words_used(*(c.what for c in commands))
+        if words:
+            self.console.say("Words used here:")
+            for line in words:
+                self.console.say(f"  {line}")
 
     def _meetings(self):
         return self.service.list_meetings()
@@ -102,3 +123,14 @@ class PlainSession:
             return
         meeting = self.service.get_meeting(meeting_id)
         self.console.say(describe_meeting(meeting, self.service.events(meeting_id)))
+
+    def cmd_run(self, rest: str) -> bool:
+        from coprod_meet.plain.meeting import MeetingSession
+
+        meeting_id = self.pick_meeting(rest)
+        if meeting_id is None:
+            return False
+        MeetingSession(self, meeting_id, self.clock).run()
+        if not self.quitting:
+            self.console.say("Back at the main menu. Type help to hear the commands.")
+        return self.quitting

@@ -145,7 +145,7 @@ class CoprodMeetApp(App[None]):
             screen.dismiss(None)
             return
         if isinstance(screen, HelpfulScreen):
-            title, text, keys = screen.TITLE_WORDS or "this screen", screen.HELP, screen.help_keys()
+            title, text, keys = screen.TITLE_WORDS or "this screen", screen.help_text(), screen.help_keys()
         else:
             title = "this box"
             text = getattr(screen, "HELP", "") or "Press Escape to go back."

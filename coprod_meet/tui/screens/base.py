@@ -13,6 +13,14 @@ class HelpfulScreen(Screen):
     HELP: ClassVar[str] = ""
     TITLE_WORDS: ClassVar[str] = ""
 
+    @classmethod
+    def help_text(cls) -> str:
+        """The help, then what each glossary word it or its key labels use means (issue 8 §6)."""
+        from coprod_meet.minutes.glossary import words_used
+
+        words = words_used(cls.HELP, *(getattr(b, "description", "") for b in cls.BINDINGS))
+        return cls.HELP.rstrip() + ("\n\nWords used here:\n" + "\n".join(words) if words else "")
+
     def help_keys(self) -> list[tuple[str, str]]:
         """The keys of this screen and of the app, as (key, what it does)."""
         keys: list[tuple[str, str]] = []

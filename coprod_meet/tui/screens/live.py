@@ -12,7 +12,7 @@ from typing import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -120,7 +120,7 @@ where it is and carries on when you open it again.
                 yield Static("", id="live-queue-title", markup=False)
                 yield OptionList(id="live-queue")
                 yield Static("", id="live-shares", markup=False)
-            with Vertical(id="live-people-box"):
+            with VerticalScroll(id="live-people-box"):  # scrolls on a small screen
                 yield Static("", id="live-people", markup=False)
         yield SaveStatus(id="save-status")
         yield Footer(show_command_palette=False, compact=True)

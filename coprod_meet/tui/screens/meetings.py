@@ -49,7 +49,7 @@ Press X to export the minutes of the chosen meeting.
         yield Header()
         yield Static("", id="meetings-summary", markup=False)
         table: DataTable = DataTable(id="meetings-table", cursor_type="row", zebra_stripes=False)
-        table.add_columns("When", "Group", "Title")
+        table.add_columns("When", "Title", "Group")  # the title before the group: on a narrow screen it shows
         yield table
         yield Footer()
 
@@ -88,7 +88,7 @@ Press X to export the minutes of the chosen meeting.
         """Add the next page of rows to the table (more come as the cursor nears the end)."""
         table = self.query_one(DataTable)
         for m in self._rows[self._shown:self._shown + PAGE]:
-            table.add_row(Text(when_in_words(m.start)), Text(m.group_name), Text(m.title), key=m.id)
+            table.add_row(Text(when_in_words(m.start)), Text(m.title), Text(m.group_name), key=m.id)
         self._shown = min(len(self._rows), self._shown + PAGE)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -1,0 +1,239 @@
+"""Line mode runs a whole meeting: the meeting part of ../shared/SCENARIO.md typed as a script of
+input lines, with a test clock, and the transcript checked line by line."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coprod_meet.plain.console import Console
+from coprod_meet.plain.session import PlainSession
+from coprod_meet.services.live import LiveMeeting
+from tests.scenario import ID, Clock, item_id, save_board
+from tests.test_plain import assert_plain
+
+
+class ScriptedInput(io.StringIO):
+    """Input lines for line mode. A line "@14:20" sets the test clock, "@+40" moves it 40 seconds;
+    neither reaches line mode (it only sees the other lines)."""
+
+    def __init__(self, lines: list[str], clock: Clock) -> None:
+        super().__init__("\n".join(lines) + "\n")
+        self.clock = clock
+
+    def readline(self, *args) -> str:  # type: ignore[override]
+        while True:
+            line = super().readline(*args)
+            if line.startswith("@+"):
+                self.clock.tick(int(line[2:]))
+            elif line.startswith("@"):
+                hour, minute = line[1:].strip().split(":")
+                self.clock.at(int(hour), int(minute))
+            else:
+                return line
+
+
+def run_lines(service, clock: Clock, lines: list[str]) -> str:
+    out = io.StringIO()
+    console = Console.from_streams(ScriptedInput(lines, clock), out)
+    assert PlainSession(service, console, clock=clock).run() == 0
+    return out.getvalue()
+
+
+# The roster, numbered as `who` says it: 1 Hayley, 2 Jo, 3 Priya, 4 Sam, 5 Tom, 6 Ade, 7 Mary,
+# 8 Dr Lee, 9 Cllr Shah, 10 Kit.
+SCENARIO = [
+    "run 1", "who",
+    "here 1 2 3 4 5 6 7 10", "apologies 8",
+    "@14:00", "start",
+    "@14:06", "nextitem",
+    "@14:14", "nextitem",
+    "@14:20", "late 9", "nextitem", "handover", "status",
+    "@14:37", "nextitem",
+    "speak 2", "@+150", "speak 7", "@+60", "stop",
+    "queue 2", "@+5", "queue 7", "@+5", "queue 3", "@+5", "queue 5", "@+5",
+    "queue 9 clarification",
+    "next", "@+40", "next", "@+30",
+    "card 4 red respite", "@+90", "status",
+    "clear 4 red", "A short break for a carer, while someone else gives the care.",
+    "@+150", "status", "next", "@+100",
+    "written 6", "@+45", "stop",
+    "round",
+    *["next", "@+50"] * 8, "pass", "stop", "endround",
+    "queue 10", "next", "@+60", "stop", "status",
+    "decision", "We will offer more short breaks for carers.", "3", "7", "1", "1",
+    "Breaks should include evenings.", "5", "yes", "in 6 months",
+    "action", "ask providers for evening break options", "2", "in 2 weeks",
+    "@14:59", "agenda", "@15:00", "agenda", "status",
+    "break", "@15:10", "resume",
+    "nextitem", "handover", "speak 3", "@+100", "stop",
+    "@15:30", "left 6", "nextitem", "nextitem",
+    "evaluate 1 yes", "evaluate 2 yes", "evaluate 3 yes", "evaluate 4 partly I needed more time",
+    "evaluate 5 yes", "evaluate 7 yes", "evaluate 9 yes", "evaluate 10 pass",
+    "records", "end", "yes",
+]
+
+
+@pytest.fixture
+def board(service):
+    return save_board(service)
+
+
+def test_the_scenario_meeting_through_line_mode(service, board, tmp_path: Path) -> None:
+    clock = Clock()
+    target = tmp_path / "minutes.md"
+    text = run_lines(service, clock, [*SCENARIO, "export", "1", "no", "1", str(target), "back", "quit"])
+    assert_plain(text)
+    lines = text.splitlines()
+
+    # Attendance, the start and the hand-over.
+    assert "8. Dr Lee: not marked yet." in lines
+    assert "Dr Lee sent apologies." in lines
+    assert "Cllr Shah arrived late." in lines
+    assert "Item 4 of 8: Budget update, led by Jo." in lines
+    assert "Chairing now: Jo." in lines
+
+    # Fair order moves Priya and Tom ahead of Jo and Mary; Cllr Shah's clarification goes first.
+    assert ("Waiting to speak, in order:\n1. Priya: has not spoken yet.\n2. Tom: has not spoken yet.\n"
+            "3. Jo: first come.\n4. Mary: first come.\n") in text
+    assert "1. Cllr Shah: point of clarification." in lines
+    assert "Cllr Shah is speaking: 0:00 of 3:00." in lines
+    assert "Priya is speaking: 0:00 of 3:00." in lines
+
+    # Sam's red card pauses the timer; once explained, "respite" joins the words explained.
+    assert "RED card: Sam does not understand 'respite'." in lines
+    assert "The turn timer is paused until the card is cleared." in lines
+    assert "Priya is speaking: 0:30 of 3:00 (timer paused for a red card)." in lines
+    assert "'respite' is on the list of words explained." in lines
+    assert "Words explained: 'respite'." in lines
+    # The timer warning, in words, once Priya reached 3 minutes (status says it).
+    flat = " ".join(text.split())
+    assert flat.count("Priya has spoken for 3 minutes, the time for one turn. You might gently ask them to"
+                      " finish.") == 1
+
+    # Ade's written comment, read out by Hayley, counts as Ade's say.
+    assert "Hayley is reading out Ade's written comment: 0:00 of 3:00." in lines
+
+    # Go-round: Kit passes, then speaks later; in the end everyone here has spoken.
+    assert any(line.startswith("Go-round:") and "Passed: Kit." in line for line in lines)
+    assert "Not heard yet on this item: Kit." in lines
+    assert "Kit is speaking: 0:00 of 3:00." in lines
+
+    # The vote, the dissent, the lived-experience check, the review date; Jo's action.
+    assert "  Decided by a vote: 7 for, 1 against, 1 did not vote." in lines
+    assert "  Tom disagreed: Breaks should include evenings." in lines
+    assert "  The members with lived experience who were there agreed." in lines
+    assert "  To be looked at again on Saturday 12 September 2026." in lines
+    assert "Action saved: Jo Clark will ask providers for evening break options by Thursday 26 March 2026." \
+        in flat
+
+    # The break reminder comes at 3pm, not before, once.
+    reminder = "It is 1 hour since the meeting started. Offer everyone a break."
+    at_three = text.split("The agenda:")
+    assert len(at_three) == 3 and reminder not in at_three[0] + at_three[1] and reminder in at_three[2]
+    assert at_three[2].count(reminder) == 2  # said once by itself, and again by status
+    assert "Break started, after 60 minutes. Type resume to carry on." in lines
+    assert "The break is over. It lasted 10 minutes." in lines
+
+    # Ade leaves; how did today go.
+    assert "Ade left early." in lines
+    assert "  6 of 8 felt heard." in lines
+    assert '  1 felt partly heard: Sam.' in lines and '  Sam said: "I needed more time".' in lines
+    assert "  Kit passed." in lines
+    assert "The meeting has ended. Type export to write the minutes." in lines
+
+    # The members' minutes, written to a file.
+    assert f"Wrote the members' copy as Markdown to {target}.".replace(" ", "") in flat.replace(" ", "")
+    minutes = target.read_text()
+    assert "7 for, 1 against, 1 did not vote." in minutes
+    assert text.rstrip().endswith("Goodbye.")
+
+    # Everything typed is on disk: the meeting replays to the same place.
+    state = LiveMeeting.open(service, board.id, clock=clock).state
+    assert state.ended is not None
+    assert state.leads[item_id(4)] == ID["Jo"] and state.leads[item_id(6)] == ID["Jo"]
+    assert state.passed_ids(item_id(5)) == [ID["Kit"]]
+    assert state.everyone_present_has_spoken(item_id(5)) or ID["Ade"] not in state.present_ids
+    assert [(t.via, t.seconds()) for t in state.turns if t.member_id == ID["Ade"]][0] == ("written", 45)
+
+
+def test_mistakes_get_one_plain_sentence_and_the_meeting_carries_on(service, board) -> None:
+    clock = Clock()
+    text = run_lines(service, clock, [
+        "run 1", "queue 3", "start", "speak 99", "speak nobody", "card 3 purple", "here", "queue 3",
+        "here 3", "queue 3 shout", "queue 3", "queue 3", "next", "pass", "turntime x", "fair maybe",
+        "dance", "help", "back", "quit",
+    ])
+    assert_plain(text)
+    flat = " ".join(text.split())  # long sentences are wrapped over two lines
+    assert "The meeting has not started yet; start it first." in flat
+    assert "There is nobody number 99; type who to hear the numbers." in flat
+    assert "I cannot find 'nobody'; type who to hear the numbers." in flat
+    assert "Please type card, a number and a colour: red, amber or green." in flat
+    assert "Please type here and the numbers of the people, like here 3." in flat
+    assert "Priya is not marked as here yet; mark them present first." in flat
+    assert "After the number, type process, clarification or reply, or nothing to speak." in flat
+    assert "Priya is already waiting to speak; remove them first to change why." in flat
+    assert "There is no go-round running; start one first." in flat
+    assert "I do not know 'dance'. Type help to hear the commands." in flat
+    assert "status: Say the item, who chairs, who speaks, the queue and any warnings." in flat
+    assert "Back at the main menu. Type help to hear the commands." in flat
+    assert text.rstrip().endswith("Goodbye.")
+
+
+def test_quit_inside_a_meeting_leaves_and_the_meeting_is_kept(service, board) -> None:
+    clock = Clock()
+    run_lines(service, clock, ["run 1", "here 1 2", "start", "quit", "list"])
+    state = LiveMeeting.open(service, board.id, clock=clock).state
+    assert state.started == clock.now
+    text = run_lines(service, clock, ["run 1", "status", "back", "quit"])
+    assert "Item 1 of 8: Welcome and introductions, led by Hayley." in text
+
+
+def test_a_decision_that_breaks_the_rules_is_not_saved(service, board) -> None:
+    clock = Clock()
+    text = run_lines(service, clock, [
+        "run 1", "here 1 2 3", "start",
+        "decision", "We agree.", "1", "Not me.", "", "yes", "",
+        "decision", "",
+        "records", "quit",
+    ])
+    assert ("Consensus means everyone agrees; as someone disagreed, please choose consent or a vote"
+            in " ".join(text.split()))
+    assert "Nothing was written down, as nothing was typed." in text
+    assert "No decisions or actions yet." in text
+
+
+def test_naughty_names_in_line_mode(service, board) -> None:
+    from tests.conftest import naughty_strings
+
+    clock = Clock()
+    lines = ["run 1", "here 1 2 3", "start"]
+    for n, bad in enumerate(naughty_strings()[:60]):
+        if "\n" in bad or not bad.strip():
+            continue
+        lines += ["additem " + bad.replace("\r", ""), ""]
+    text = run_lines(service, clock, [*lines, "agenda", "quit"])
+    assert_plain(text)
+
+
+def test_running_a_meeting_from_the_command_line(archive_dir: Path) -> None:
+    from coprod_meet.services.archive import ArchiveService
+
+    service = ArchiveService.open(archive_dir)
+    save_board(service)
+    service.close()
+    script = "run 1\nwho\nhere 1 2 3\nstart\nqueue 3\nnext\nstatus\nhelp\nquit\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "coprod_meet", "--plain", "--archive", str(archive_dir)],
+        input=script, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert_plain(result.stdout)
+    assert "Priya is speaking:" in result.stdout
+    assert "Item 1 of 8: Welcome and introductions, led by Hayley." in result.stdout
+    assert result.stdout.rstrip().endswith("Goodbye.")
