@@ -15,6 +15,13 @@ from coprod_meet.domain.model import Event, Group, Meeting
 from coprod_meet.storage.archive import Archive, CheckReport, Problem, default_archive_dir, summary_of
 
 
+def _damaged(meeting_id: str) -> UserError:
+    return UserError(
+        f"The file of meeting {meeting_id} can be read but some of it is not a meeting record; "
+        "run `coprod-meet check` and look at that file."
+    )
+
+
 @dataclass(frozen=True)
 class MeetingSummary:
     """One line of the meetings list."""
@@ -89,9 +96,13 @@ class ArchiveService:
         return list(self._summaries)
 
     def _file(self, meeting_id: str):
+        before = len(self.archive.problems)
         f = self.archive.meeting_file(meeting_id)
         if f is None:
             self._summaries = None
+            fresh = self.archive.problems[before:]
+            if fresh:
+                raise UserError(str(fresh[-1]))  # its file would not parse and was moved aside
             raise NotFound("There is no meeting with that id in this archive; type `coprod-meet meetings` to list them.")
         return f
 
@@ -109,10 +120,16 @@ class ArchiveService:
         data = self._file(meeting_id).meeting()
         if data is None:
             raise NotFound("That meeting's file holds no meeting; run `coprod-meet check` to look at the archive.")
-        return Meeting.from_dict(data)
+        try:
+            return Meeting.from_dict(data)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            raise _damaged(meeting_id) from None
 
     def events(self, meeting_id: str) -> list[Event]:
-        events = [Event.from_dict(e) for e in self._file(meeting_id).events()]
+        try:
+            events = [Event.from_dict(e) for e in self._file(meeting_id).events()]
+        except (KeyError, ValueError, TypeError, AttributeError):
+            raise _damaged(meeting_id) from None
         events.sort(key=lambda e: e.sort_key)
         return events
 

@@ -25,6 +25,7 @@ from tinydb.table import Document
 from coprod_meet.domain.errors import UserError
 from coprod_meet.storage.durable import (
     DIR_MODE,
+    FILE_MODE,
     CorruptFile,
     DurableStorage,
     atomic_write,
@@ -67,6 +68,8 @@ class Problem:
                 f"{self.path.name} could not be read ({self.reason}); it was moved aside to "
                 f"{self.moved_to.parent.name}/{self.moved_to.name} and the rest of the archive carries on."
             )
+        if self.reason.startswith(self.path.name):
+            return f"{self.reason}."
         return f"{self.path.name}: {self.reason}."
 
 
@@ -94,11 +97,17 @@ def _open_db(path: Path) -> TinyDB:
     return TinyDB(path, storage=DurableStorage)
 
 
-def _check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
+def _schema_version(path: Path, tables: dict[str, Any]) -> int:
     meta = tables.get("_meta", {}).get("1", {})
     version = meta.get("schema", SCHEMA_VERSION) if isinstance(meta, dict) else SCHEMA_VERSION
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise CorruptFile(path, "its format version is not a number")
+    return version
+
+
+def _check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
+    """The file's tables in today's format: migrated if older, refused if newer."""
+    version = _schema_version(path, tables)
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(
             f"{path.name} was saved by a newer coprod-meet (file format {version}); "
@@ -107,6 +116,8 @@ def _check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
     while version < SCHEMA_VERSION:
         tables = MIGRATIONS[version](tables)
         version += 1
+        meta = tables.setdefault("_meta", {}).setdefault("1", {})
+        meta["schema"] = version
     return tables
 
 
@@ -121,8 +132,9 @@ class RecordFile:
         tables = storage.read()
         if tables is None:
             self.db.table("_meta").insert(Document({"schema": SCHEMA_VERSION, "kind": kind}, doc_id=1))
-        else:
-            _check_schema(path, tables)
+        elif _schema_version(path, tables) != SCHEMA_VERSION:
+            # Refuse a newer file; bring an older one up to date and keep it that way on disk.
+            storage.write(_check_schema(path, tables))
 
     def table(self, name: str):
         return self.db.table(name, cache_size=0)
@@ -142,7 +154,12 @@ class MeetingFile(RecordFile):
         return dict(doc) if doc is not None else None
 
     def put_meeting(self, data: dict[str, Any]) -> None:
-        self.table("meeting").upsert(Document(data, doc_id=1))
+        """Replace the meeting's plan (a whole replacement: fields left out are gone)."""
+        table = self.table("meeting")
+        if table.contains(doc_id=1):
+            table.update(lambda doc: (doc.clear(), doc.update(data)), doc_ids=[1])
+        else:
+            table.insert(Document(data, doc_id=1))
 
     def events(self) -> list[dict[str, Any]]:
         return [dict(e) for e in self.table("events").all()]
@@ -155,6 +172,19 @@ class MeetingFile(RecordFile):
 
     def append_events(self, items: Iterable[dict[str, Any]]) -> None:
         self.table("events").insert_multiple(items)
+
+    def remove_event(self, event_id: str) -> bool:
+        """Remove one event by its id (for repairs, such as a duplicate after a merge).
+
+        A meeting's log is otherwise append-only: corrections are new events. Returns whether
+        an event was removed; when it returns True the removal is on disk.
+        """
+        table = self.table("events")
+        doc_ids = [doc.doc_id for doc in table.all() if doc.get("id") == event_id]
+        if not doc_ids:
+            return False
+        table.remove(doc_ids=doc_ids)
+        return True
 
 
 class Archive:
@@ -183,13 +213,19 @@ class Archive:
                 ) from None
         self.problems: list[Problem] = []
         self._open_meetings: dict[str, MeetingFile] = {}
-        self._remove_temp_files()
-        self.catalogue = self._open_record("catalogue.json", "catalogue")
-        self.groups = self._open_record("groups.json", "groups")
-        self._index: dict[str, int] = {
-            doc["id"]: doc.doc_id for doc in self.catalogue.table("meetings").all()
-        }
-        self._index_missing_meetings()
+        try:
+            self._remove_temp_files()
+            self.catalogue = self._open_record("catalogue.json", "catalogue")
+            self.groups = self._open_record("groups.json", "groups")
+            self._index: dict[str, int] = {
+                doc["id"]: doc.doc_id
+                for doc in self.catalogue.table("meetings").all()
+                if isinstance(doc.get("id"), str)
+            }
+            self._index_missing_meetings()
+        except BaseException:
+            self.close()  # e.g. SchemaTooNew: let go of the lock before saying so
+            raise
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -244,6 +280,7 @@ class Archive:
             n += 1
             target = self.quarantine_dir / f"{path.name}.{stamp}-{n}.broken"
         os.replace(path, target)
+        os.chmod(target, FILE_MODE)
         problem = Problem(path, reason, target)
         self.problems.append(problem)
         return problem
@@ -333,6 +370,10 @@ class Archive:
                 tables = _check_schema(path, decode(path, path.read_bytes()))
             except CorruptFile as error:
                 self.quarantine(path, error.reason)
+                continue
+            except SchemaTooNew as error:
+                # Left as it is for a newer coprod-meet; said plainly, never moved or changed.
+                self.problems.append(Problem(path, str(error).rstrip(".")))
                 continue
             data = tables.get("meeting", {}).get("1")
             if isinstance(data, dict) and "id" in data:

@@ -123,7 +123,7 @@ def decode(path: Path, raw: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         if error.msg.startswith("Extra data"):
             raise CorruptFile(path, "the file has extra data after its end") from None
-        if error.pos >= len(text.rstrip()) - 1:
+        if _ends_early(text, error):
             raise CorruptFile(path, "the file is cut short") from None
         raise CorruptFile(path, "the file is not valid JSON") from None
     except RecursionError:
@@ -131,6 +131,30 @@ def decode(path: Path, raw: bytes) -> dict[str, Any]:
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFile(path, "the file does not hold a coprod-meet record")
     return data
+
+
+def _ends_early(text: str, error: json.JSONDecodeError) -> bool:
+    """True when ``text`` looks like the start of a whole file: it stops inside a string or with
+    brackets still open, and the parser only failed on its last few characters."""
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+    if not (in_string or depth > 0):
+        return False
+    # The longest token that can be cut is a literal such as "false".
+    return error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip()) - 5
 
 
 class DurableStorage(Storage):
