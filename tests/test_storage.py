@@ -445,7 +445,11 @@ def test_a_corrupt_meeting_file_is_moved_aside_untouched_and_the_rest_carries_on
     path = archive_dir / "meetings" / f"{broken.id}.json"
     damaged = damage(path.read_bytes())
     path.write_bytes(damaged)
+    # Damage that happened long ago: the file is only read when the meeting is opened.
+    catalogue_time = (archive_dir / "catalogue.json").stat().st_mtime_ns
+    os.utime(path, ns=(catalogue_time - 10**9, catalogue_time - 10**9))
     with ArchiveService.open(archive_dir) as service:
+        assert service.problems == []
         with pytest.raises(UserError) as caught:
             service.get_meeting(broken.id)
         [problem] = service.problems
@@ -464,6 +468,35 @@ def test_a_corrupt_meeting_file_is_moved_aside_untouched_and_the_rest_carries_on
         assert service.events(others[0].id)[-1].data["text"] == "still working"
     with ArchiveService.open(archive_dir) as service:
         assert service.list_meetings() == others
+
+
+def test_a_meeting_file_broken_since_the_catalogue_was_written_is_found_on_open(archive_dir: Path) -> None:
+    with ArchiveService.open(archive_dir) as service:
+        fill(service, meetings=3)
+        broken, *others = service.list_meetings()
+    path = archive_dir / "meetings" / f"{broken.id}.json"
+    damaged = path.read_bytes()[:-3]
+    path.write_bytes(damaged)  # written after the catalogue, as by a crash
+    with ArchiveService.open(archive_dir) as service:
+        [problem] = service.problems
+        assert problem.reason == "the file is cut short"
+        assert problem.moved_to.read_bytes() == damaged
+        assert service.list_meetings() == others
+        with pytest.raises(UserError, match="There is no meeting with that id"):
+            service.get_meeting(broken.id)
+
+
+def test_a_stale_catalogue_line_is_brought_up_to_date_on_open(archive_dir: Path) -> None:
+    with ArchiveService.open(archive_dir) as service:
+        fill(service, meetings=3)
+        meeting = service.get_meeting(service.list_meetings()[0].id)
+        # A crash between the two writes of a save: the meeting file is new, the catalogue old.
+        f = service.archive.meeting_file(meeting.id)
+        f.put_meeting(replace(meeting, title="Renamed").to_dict())
+        assert [m.title for m in service.list_meetings()][0] == meeting.title
+    with ArchiveService.open(archive_dir) as service:
+        assert service.list_meetings()[0].title == "Renamed"
+        assert service.get_meeting(meeting.id).title == "Renamed"
 
 
 def test_quarantine_never_overwrites_an_earlier_broken_file(archive_dir: Path) -> None:

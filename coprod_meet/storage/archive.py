@@ -222,7 +222,7 @@ class Archive:
                 for doc in self.catalogue.table("meetings").all()
                 if isinstance(doc.get("id"), str)
             }
-            self._index_missing_meetings()
+            self._heal_catalogue()
         except BaseException:
             self.close()  # e.g. SchemaTooNew: let go of the lock before saying so
             raise
@@ -358,29 +358,49 @@ class Archive:
         if doc_id is not None:
             self.catalogue.table("meetings").remove(doc_ids=[doc_id])
 
-    def _index_missing_meetings(self) -> None:
-        """Heal the catalogue: list meeting files it does not know (e.g. after a crash)."""
-        on_disk = {p.stem: p for p in self.meeting_paths()}
-        missing = [mid for mid in on_disk if mid not in self._index]
-        gone = [mid for mid in self._index if mid not in on_disk]
+    def _heal_catalogue(self) -> None:
+        """Make the catalogue agree with the meeting files (e.g. after a crash).
+
+        A meeting file the catalogue does not list is added; a line whose file is gone is
+        dropped; a meeting file written since the catalogue was last written (a crash can fall
+        between the two writes of a save) is read again and its line brought up to date.
+        """
+        since = (self.root / "catalogue.json").stat().st_mtime_ns
+        on_disk: dict[str, Path] = {}
+        to_read: list[str] = []
+        for entry in os.scandir(self.meetings_dir):
+            if not entry.name.endswith(".json") or entry.name.startswith("."):
+                continue
+            mid = entry.name[: -len(".json")]
+            on_disk[mid] = Path(entry.path)
+            if mid not in self._index or entry.stat().st_mtime_ns >= since:
+                to_read.append(mid)
+        lines = self.catalogue.table("meetings")
         summaries = []
-        for mid in missing:
+        for mid in to_read:
             path = on_disk[mid]
             try:
                 tables = _check_schema(path, decode(path, path.read_bytes()))
             except CorruptFile as error:
+                if mid in self._index:
+                    self.unindex_meeting(mid)
                 self.quarantine(path, error.reason)
                 continue
             except SchemaTooNew as error:
                 # Left as it is for a newer coprod-meet; said plainly, never moved or changed.
-                self.problems.append(Problem(path, str(error).rstrip(".")))
+                if mid not in self._index:
+                    self.problems.append(Problem(path, str(error).rstrip(".")))
                 continue
             data = tables.get("meeting", {}).get("1")
-            if isinstance(data, dict) and "id" in data:
-                summaries.append(summary_of(data))
+            if not (isinstance(data, dict) and data.get("id") == mid):
+                continue
+            summary = summary_of(data)
+            line = lines.get(doc_id=self._index[mid]) if mid in self._index else None
+            if line is None or dict(line) != summary:
+                summaries.append(summary)
         if summaries:
             self.index_meetings(summaries)
-        for mid in gone:
+        for mid in [m for m in self._index if m not in on_disk]:
             self.unindex_meeting(mid)
 
     # -- groups ---------------------------------------------------------------------------
