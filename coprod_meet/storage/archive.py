@@ -212,6 +212,7 @@ class Archive:
                     "or choose another folder with --archive."
                 ) from None
         self.problems: list[Problem] = []
+        self._reported = 0  # how many of the problems a check has reported already
         self._open_meetings: dict[str, MeetingFile] = {}
         try:
             self._remove_temp_files()
@@ -426,6 +427,9 @@ class Archive:
         """Read every file; move aside any that will not parse and say so."""
         report = CheckReport()
         before = len(self.problems)
+        # Files moved aside since the last check (e.g. while opening) were checked too.
+        moved_since = [p for p in self.problems[self._reported:] if p.moved_to is not None]
+        report.files_checked += len(moved_since)
         for path in [self.root / "catalogue.json", self.root / "groups.json", *self.meeting_paths()]:
             report.files_checked += 1
             try:
@@ -440,7 +444,8 @@ class Archive:
                 self.quarantine(path, error.reason)
             except SchemaTooNew as error:
                 self.problems.append(Problem(path, str(error).rstrip(".")))
-        report.problems = self.problems[before:]
+        report.problems = moved_since + self.problems[before:]
+        self._reported = len(self.problems)
         already = sorted(self.quarantine_dir.glob("*.broken")) if self.quarantine_dir.exists() else []
         fresh = {p.moved_to for p in report.problems if p.moved_to is not None}
         for path in already:
