@@ -469,3 +469,33 @@ def test_every_naughty_string_survives_a_round_trip(tmp_path: Path) -> None:
         notes = [e.data["text"] for e in service.events(host.id)]
         assert notes == [clean_note(s) for s in strings if isinstance(expect(clean_note, s), str) and clean_note(s)]
         assert service.check().sound
+
+
+# --- many meetings written in one go -----------------------------------------------------------------
+
+
+def test_writing_many_meetings_syncs_the_folder_once_and_a_failure_lists_nothing(tmp_path: Path, monkeypatch) -> None:
+    from coprod_meet.services.demo import build_demo
+
+    _groups, items = build_demo(meetings=5, seed=1)
+    root = tmp_path / "archive"
+    calls = Fault(durable.os_fsync, 0)  # counts, never fails
+    monkeypatch.setattr(durable, "os_fsync", calls)
+    with ArchiveService.open(root) as service:
+        calls.calls = 0
+        service.write_whole_meetings(items)
+        # Each file, then the meetings folder once, then the catalogue file and its folder.
+        assert calls.calls == 5 + 1 + 2
+    # A failure of that one folder fsync: nothing is listed as saved, and the files that did
+    # land are whole, so the next open lists them.
+    real = durable.os_fsync.real
+    other = tmp_path / "other"
+    with ArchiveService.open(other) as service:
+        monkeypatch.setattr(durable, "os_fsync", Fault(real, 6))
+        with pytest.raises(SaveFailed):
+            service.write_whole_meetings(items)
+        assert service.list_meetings() == []
+    monkeypatch.undo()
+    assert unreadable(other) == []
+    with ArchiveService.open(other) as service:
+        assert len(service.list_meetings()) == 5

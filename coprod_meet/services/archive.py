@@ -156,7 +156,8 @@ class ArchiveService:
                 Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=i).to_dict()
                 for i, e in enumerate(events, start=1)
             ]
-            self.archive.write_meeting_whole(meeting.to_dict(), ordered)
+            self.archive.write_meeting_whole(meeting.to_dict(), ordered, sync_folder=False)
+        self.archive.sync_meetings()  # one folder fsync for the lot, before they are listed
         self.archive.index_meetings([summary_of(m.to_dict()) for m, _ in items])
         self._summaries = None
 

@@ -33,6 +33,7 @@ from coprod_meet.storage.durable import (
     encode,
     ensure_private_dir,
     is_temp_file,
+    fsync_folder,
 )
 
 SCHEMA_VERSION = 1
@@ -318,8 +319,13 @@ class Archive:
         self._open_meetings[meeting_id] = f
         return f
 
-    def write_meeting_whole(self, meeting: dict[str, Any], events: list[dict[str, Any]]) -> None:
-        """Write a whole meeting file in one durable write (used for demo data and imports)."""
+    def write_meeting_whole(
+        self, meeting: dict[str, Any], events: list[dict[str, Any]], *, sync_folder: bool = True
+    ) -> None:
+        """Write a whole meeting file in one durable write (used for demo data and imports).
+
+        Writing many, pass ``sync_folder=False`` and call :meth:`sync_meetings` at the end.
+        """
         tables = {
             "_meta": {"1": {"schema": SCHEMA_VERSION, "kind": "meeting"}},
             "meeting": {"1": meeting},
@@ -328,7 +334,11 @@ class Archive:
         stale = self._open_meetings.pop(meeting["id"], None)
         if stale is not None:
             stale.close()
-        atomic_write(self.meeting_path(meeting["id"]), encode(tables))
+        atomic_write(self.meeting_path(meeting["id"]), encode(tables), sync_folder=sync_folder)
+
+    def sync_meetings(self) -> None:
+        """Make the meeting files written with ``sync_folder=False`` durable."""
+        fsync_folder(self.meetings_dir)
 
     # -- catalogue ------------------------------------------------------------------------
 

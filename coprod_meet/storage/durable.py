@@ -65,6 +65,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def fsync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (after ``atomic_write(..., sync_folder=False)``)."""
+    try:
+        _fsync_dir(folder)
+    except OSError as error:
+        raise _plain_os_error(error) from error
+
+
 def _plain_os_error(error: OSError) -> SaveFailed:
     if error.errno == errno.ENOSPC:
         text = "The disk is full, so the last change was not saved; free some space and try again."
@@ -75,11 +83,13 @@ def _plain_os_error(error: OSError) -> SaveFailed:
     return SaveFailed(text)
 
 
-def atomic_write(target: Path, payload: bytes) -> None:
+def atomic_write(target: Path, payload: bytes, *, sync_folder: bool = True) -> None:
     """Write ``payload`` to ``target`` so that a crash leaves the old or the new file whole.
 
     Returns only when the bytes and the rename are on disk. Raises ``SaveFailed`` (plain words)
-    and leaves the old file untouched if anything goes wrong.
+    and leaves the old file untouched if anything goes wrong. Writing many files in one go, pass
+    ``sync_folder=False`` and call :func:`fsync_folder` once at the end: until then each file is
+    whole, old or new, but the new ones are not yet sure to be there after a power cut.
     """
     tmp = temp_name(target)
     fd = -1
@@ -95,7 +105,8 @@ def atomic_write(target: Path, payload: bytes) -> None:
         fd = -1
         os_replace(tmp, target)
         replaced = True
-        _fsync_dir(target.parent)
+        if sync_folder:
+            _fsync_dir(target.parent)
     except OSError as error:
         raise _plain_os_error(error) from error
     finally:

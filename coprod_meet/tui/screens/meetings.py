@@ -12,6 +12,16 @@ from coprod_meet.services.archive import MeetingSummary
 from coprod_meet.tui.screens.base import HelpfulScreen
 
 
+def title_in_list(m: MeetingSummary) -> str:
+    """The title without the group's name in front ("Board: March 2026" -> "March 2026").
+
+    The group has its own column; at 80 columns the repeat would push the title off the screen.
+    """
+    prefix = f"{m.group_name}: "
+    rest = m.title[len(prefix):].strip() if m.group_name and m.title.startswith(prefix) else ""
+    return rest or m.title
+
+
 class MeetingsScreen(HelpfulScreen):
     TITLE_WORDS = "Meetings"
     HELP = """
@@ -45,7 +55,7 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
         table = self.query_one(DataTable)
         table.clear()
         for m in rows:
-            table.add_row(Text(when_in_words(m.start)), Text(m.group_name), Text(m.title), key=m.id)
+            table.add_row(Text(when_in_words(m.start)), Text(m.group_name), Text(title_in_list(m)), key=m.id)
         summary = self.query_one("#meetings-summary", Static)
         if not rows and not words:
             summary.update("There are no meetings yet. Quit with Ctrl+Q and type: coprod-meet demo")
