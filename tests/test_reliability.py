@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -279,10 +280,13 @@ class Fault:
 
     def __init__(self, real, n: int, err: int = errno.EIO) -> None:
         self.real, self.n, self.err, self.calls = real, n, err, 0
+        self.lock = threading.Lock()  # many meeting files may be written at once
 
     def __call__(self, *args):
-        self.calls += 1
-        if self.calls == self.n:
+        with self.lock:
+            self.calls += 1
+            failing = self.calls == self.n
+        if failing:
             raise OSError(self.err, os.strerror(self.err))
         return self.real(*args)
 

@@ -151,13 +151,13 @@ class ArchiveService:
 
     def write_whole_meetings(self, items: list[tuple[Meeting, list[Event]]]) -> None:
         """Write many complete meetings, one durable write each, then the catalogue once."""
+        whole = []
         for meeting, events in items:
-            ordered = [
-                Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=i).to_dict()
-                for i, e in enumerate(events, start=1)
-            ]
-            self.archive.write_meeting_whole(meeting.to_dict(), ordered, sync_folder=False)
-        self.archive.sync_meetings()  # one folder fsync for the lot, before they are listed
+            ordered = [e.to_dict() for e in events]
+            for seq, e in enumerate(ordered, start=1):
+                e["seq"] = seq
+            whole.append((meeting.to_dict(), ordered))
+        self.archive.write_meetings_whole(whole)
         self.archive.index_meetings([summary_of(m.to_dict()) for m, _ in items])
         self._summaries = None
 

@@ -13,6 +13,7 @@ A live event rewrites only its meeting's small file, whatever the size of the ar
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,8 @@ from coprod_meet.storage.durable import (
 )
 
 SCHEMA_VERSION = 1
+# Meeting files written at once when many are saved together (demo, import); their fsyncs overlap.
+WRITERS = 8
 APP_NAME = "coprod-meet"
 
 # Migrations from one schema version to the next: {old_version: function(tables) -> tables}.
@@ -319,25 +322,42 @@ class Archive:
         self._open_meetings[meeting_id] = f
         return f
 
-    def write_meeting_whole(
-        self, meeting: dict[str, Any], events: list[dict[str, Any]], *, sync_folder: bool = True
-    ) -> None:
-        """Write a whole meeting file in one durable write (used for demo data and imports).
+    def write_meeting_whole(self, meeting: dict[str, Any], events: list[dict[str, Any]]) -> None:
+        """Write a whole meeting file in one durable write (used for demo data and imports)."""
+        self.write_meetings_whole([(meeting, events)])
 
-        Writing many, pass ``sync_folder=False`` and call :meth:`sync_meetings` at the end.
+    def write_meetings_whole(self, items: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+        """Write many whole meeting files; returns when every one of them is on disk.
+
+        Each file is written atomically on its own. The writes run a few at a time, so the disk
+        can commit their fsyncs together, and the folder is fsynced once at the end. If one
+        fails, ``SaveFailed`` is raised once the others are done; those are whole and are listed
+        the next time the archive is opened.
         """
-        tables = {
-            "_meta": {"1": {"schema": SCHEMA_VERSION, "kind": "meeting"}},
-            "meeting": {"1": meeting},
-            "events": {str(i): e for i, e in enumerate(events, start=1)},
-        }
-        stale = self._open_meetings.pop(meeting["id"], None)
-        if stale is not None:
-            stale.close()
-        atomic_write(self.meeting_path(meeting["id"]), encode(tables), sync_folder=sync_folder)
+        jobs = []
+        for meeting, events in items:
+            tables = {
+                "_meta": {"1": {"schema": SCHEMA_VERSION, "kind": "meeting"}},
+                "meeting": {"1": meeting},
+                "events": {str(i): e for i, e in enumerate(events, start=1)},
+            }
+            stale = self._open_meetings.pop(meeting["id"], None)
+            if stale is not None:
+                stale.close()
+            jobs.append((self.meeting_path(meeting["id"]), tables))
 
-    def sync_meetings(self) -> None:
-        """Make the meeting files written with ``sync_folder=False`` durable."""
+        def write(job: tuple[Path, dict[str, Any]]) -> None:
+            path, tables = job
+            atomic_write(path, encode(tables), sync_folder=False)
+
+        if len(jobs) == 1:
+            write(jobs[0])
+        elif jobs:
+            with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="coprod-write") as pool:
+                failures = [f.exception() for f in [pool.submit(write, job) for job in jobs]]
+            first = next((e for e in failures if e is not None), None)
+            if first is not None:
+                raise first
         fsync_folder(self.meetings_dir)
 
     # -- catalogue ------------------------------------------------------------------------
