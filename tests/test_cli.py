@@ -247,3 +247,20 @@ def test_console_script_gives_plain_errors_without_a_traceback(tmp_path: Path) -
     done = subprocess.run([str(script), "check", "--archive", str(tmp_path / "new")], capture_output=True,
                           text=True, timeout=120)
     assert (done.returncode, done.stdout, done.stderr) == (0, "All 2 files in the archive are sound.\n", "")
+
+
+def test_no_command_opens_the_app_on_the_chosen_archive(capsys, tmp_path: Path, monkeypatch) -> None:
+    from coprod_meet.tui.app import CoprodMeetApp
+
+    opened: list[tuple[Path, int]] = []
+
+    def fake_run(app: CoprodMeetApp, *args, **kwargs) -> None:
+        opened.append((app.service.root, len(app.service.list_meetings())))
+
+    monkeypatch.setattr(CoprodMeetApp, "run", fake_run)
+    archive = tmp_path / "a"
+    run(capsys, "demo", "--archive", str(archive), "--meetings", "3")
+    assert run(capsys, "--archive", str(archive)) == (0, "", "")
+    assert opened == [(archive, 3)]
+    # The app let go of the archive when it closed.
+    ArchiveService.open(archive).close()

@@ -15,7 +15,6 @@ from coprod_meet.domain.dates import when_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Group, Meeting, Member, new_id
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.services.demo import build_demo
 from coprod_meet.storage import durable
 from coprod_meet.tui.app import CoprodMeetApp
 from coprod_meet.tui.screens.ask import AskScreen
@@ -312,27 +311,16 @@ async def test_naughty_strings_render_literally_without_crashing(naughty_service
 
 
 # --- snapshots at 80x24 -----------------------------------------------------------------------------------
+# demo_service (conftest) is the demo with seed 1 and anchored dates: the same archive every run.
 
 
-@pytest.fixture
-def snapshot_service(tmp_path: Path):
-    """A fixed demo archive (seed 1, dates anchored), the same on every run."""
-    service = ArchiveService.open(tmp_path / "snap")
-    groups, meetings = build_demo(meetings=8, seed=1)
-    for g in groups:
-        service.save_group(g)
-    service.write_whole_meetings(meetings)
-    yield service
-    service.close()
+def test_snapshot_meetings_list(snap_compare, demo_service: ArchiveService) -> None:
+    assert snap_compare(CoprodMeetApp(demo_service), terminal_size=SIZE)
 
 
-def test_snapshot_meetings_list(snap_compare, snapshot_service: ArchiveService) -> None:
-    assert snap_compare(CoprodMeetApp(snapshot_service), terminal_size=SIZE)
+def test_snapshot_meeting_view(snap_compare, demo_service: ArchiveService) -> None:
+    assert snap_compare(CoprodMeetApp(demo_service), press=["enter"], terminal_size=SIZE)
 
 
-def test_snapshot_meeting_view(snap_compare, snapshot_service: ArchiveService) -> None:
-    assert snap_compare(CoprodMeetApp(snapshot_service), press=["enter"], terminal_size=SIZE)
-
-
-def test_snapshot_help(snap_compare, snapshot_service: ArchiveService) -> None:
-    assert snap_compare(CoprodMeetApp(snapshot_service), press=["f1"], terminal_size=SIZE)
+def test_snapshot_help(snap_compare, demo_service: ArchiveService) -> None:
+    assert snap_compare(CoprodMeetApp(demo_service), press=["f1"], terminal_size=SIZE)

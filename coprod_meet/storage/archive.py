@@ -33,7 +33,7 @@ from coprod_meet.storage.durable import (
     decode,
     encode,
     ensure_private_dir,
-    is_temp_file,
+    is_temp_name,
     fsync_folder,
 )
 
@@ -271,9 +271,8 @@ class Archive:
     def _remove_temp_files(self) -> None:
         for folder in (self.root, self.meetings_dir):
             for entry in os.scandir(folder):
-                path = Path(entry.path)
-                if is_temp_file(path):
-                    path.unlink(missing_ok=True)
+                if is_temp_name(entry.name):
+                    Path(entry.path).unlink(missing_ok=True)
 
     def quarantine(self, path: Path, reason: str) -> Problem:
         """Move a file that will not parse aside, never overwriting anything."""
@@ -397,19 +396,19 @@ class Archive:
         between the two writes of a save) is read again and its line brought up to date.
         """
         since = (self.root / "catalogue.json").stat().st_mtime_ns
-        on_disk: dict[str, Path] = {}
+        on_disk: dict[str, str] = {}
         to_read: list[str] = []
         for entry in os.scandir(self.meetings_dir):
             if not entry.name.endswith(".json") or entry.name.startswith("."):
                 continue
             mid = entry.name[: -len(".json")]
-            on_disk[mid] = Path(entry.path)
+            on_disk[mid] = entry.path
             if mid not in self._index or entry.stat().st_mtime_ns >= since:
                 to_read.append(mid)
         lines = self.catalogue.table("meetings")
         summaries = []
         for mid in to_read:
-            path = on_disk[mid]
+            path = Path(on_disk[mid])
             try:
                 tables = _check_schema(path, decode(path, path.read_bytes()))
             except CorruptFile as error:

@@ -53,8 +53,13 @@ def temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
 
 
+def is_temp_name(name: str) -> bool:
+    """Whether a file name is one of our temp files (``.NAME.RANDOM.tmp``)."""
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
+
+
 def is_temp_file(path: Path) -> bool:
-    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+    return is_temp_name(path.name)
 
 
 def _fsync_dir(folder: Path) -> None:
