@@ -19,6 +19,8 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.services.archive import ArchiveService
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+# The names of our themes (kept here so the command line does not need to load Textual).
+THEME_NAMES = ("high-contrast-dark", "high-contrast-light")
 
 
 class PlainParser(argparse.ArgumentParser):
@@ -86,6 +88,16 @@ def build_parser() -> PlainParser:
     )
     parser.add_argument("--version", action="version", version=f"coprod-meet {__version__}")
     _archive_option(parser)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line mode for screen readers and braille displays: numbered menus, short lines, no colour",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=THEME_NAMES,
+        help="colours: high-contrast-dark (the default) or high-contrast-light; the app remembers your choice",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=PlainParser)
 
     demo = sub.add_parser("demo", help="add a realistic demo to the archive")
@@ -100,10 +112,90 @@ def build_parser() -> PlainParser:
     meetings.add_argument("--json", action="store_true", help="print JSON for scripts")
     meetings.set_defaults(handler=cmd_meetings)
 
+    plan = sub.add_parser("plan", help="plan a meeting from a template, with last meeting's open actions")
+    _archive_option(plan)
+    plan.add_argument("--template", required=True, type=Path, metavar="FILE",
+                      help="a template or meeting file (TOML), such as meetings/board-co-chaired.toml")
+    plan.add_argument("--when", default="", metavar="TEXT", help='when the meeting is, such as "next Tuesday 2pm"')
+    plan.add_argument("--group", default="", metavar="NAME", help="the group the meeting is for")
+    plan.add_argument("--repeat", default="", metavar="TEXT",
+                      help='also plan the next meetings, such as "every 2nd Tuesday of the month"')
+    plan.add_argument("--count", type=int, default=3, metavar="N", help="how many more meetings with --repeat (default 3)")
+    plan.set_defaults(handler=cmd_plan)
+
+    members = sub.add_parser("members", help="list the members of the groups")
+    _archive_option(members)
+    members.add_argument("--group", default="", metavar="NAME", help="only this group")
+    members.add_argument("--json", action="store_true", help="print JSON for scripts")
+    members.set_defaults(handler=cmd_members)
+    _add_record_commands(sub)
+
     check = sub.add_parser("check", help="read every file of the archive and report problems")
     _archive_option(check)
     check.set_defaults(handler=cmd_check)
+    _review_commands(sub)
     return parser
+
+
+def _review_commands(sub) -> None:
+    """Issue 7: trends, import (merge laptops) and export-meeting."""
+    trends = sub.add_parser("trends", help="how a group shared the say, came and felt heard, over time")
+    _archive_option(trends)
+    trends.add_argument("--group", required=True, metavar="NAME", help="the group's name")
+    trends.add_argument("--last", type=int, default=3, metavar="N",
+                        help="invite members who have not spoken in their last N meetings (default 3)")
+    trends.add_argument("--since", metavar="WORDS", help='only meetings since then, such as "last year"')
+    form = trends.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print JSON for scripts")
+    form.add_argument("--csv", action="store_true", help="print CSV for a spreadsheet")
+    trends.set_defaults(handler=cmd_trends)
+
+    merge = sub.add_parser("import", help="merge meeting files or another archive folder into this archive")
+    _archive_option(merge)
+    merge.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="meeting files or archive folders")
+    merge.set_defaults(handler=cmd_import)
+
+    export = sub.add_parser("export-meeting", help="write one meeting to a file, to give to a coordinator")
+    _archive_option(export)
+    export.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (its first few characters do)")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="the file to write")
+    export.set_defaults(handler=cmd_export_meeting)
+
+
+def cmd_trends(args: argparse.Namespace) -> int:
+    from coprod_meet.services.trends import group_trends
+
+    with _open(args) as service:
+        trends = group_trends(service, args.group, last_n=args.last, since=args.since)
+        if args.json:
+            json.dump(trends.to_json(), sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif args.csv:
+            sys.stdout.write(trends.to_csv())
+        else:
+            print("\n".join(trends.lines()))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from coprod_meet.services.merge import import_paths
+
+    with _open(args) as service:
+        report = import_paths(service, args.paths)
+        for line in report.lines():
+            stream = sys.stderr if line in report.problems else sys.stdout
+            stream.write(f"{line}\n")
+    return EXIT_PROBLEM if report.problems else EXIT_OK
+
+
+def cmd_export_meeting(args: argparse.Namespace) -> int:
+    from coprod_meet.services.merge import export_meeting
+
+    with _open(args) as service:
+        path = export_meeting(service, args.meeting_id, args.output)
+        meeting = service.get_meeting(service.find_meeting_id(args.meeting_id))
+        print(f"Wrote {meeting.title} ({when_in_words(meeting.start)}) to {path}.")
+    return EXIT_OK
 
 
 def _open(args: argparse.Namespace) -> ArchiveService:
@@ -136,6 +228,51 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from coprod_meet.domain.planning import meeting_checks, parse_repeat
+    from coprod_meet.services.planning import Planner
+
+    repeat = parse_repeat(args.repeat) if args.repeat else None
+    with _open(args) as service:
+        planner = Planner(service)
+        meeting = planner.plan_from_file(args.template, when=args.when, group_name=args.group)
+        print(f"Planned {meeting.title} for {meeting.group_name} on {when_in_words(meeting.start)}.")
+        print(f"Meeting id: {meeting.id}")
+        carried = [i for i in meeting.agenda if i.carried_from]
+        if carried:
+            print(f"Carried forward from earlier meetings: {len(carried)} item(s).")
+        for check in meeting_checks(meeting):
+            if check.warning:
+                print(f"Warning: {check}")
+        if repeat is not None:
+            later = planner.save_series(meeting, repeat, args.count)
+            print(f"Also planned {len(later)} more, {repeat.in_words()}:")
+            for m in later:
+                print(f"- {when_in_words(m.start)} | {m.id}")
+    return EXIT_OK
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    from coprod_meet.services.planning import Planner
+
+    with _open(args) as service:
+        rows = Planner(service).members(args.group or None)
+        if args.json:
+            data = [
+                {"id": m.id, "name": m.name, "group": g.name, "voice_group": m.voice_group.value,
+                 "naming": m.naming.value}
+                for g, m in rows
+            ]
+            json.dump(data, sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif not rows:
+            print("There are no members yet. Open the app and press G to add a group and its members.")
+        else:
+            for g, m in rows:
+                print(f"{g.name} | {m.name} | {m.voice_group.words} | named: {m.naming.words}")
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args) as service:
         report = service.check()
@@ -148,12 +285,112 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
 
 
+def _add_record_commands(sub: argparse._SubParsersAction) -> None:
+    decisions = sub.add_parser("decisions", help="list decisions across the archive")
+    _archive_option(decisions)
+    decisions.add_argument("--json", action="store_true", help="print JSON for scripts")
+    decisions.add_argument("--search", default="", metavar="TEXT", help="words in the decision, its item or the other view")
+    decisions.add_argument("--since", default="", metavar="WORDS", help='meetings on or after, e.g. "April" or "1/4/2026"')
+    decisions.add_argument("--until", default="", metavar="WORDS", help='meetings on or before, e.g. "last month"')
+    decisions.add_argument("--group", default="", metavar="NAME", help="only this group")
+    decisions.add_argument("--review-due", action="store_true", help="only those due to be looked at again")
+    decisions.set_defaults(handler=cmd_decisions)
+
+    actions = sub.add_parser("actions", help="list actions across the archive")
+    _archive_option(actions)
+    actions.add_argument("--json", action="store_true", help="print JSON for scripts")
+    actions.add_argument("--overdue", action="store_true", help="only open actions past their due date")
+    actions.add_argument("--owner", default="", metavar="NAME", help="only actions of this person or organisation")
+    actions.add_argument("--status", default="", choices=["open", "done", "dropped"], help="only actions in this state")
+    actions.add_argument("--group", default="", metavar="NAME", help="only this group")
+    actions.add_argument("--since", default="", metavar="WORDS", help="agreed at meetings on or after")
+    actions.add_argument("--until", default="", metavar="WORDS", help="agreed at meetings on or before")
+    actions.set_defaults(handler=cmd_actions)
+
+
+def _query(build: Callable[[], object]) -> object:
+    """A filter from typed words; words we cannot read are a usage error (exit 2)."""
+    try:
+        return build()
+    except UserError as error:
+        sys.stderr.write(f"coprod-meet: {error}\n")
+        raise SystemExit(EXIT_USAGE) from None
+
+
+def _meeting_heading(meeting: object) -> str:
+    return f"{when_in_words(meeting.start)} | {meeting.group_name}" if meeting else "A meeting no longer listed"
+
+
+def cmd_decisions(args: argparse.Namespace) -> int:
+    from coprod_meet.domain.records import decision_lines
+    from coprod_meet.services.records import DecisionQuery, RecordsService
+
+    query = _query(lambda: DecisionQuery.from_words(search=args.search, since=args.since, until=args.until,
+                                                    group=args.group, review_due=args.review_due))
+    with _open(args) as service:
+        rows = RecordsService(service).find_decisions(query)
+        if args.json:
+            out = [r.record.to_json() | {"meeting_start": r.meeting.start.isoformat() if r.meeting else None,
+                                         "group": r.meeting.group_name if r.meeting else None} for r in rows]
+            json.dump(out, sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif not rows:
+            print("No decisions match." if any((args.search, args.since, args.until, args.group, args.review_due))
+                  else "There are no decisions in this archive yet.")
+        else:
+            for r in rows:
+                d = r.record
+                print(f"{_meeting_heading(r.meeting)} | {d.item_title or 'no agenda item'}")
+                for line in decision_lines(d, r.names, r.links):
+                    print(f"  {line}")
+                for change in d.history:
+                    print(f"  Corrected. {change.in_words()}")
+                print(f"  id: {d.id}")
+    return EXIT_OK
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from coprod_meet.services.records import ActionQuery, RecordsService
+
+    query = _query(lambda: ActionQuery.from_words(overdue=args.overdue, owner=args.owner, status=args.status,
+                                                  group=args.group, since=args.since, until=args.until))
+    today = date.today()
+    with _open(args) as service:
+        rows = RecordsService(service).find_actions(query)
+        if args.json:
+            out = [r.record.to_json() | {"overdue": r.record.is_overdue(today),
+                                         "standing": r.record.standing_in_words(today),
+                                         "group": r.meeting.group_name if r.meeting else None} for r in rows]
+            json.dump(out, sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif not rows:
+            print("No actions match." if any((args.overdue, args.owner, args.status, args.group, args.since,
+                                              args.until)) else "There are no actions in this archive yet.")
+        else:
+            for r in rows:
+                print(f"{r.record.sentence(today)} | {_meeting_heading(r.meeting)} | id: {r.record.id}")
+    return EXIT_OK
+
+
+def cmd_plain(args: argparse.Namespace) -> int:
+    from coprod_meet.plain.console import Console
+    from coprod_meet.plain.session import PlainSession
+
+    with _open(args) as service:
+        return PlainSession(service, Console.from_streams(sys.stdin, sys.stdout)).run()
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    if args.plain:
+        return cmd_plain(args)
+    from coprod_meet.services.settings import Settings
     from coprod_meet.tui.app import CoprodMeetApp
 
     service = _open(args)
     try:
-        CoprodMeetApp(service).run()
+        CoprodMeetApp(service, theme=args.theme, settings=Settings.load()).run()
     finally:
         service.close()
     return EXIT_OK
@@ -161,10 +398,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:  # --help, --version, or a plain usage error already said
-        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    args = parser.parse_args(argv)  # --help, --version and usage errors end here (SystemExit)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_tui)
     try:
         return handler(args)

@@ -21,7 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
+    try:
+        code = main(list(args))
+    except SystemExit as stop:  # --help, --version and usage errors stop in argparse
+        code = stop.code
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return code, out, err
@@ -144,7 +147,7 @@ def test_check_is_quiet_on_a_sound_archive_and_reports_a_broken_one(capsys, tmp_
     ("args", "expected"),
     [
         (["--bogus"], "coprod-meet: I do not know '--bogus'; type coprod-meet --help to see what you can type."),
-        (["frobnicate"], "coprod-meet: I do not know 'frobnicate'; the choices are demo, meetings, check; "
+        (["frobnicate"], "coprod-meet: I do not know 'frobnicate'; the choices are {commands}; "
                          "type coprod-meet --help to see what you can type."),
         (["demo", "--meetings", "abc"], "coprod-meet demo: --meetings needs a whole number, such as 1; "
                                         "type coprod-meet --help to see what you can type."),
@@ -163,7 +166,16 @@ def test_check_is_quiet_on_a_sound_archive_and_reports_a_broken_one(capsys, tmp_
 def test_bad_arguments_get_one_plain_sentence_and_exit_2(capsys, args, expected) -> None:
     code, out, err = run(capsys, *args)
     assert (code, out) == (2, "")
-    assert one_plain_sentence(err) == expected
+    assert one_plain_sentence(err) == expected.format(commands=", ".join(commands()))
+
+
+def commands() -> list[str]:
+    from coprod_meet.cli import build_parser
+
+    [sub] = [a for a in build_parser()._actions if a.dest == "command"]
+    names = list(sub.choices)
+    assert names[:2] == ["demo", "meetings"] and "check" in names
+    return names
 
 
 def test_an_unusable_archive_folder_is_one_plain_sentence_and_exit_1(capsys, tmp_path: Path) -> None:

@@ -173,13 +173,14 @@ def test_event_decision_action_round_trip() -> None:
 def test_decisions_and_actions_fold_from_the_log() -> None:
     d = Decision(meeting_id="m", text="We agree.")
     a = Action(meeting_id="m", text="Phone the hospital.", owner="Jo")
-    log = [
-        Event(type="decision_recorded", data=d.to_dict()),
-        Event(type="action_recorded", data=a.to_dict()),
-        Event(type="action_edited", data={"id": a.id, "status": "done"}),
-        Event(type="decision_edited", data={"id": d.id, "text": "We agree, with a review."}),
-        Event(type="action_edited", data={"id": "unknown", "status": "done"}),
+    steps = [
+        ("decision_recorded", d.to_dict()),
+        ("action_recorded", a.to_dict()),
+        ("action_edited", {"id": a.id, "status": "done"}),
+        ("decision_edited", {"id": d.id, "text": "We agree, with a review."}),
+        ("action_edited", {"id": "unknown", "status": "done"}),
     ]
+    log = [Event(type=t, data=data, at=START, seq=n) for n, (t, data) in enumerate(steps, start=1)]
     assert [x.text for x in decisions_from(log)] == ["We agree, with a review."]
     assert [(x.id, x.status) for x in actions_from(log)] == [(a.id, ActionStatus.DONE)]
 

@@ -12,7 +12,15 @@ from typing import Any
 
 from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.domain.model import Event, Group, Meeting
-from coprod_meet.storage.archive import Archive, CheckReport, Problem, default_archive_dir, summary_of
+from coprod_meet.storage.archive import (
+    SAVED_AT,
+    Archive,
+    CheckReport,
+    Problem,
+    default_archive_dir,
+    summary_of,
+)
+from coprod_meet.storage.record_index import is_record_event
 
 
 def _damaged(meeting_id: str) -> UserError:
@@ -133,12 +141,26 @@ class ArchiveService:
         events.sort(key=lambda e: e.sort_key)
         return events
 
+    def read_meeting(self, meeting_id: str) -> tuple[Meeting, list[Event]] | None:
+        """A meeting and its events in time order, without keeping its file open (to read many).
+
+        None when the file is missing or cannot be read; `check` reports such files.
+        """
+        plan, raw = self.archive.read_meeting(meeting_id)
+        if plan is None:
+            return None
+        try:
+            return Meeting.from_dict(plan), sorted((Event.from_dict(e) for e in raw), key=lambda e: e.sort_key)
+        except (KeyError, ValueError, TypeError, UserError):
+            return None
+
     def save_meeting(self, meeting: Meeting) -> Meeting:
         """Create or update a meeting's plan and its catalogue line."""
         f = self.archive.meeting_file(meeting.id) or self.archive.create_meeting_file(meeting.id)
         data = meeting.to_dict()
         f.put_meeting(data)
         self.archive.index_meeting(summary_of(data))
+        self.archive.records.update({meeting.id: f.events()})  # their group and date follow the plan
         self._summaries = None
         return meeting
 
@@ -147,18 +169,32 @@ class ArchiveService:
         f = self._file(meeting_id)
         stamped = Event(type=event.type, data=event.data, id=event.id, at=event.at, seq=f.event_count() + 1)
         f.append_event(stamped.to_dict())
+        if is_record_event(stamped.type):
+            # Decisions and actions are searched through the catalogue; live turns never touch it.
+            self.archive.records.update({meeting_id: f.events()}, only={str(stamped.data.get("id", ""))})
         return stamped
 
-    def write_whole_meetings(self, items: list[tuple[Meeting, list[Event]]]) -> None:
-        """Write many complete meetings, one durable write each, then the catalogue once."""
+    def write_whole_meetings(
+        self, items: list[tuple[Meeting, list[Event]]], *, saved_at: dict[str, str] | None = None
+    ) -> None:
+        """Write many complete meetings, one durable write each, then the catalogue once.
+
+        ``saved_at`` keeps, per meeting id, when its plan was last saved (merges keep the newest).
+        """
+        written: dict[str, list[dict[str, Any]]] = {}
         whole = []
         for meeting, events in items:
             ordered = [e.to_dict() for e in events]
             for seq, e in enumerate(ordered, start=1):
                 e["seq"] = seq
-            whole.append((meeting.to_dict(), ordered))
+            plan = meeting.to_dict()
+            if saved_at and saved_at.get(meeting.id):
+                plan[SAVED_AT] = saved_at[meeting.id]
+            whole.append((plan, ordered))
+            written[meeting.id] = ordered
         self.archive.write_meetings_whole(whole)
         self.archive.index_meetings([summary_of(m.to_dict()) for m, _ in items])
+        self.archive.records.update(written)
         self._summaries = None
 
     # -- groups ---------------------------------------------------------------------------

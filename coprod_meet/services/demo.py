@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Callable
 
@@ -64,6 +64,28 @@ YOU_SAID = [
     "the waiting list is not explained", "meetings clash with school pick-up",
 ]
 COMMENTS_PARTLY = ["I needed more time", "It went too fast for me", "Too much jargon today"]
+DROPPED_REASONS = ["The provider closed the service.", "The council changed the plan, so it is no longer needed.",
+                   "Another group is already doing this."]
+CORRECTIONS = ["The note-taker wrote it down wrongly.", "Members asked for clearer words when the minutes were read."]
+
+
+@dataclass
+class _Memory:
+    """What a group's later meetings follow up: "you said" chains, decisions to correct or replace.
+
+    It draws from its own random stream and adds its events without moving the clock, so the rest
+    of the demo is the same as without it.
+    """
+
+    rng: random.Random
+    new_id: Callable[[], str]
+    heard: list[str] = field(default_factory=list)  # "you said" ids not yet linked to a decision
+    linked: list[str] = field(default_factory=list)  # linked at an earlier meeting, not reported back
+    last_decisions: list[Decision] = field(default_factory=list)
+    by_topic: dict[str, str] = field(default_factory=dict)  # item title -> latest decision id
+    # Dropped actions stay in the list of open ones so the main random stream is drawn as before.
+    dropped: set[str] = field(default_factory=set)
+    retired: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -159,9 +181,17 @@ class _Log:
         self.clock += timedelta(seconds=seconds)
         self.events.append(Event(type=event_type, data=data, id=self.new_id(), at=self.clock))
 
+    def follow_up(self, memory: _Memory, event_type: str, **data) -> None:
+        """An event of the follow-up stream: its own ids, the clock stands still."""
+        self.events.append(Event(type=event_type, data=data, id=memory.new_id(), at=self.clock))
+
 
 def _meeting_log(rng: random.Random, new_id: Callable[[], str], meeting: Meeting, topics, open_actions: list[Action],
-                 ) -> tuple[list[Event], list[Action]]:
+                 memory: _Memory | None = None) -> tuple[list[Event], list[Action]]:
+    memory = memory or _Memory(random.Random(0), _Ids(random.Random(0)))
+    linked_now: list[str] = []
+    heard_now: list[str] = []
+    decisions_now: list[Decision] = []
     log = _Log(new_id, meeting.start - timedelta(minutes=5))
     roster = list(meeting.roster)
     chairs = list(meeting.co_chair_ids)
@@ -183,8 +213,29 @@ def _meeting_log(rng: random.Random, new_id: Callable[[], str], meeting: Meeting
                     present.append(m)
         if item.standing == "matters_arising":
             for action in open_actions[:3]:
-                if rng.random() < 0.5:
+                done = rng.random() < 0.5
+                if action.id in memory.dropped:
+                    if done:  # draw the id, move the clock and retire it as ever, so the rest stays the same
+                        new_id()
+                        log.clock += timedelta(seconds=40)
+                        memory.retired.add(action.id)
+                    continue
+                if done:
                     log.add(ev.ACTION_EDITED, 40, id=action.id, status="done")
+                elif memory.rng.random() < 0.25:
+                    log.follow_up(memory, ev.ACTION_EDITED, id=action.id, status="dropped",
+                            reason=memory.rng.choice(DROPPED_REASONS))
+                    memory.dropped.add(action.id)
+            for decision in memory.last_decisions:
+                if memory.rng.random() < 0.3:
+                    log.follow_up(memory, ev.DECISION_EDITED, id=decision.id, text=decision.text.rstrip(".") + " this year.",
+                            edit_reason=memory.rng.choice(CORRECTIONS))
+                    break
+        if item.standing == "you_said_we_did":
+            for said_id in list(memory.linked):
+                if memory.rng.random() < 0.6:
+                    log.follow_up(memory, ev.YOU_SAID, id=said_id, state="reported_back", reported_in=meeting.id)
+                    memory.linked.remove(said_id)
         topic = next((t for t in topics if t[0] == item.title), None)
         if topic is None:
             speaker = rng.choice(present)
@@ -235,17 +286,27 @@ def _meeting_log(rng: random.Random, new_id: Callable[[], str], meeting: Meeting
                                           "We need the money for something else first."])
                 elif method is Method.CONSENT and rng.random() < 0.5:
                     dissent = "One member asked us to look again in three months."
+                decision_id = new_id()  # drawn in the same order as ever, so the demo stays the same
+                proposer = rng.choice(present).id
+                agreed = rng.random() < 0.9
+                if not agreed and not dissent:
+                    dissent = "Members with lived experience wanted more time to think about it."
+                    method = Method.CO_CHAIRS if method is Method.CONSENSUS else method
                 decision = Decision(
-                    id=new_id(), meeting_id=meeting.id, item_id=item.id, item_title=item.title,
+                    id=decision_id, meeting_id=meeting.id, item_id=item.id, item_title=item.title,
                     text=f"We will {topic[2]}." if method is not Method.DEFERRED else f"We will decide about {item.title.lower()} next time.",
                     method=method,
                     counts={"for": voters - against - abstain, "against": against, "abstain": abstain}
                     if method is Method.VOTE else {},
-                    dissent=dissent, proposed_by=rng.choice(present).id,
-                    lived_experience_agreed=rng.random() < 0.9,
+                    dissent=dissent, proposed_by=proposer,
+                    lived_experience_agreed=agreed,
                     review_date=(meeting.start + timedelta(days=182)).date().isoformat(),
+                    supersedes=memory.by_topic.get(item.title, "") if method is not Method.DEFERRED else "",
                 )
                 log.add(ev.DECISION_RECORDED, 30, **decision.to_dict())
+                decisions_now.append(decision)
+                if method is not Method.DEFERRED:
+                    memory.by_topic[item.title] = decision.id
                 owner = rng.choice(present)
                 action = Action(
                     id=new_id(), meeting_id=meeting.id, text=f"Find out how to {topic[2]}",
@@ -255,10 +316,16 @@ def _meeting_log(rng: random.Random, new_id: Callable[[], str], meeting: Meeting
                 )
                 log.add(ev.ACTION_RECORDED, 20, **action.to_dict())
                 new_actions.append(action)
+                if memory.heard and method is not Method.DEFERRED:
+                    said_id = memory.heard.pop(0)
+                    log.follow_up(memory, ev.YOU_SAID, id=said_id, decision_ids=[decision.id], action_ids=[action.id])
+                    linked_now.append(said_id)
             if rng.random() < 0.3:
                 m = rng.choice([p for p in present if p.voice_group in (VoiceGroup.LIVED, VoiceGroup.CARER)] or present)
-                log.add(ev.YOU_SAID, 10, id=new_id(), member_id=m.id, text=rng.choice(YOU_SAID), state="heard",
-                        item_id=item.id)
+                said_id = new_id()
+                log.add(ev.YOU_SAID, 10, id=said_id, member_id=m.id, text=rng.choice(YOU_SAID), state="heard",
+                        item_id=item.id, meeting_id=meeting.id)
+                heard_now.append(said_id)
         if minutes_since_break >= meeting.settings.break_every_minutes:
             log.add(ev.BREAK_STARTED, 10)
             log.add(ev.BREAK_ENDED, 600)
@@ -268,6 +335,9 @@ def _meeting_log(rng: random.Random, new_id: Callable[[], str], meeting: Meeting
         log.add(ev.EVALUATION, 5, member_id=m.id, heard=heard,
                 comment=rng.choice(COMMENTS_PARTLY) if heard == "partly" else "")
     log.add(ev.MEETING_ENDED, 30)
+    memory.heard += heard_now
+    memory.linked += linked_now
+    memory.last_decisions = decisions_now
     return log.events, new_actions
 
 
@@ -284,8 +354,10 @@ def build_demo(meetings: int = 24, seed: int = 1) -> tuple[list[Group], list[tup
     per_group = [meetings // group_count + (1 if i < meetings % group_count else 0) for i in range(group_count)]
     spacing = max(7, min(28, 3650 // max(1, max(per_group))))
     result: list[tuple[Meeting, list[Event]]] = []
+    follow_up = random.Random(seed * 1_000_003 + 7)
     for g, (group, count, (_name, place, _t)) in enumerate(zip(groups, per_group, GROUPS)):
         open_actions: list[Action] = []
+        memory = _Memory(follow_up, _Ids(follow_up))
         chairs = [group.members[0].id, group.members[1].id]
         first = ANCHOR - timedelta(days=spacing * count + g)
         for n in range(count):
@@ -293,7 +365,7 @@ def build_demo(meetings: int = 24, seed: int = 1) -> tuple[list[Group], list[tup
             topics = rng.sample(TOPICS, rng.randint(2, 3))
             meeting = Meeting(
                 id=new_id(), group_id=group.id, group_name=group.name,
-                title=f"{group.name}: {start.strftime('%B %Y')}",
+                title=f"{start.strftime('%B %Y')} meeting",
                 start=start, end=start + timedelta(hours=2), place=place,
                 online_link="https://meet.example.org/" + group.name.split()[0].lower() if place == "Online" else "",
                 co_chair_ids=tuple(chairs),
@@ -301,9 +373,9 @@ def build_demo(meetings: int = 24, seed: int = 1) -> tuple[list[Group], list[tup
                 agenda=tuple(_agenda(rng, new_id, chairs, topics, start)),
                 roster=group.members, settings=group.settings,
             )
-            log, made = _meeting_log(rng, new_id, meeting, topics, open_actions)
-            done = {e.data["id"] for e in log if e.type == ev.ACTION_EDITED}
-            open_actions = [a for a in open_actions if a.id not in done] + made
+            log, made = _meeting_log(rng, new_id, meeting, topics, open_actions, memory)
+            done = {e.data["id"] for e in log if e.type == ev.ACTION_EDITED and e.data.get("status") == "done"}
+            open_actions = [a for a in open_actions if a.id not in done and a.id not in memory.retired] + made
             result.append((meeting, log))
     return groups, result
 

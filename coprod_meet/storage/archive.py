@@ -38,6 +38,7 @@ from coprod_meet.storage.durable import (
 )
 
 SCHEMA_VERSION = 1
+SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this laptop
 # Meeting files written at once when many are saved together (demo, import); their fsyncs overlap.
 WRITERS = 8
 APP_NAME = "coprod-meet"
@@ -158,12 +159,14 @@ class MeetingFile(RecordFile):
         return dict(doc) if doc is not None else None
 
     def put_meeting(self, data: dict[str, Any]) -> None:
-        """Replace the meeting's plan (a whole replacement: fields left out are gone)."""
+        """Replace the plan (fields left out are gone), stamped with when it was saved (a merge
+        keeps the newest plan)."""
+        stamped = {**data, SAVED_AT: datetime.now().isoformat(timespec="seconds")}
         table = self.table("meeting")
         if table.contains(doc_id=1):
-            table.update(lambda doc: (doc.clear(), doc.update(data)), doc_ids=[1])
+            table.update(lambda doc: (doc.clear(), doc.update(stamped)), doc_ids=[1])
         else:
-            table.insert(Document(data, doc_id=1))
+            table.insert(Document(stamped, doc_id=1))
 
     def events(self) -> list[dict[str, Any]]:
         return [dict(e) for e in self.table("events").all()]
@@ -227,7 +230,16 @@ class Archive:
                 for doc in self.catalogue.table("meetings").all()
                 if isinstance(doc.get("id"), str)
             }
-            self._heal_catalogue()
+            changed, recent = self._heal_catalogue()
+            from coprod_meet.storage.record_index import RecordIndex
+
+            self.records = RecordIndex(self, self.catalogue)
+            if changed or not self.records.built:
+                self.records.rebuild()
+            elif recent:
+                # Meeting files written since the catalogue: a crash may have come between a
+                # decision's write and its line in the catalogue.
+                self.records.update(recent)
         except BaseException:
             self.close()  # e.g. SchemaTooNew: let go of the lock before saying so
             raise
@@ -359,6 +371,26 @@ class Archive:
                 raise first
         fsync_folder(self.meetings_dir)
 
+    def read_meeting(self, meeting_id: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        """A meeting's plan and events, read without keeping the file open (for walks over many).
+
+        A file that is missing or will not parse gives ``(None, [])``; `check` reports it.
+        """
+        open_file = self._open_meetings.get(meeting_id)
+        if open_file is not None:
+            return open_file.meeting(), open_file.events()
+        path = self.meeting_path(meeting_id)
+        try:
+            tables = _check_schema(path, decode(path, path.read_bytes()))
+        except (OSError, CorruptFile, UserError):
+            return None, []
+        plan = tables.get("meeting", {}).get("1")
+        events = tables.get("events", {})
+        return (
+            plan if isinstance(plan, dict) else None,
+            [e for e in events.values() if isinstance(e, dict)] if isinstance(events, dict) else [],
+        )
+
     # -- catalogue ------------------------------------------------------------------------
 
     def summaries(self) -> list[dict[str, Any]]:
@@ -387,13 +419,17 @@ class Archive:
         doc_id = self._index.pop(meeting_id, None)
         if doc_id is not None:
             self.catalogue.table("meetings").remove(doc_ids=[doc_id])
+        records = getattr(self, "records", None)
+        if records is not None:
+            records.forget_meetings({meeting_id})
 
-    def _heal_catalogue(self) -> None:
+    def _heal_catalogue(self) -> tuple[bool, dict[str, list[dict[str, Any]]]]:
         """Make the catalogue agree with the meeting files (e.g. after a crash).
 
         A meeting file the catalogue does not list is added; a line whose file is gone is
         dropped; a meeting file written since the catalogue was last written (a crash can fall
         between the two writes of a save) is read again and its line brought up to date.
+        Returns whether the list of meetings changed, and the events of the files read again.
         """
         since = (self.root / "catalogue.json").stat().st_mtime_ns
         on_disk: dict[str, str] = {}
@@ -407,6 +443,7 @@ class Archive:
                 to_read.append(mid)
         lines = self.catalogue.table("meetings")
         summaries = []
+        recent: dict[str, list[dict[str, Any]]] = {}
         for mid in to_read:
             path = Path(on_disk[mid])
             try:
@@ -414,6 +451,7 @@ class Archive:
             except CorruptFile as error:
                 if mid in self._index:
                     self.unindex_meeting(mid)
+                    summaries.append(None)  # the list changed
                 self.quarantine(path, error.reason)
                 continue
             except SchemaTooNew as error:
@@ -424,14 +462,20 @@ class Archive:
             data = tables.get("meeting", {}).get("1")
             if not (isinstance(data, dict) and data.get("id") == mid):
                 continue
+            events = tables.get("events", {})
+            if isinstance(events, dict):
+                recent[mid] = [e for e in events.values() if isinstance(e, dict)]
             summary = summary_of(data)
             line = lines.get(doc_id=self._index[mid]) if mid in self._index else None
             if line is None or dict(line) != summary:
                 summaries.append(summary)
-        if summaries:
-            self.index_meetings(summaries)
-        for mid in [m for m in self._index if m not in on_disk]:
+        fresh = [s for s in summaries if s is not None]
+        if fresh:
+            self.index_meetings(fresh)
+        gone = [m for m in self._index if m not in on_disk]
+        for mid in gone:
             self.unindex_meeting(mid)
+        return bool(summaries or gone), recent
 
     # -- groups ---------------------------------------------------------------------------
 

@@ -8,11 +8,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.services.archive import ArchiveService
+from coprod_meet.services.settings import Settings
+from coprod_meet.tui.commands import ScreenKeysProvider
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.help import HelpScreen
 from coprod_meet.tui.screens.meetings import MeetingsScreen
@@ -24,25 +27,48 @@ class CoprodMeetApp(App[None]):
 
     TITLE = "coprod-meet"
     CSS_PATH = Path(__file__).with_name("app.tcss")
+    COMMANDS = App.COMMANDS | {ScreenKeysProvider}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, service: ArchiveService, *, theme: str | None = None) -> None:
+    def __init__(
+        self, service: ArchiveService, *, theme: str | None = None, settings: Settings | None = None
+    ) -> None:
+        # No animation unless the person asked for it (TEXTUAL_ANIMATIONS is respected).
+        os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
         super().__init__()
         self.service = service
+        self.settings = settings if settings is not None else Settings()
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coprod-save")
-        self._theme_name = theme or DEFAULT_THEME
-        os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+        for name in list(self.available_themes):
+            if name not in THEMES:
+                self.unregister_theme(name)
+        for t in THEMES.values():
+            self.register_theme(t)
+        wanted = theme or self.settings.theme
+        self.theme = wanted if wanted in THEMES else DEFAULT_THEME
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
 
     def on_mount(self) -> None:
-        for theme in THEMES.values():
-            self.register_theme(theme)
-        self.theme = self._theme_name
         self.push_screen(MeetingsScreen())
+        if self.settings.problem:
+            self.notify(self.settings.problem, title="Settings", severity="warning", timeout=15, markup=False)
         for problem in self.service.problems:
             self.notify(str(problem), title="A file was moved aside", severity="warning", timeout=15, markup=False)
+
+    def watch_theme(self, name: str) -> None:
+        """Remember the theme the person chose (from the palette or --theme)."""
+        if name in THEMES and name != self.settings.theme and self.settings.path is not None:
+            self.settings.theme = name
+            self.settings.save()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Stop cursors blinking unless the person's settings say otherwise."""
+        if hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = self.settings.cursor_blink
 
     def on_unmount(self) -> None:
         # Let queued saves finish before the app goes away: nothing typed is lost.

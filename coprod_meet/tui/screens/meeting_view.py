@@ -2,72 +2,40 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from coprod_meet.domain import events as ev
-from coprod_meet.domain.dates import minutes_in_words, when_in_words
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.model import Event, Meeting, join_words, note_event
-from coprod_meet.domain.records import actions_from, decisions_from
+from coprod_meet.domain.model import note_event
+from coprod_meet.services.views import describe_meeting
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.form_base import Filled, records_service
 from coprod_meet.tui.widgets.save_status import SaveStatus
-
-
-def describe(meeting: Meeting, events: list[Event]) -> str:
-    """The meeting in plain lines of text (user text included as-is; shown without markup)."""
-    name = {m.id: m.name for m in meeting.roster}
-    lines = [meeting.title, f"{meeting.group_name}", f"When: {when_in_words(meeting.start)}, "
-             f"planned for {minutes_in_words(meeting.planned_minutes)}."]
-    where = [w for w in (meeting.place, meeting.online_link) if w]
-    if where:
-        lines.append(f"Where: {' and '.join(where)}")
-    chairs = [name.get(c, "someone who has left the group") for c in meeting.co_chair_ids]
-    lines.append(f"Co-chairs: {join_words(chairs) or 'not chosen yet'}")
-    lines += ["", "Agenda:"]
-    for n, item in enumerate(meeting.agenda, start=1):
-        lead = name.get(item.lead_id, "")
-        led = f", led by {lead}" if lead else ""
-        lines.append(f"  {n}. {item.title} ({minutes_in_words(item.minutes)}{led})")
-    status: dict[str, str] = {}
-    for e in events:
-        if e.type == ev.ATTENDANCE:
-            status[e.data.get("member_id", "")] = e.data.get("status", "")
-    if status:
-        came = [name[m] for m, s in status.items() if s in ("present", "late", "left") and m in name]
-        sorry = [name[m] for m, s in status.items() if s == "apologies" and m in name]
-        lines += ["", f"Came: {join_words(came) or 'nobody recorded'}"]
-        if sorry:
-            lines.append(f"Apologies: {join_words(sorry)}")
-    decisions = decisions_from(events)
-    if decisions:
-        lines += ["", "Decisions:"]
-        lines += [f"  - {d.text}" for d in decisions]
-    actions = actions_from(events)
-    if actions:
-        lines += ["", "Actions:"]
-        lines += [f"  - {a.owner or 'Someone'}: {a.text}" + (f" (due {a.due})" if a.due else "") for a in actions]
-    notes = [e for e in events if e.type == ev.NOTE]
-    if notes:
-        lines += ["", "Private notes (never in the minutes):"]
-        lines += [f"  - {e.data.get('text', '')}" for e in notes]
-    lines += ["", f"{len(events)} things were recorded during this meeting."]
-    return "\n".join(lines)
 
 
 class MeetingViewScreen(HelpfulScreen):
     TITLE_WORDS = "Meeting"
     HELP = """
 This screen shows one meeting: when and where it is, who co-chairs it, the agenda, who came,
-and what was decided. You can read it but not change it here.
+and what was decided.
+Press D to record a decision, or C to record an action.
+Press E to correct a decision or an action. The earlier wording is kept as history.
+Press Y for "you said, we did", and H for "how did today go?".
 Press N to add a private note. Notes are kept with the meeting but never go in the minutes.
 Press Escape to go back to the list of meetings.
 """
     BINDINGS = [
         Binding("escape", "back", "Back", id="meeting_view.back"),
         Binding("n", "add_note", "Add note", id="meeting_view.note"),
+        Binding("d", "record_decision", "Decision", id="meeting_view.decision"),
+        Binding("c", "record_action", "Action", id="meeting_view.action"),
+        Binding("e", "correct", "Correct", id="meeting_view.correct"),
+        Binding("y", "you_said", "You said", id="meeting_view.you_said"),
+        Binding("h", "how_did_it_go", "How it went", id="meeting_view.evaluation"),
     ]
 
     def __init__(self, meeting_id: str) -> None:
@@ -89,7 +57,108 @@ Press Escape to go back to the list of meetings.
     def refresh_text(self) -> None:
         service = self.app.service
         meeting = service.get_meeting(self.meeting_id)
-        self.query_one("#meeting-text", Static).update(describe(meeting, service.events(self.meeting_id)))
+        records = records_service(self.app)
+        text = describe_meeting(
+            meeting, service.events(self.meeting_id), book=records.book_for(self.meeting_id),
+            you_said=records.you_said_for(self.meeting_id), arising=records.open_actions(self.meeting_id),
+            today=self.today(),
+        )
+        self.query_one("#meeting-text", Static).update(text)
+
+    def today(self):
+        """The day lateness is counted to (tests may fix it)."""
+        return getattr(self.app, "today", None) or date.today()
+
+    # -- decisions, actions, you said, how did today go -----------------------------------------
+
+    def _saved(self, write, what: str) -> None:
+        status = self.query_one(SaveStatus)
+        status.saving()
+        self.app.save(
+            write,
+            on_saved=lambda _r: (status.saved(), self.refresh_text(),
+                                 self.app.notify(f"{what} saved.", markup=False)),
+            on_failed=status.failed,
+        )
+
+    def action_record_decision(self) -> None:
+        from coprod_meet.tui.screens.decision_form import DecisionFormScreen
+
+        records = records_service(self.app)
+        prefill = records.prefill(self.meeting_id)
+
+        def done(filled: Filled | None) -> None:
+            if filled is not None:
+                self._saved(lambda: records.save_decision(filled.record), "The decision is")
+
+        self.app.push_screen(DecisionFormScreen(prefill, earlier=records.earlier_decisions(self.meeting_id)), done)
+
+    def action_record_action(self) -> None:
+        from coprod_meet.tui.screens.action_form import ActionFormScreen
+
+        records = records_service(self.app)
+        prefill = records.prefill(self.meeting_id)
+        decisions = records.decisions(self.meeting_id)
+
+        def done(filled: Filled | None) -> None:
+            if filled is not None:
+                self._saved(lambda: records.save_action(filled.record), "The action is")
+
+        latest = decisions[-1].id if decisions else ""
+        self.app.push_screen(ActionFormScreen(prefill, decisions=decisions, decision_id=latest), done)
+
+    def action_correct(self) -> None:
+        from coprod_meet.tui.screens.pick import PickScreen
+
+        records = records_service(self.app)
+        decisions = records.decisions(self.meeting_id)
+        actions = records.actions(self.meeting_id)
+        choices = [(f"Decision: {d.text}", f"d:{d.id}") for d in decisions]
+        choices += [(f"Action: {a.sentence(self.today())}", f"a:{a.id}") for a in actions]
+        if not choices:
+            self.app.notify("This meeting has no decisions or actions to correct yet.", markup=False)
+            return
+        self.app.push_screen(PickScreen("Which one do you want to correct?", choices), self._correct_chosen)
+
+    def _correct_chosen(self, value: str | None) -> None:
+        from coprod_meet.tui.screens.action_form import ActionFormScreen
+        from coprod_meet.tui.screens.decision_form import DecisionFormScreen
+
+        if not value or ":" not in value:
+            return
+        kind, record_id = value.split(":", 1)
+        records = records_service(self.app)
+        prefill = records.edit_prefill(self.meeting_id)
+        if kind == "d":
+            current = records.find_decision(record_id, prefill.group_id)
+
+            def saved_decision(filled: Filled | None) -> None:
+                if filled is not None:
+                    self._saved(lambda: records.save_decision_edit(current, filled.record, reason=filled.reason),
+                                "The correction is")
+
+            self.app.push_screen(DecisionFormScreen(prefill, earlier=records.earlier_decisions(self.meeting_id),
+                                                    existing=current), saved_decision)
+        else:
+            action = records.find_action(record_id, prefill.group_id)
+
+            def saved_action(filled: Filled | None) -> None:
+                if filled is not None:
+                    self._saved(lambda: records.save_action_edit(action, filled.record, reason=filled.reason),
+                                "The correction is")
+
+            self.app.push_screen(ActionFormScreen(prefill, decisions=records.decisions(self.meeting_id),
+                                                  existing=action), saved_action)
+
+    def action_you_said(self) -> None:
+        from coprod_meet.tui.screens.you_said import YouSaidScreen
+
+        self.app.push_screen(YouSaidScreen(self.meeting_id), lambda _r: self.refresh_text())
+
+    def action_how_did_it_go(self) -> None:
+        from coprod_meet.tui.screens.evaluation import EvaluationScreen
+
+        self.app.push_screen(EvaluationScreen(self.meeting_id), lambda _r: self.refresh_text())
 
     def action_back(self) -> None:
         self.app.pop_screen()

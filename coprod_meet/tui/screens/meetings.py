@@ -12,28 +12,36 @@ from coprod_meet.services.archive import MeetingSummary
 from coprod_meet.tui.screens.base import HelpfulScreen
 
 
-def title_in_list(m: MeetingSummary) -> str:
-    """The title without the group's name in front ("Board: March 2026" -> "March 2026").
-
-    The group has its own column; at 80 columns the repeat would push the title off the screen.
-    """
-    prefix = f"{m.group_name}: "
-    rest = m.title[len(prefix):].strip() if m.group_name and m.title.startswith(prefix) else ""
-    return rest or m.title
-
-
 class MeetingsScreen(HelpfulScreen):
     TITLE_WORDS = "Meetings"
     HELP = """
-This list shows every meeting in the archive, newest first: when it is, the group, and its title.
+This list shows the meetings in the archive, newest first: when it is, the group, and its title.
 Use the up and down arrow keys to choose a meeting, then press Enter to open it.
-Press / to search the list by any word. Press F1 on any screen for help like this.
+Press / to search the list by any word, and R to show all meetings again.
+In a big archive only the newest meetings are shown at first; press + to show more.
+Press P to plan a new meeting, E to change the agenda of the chosen meeting, and G to see the
+groups and their members. Press F1 on any screen for help like this.
+To look back over every meeting: press V to review decisions, A for actions (late, open, done)
+and T for participation trends.
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
         Binding("slash", "search", "Search", id="meetings.search"),
-        Binding("r", "reload", "Reload", id="meetings.reload"),
+        Binding("r", "reload", "Show all", id="meetings.reload"),
+        Binding("plus", "more", "Show more", id="meetings.more"),
+        Binding("p", "plan_meeting", "Plan", id="meetings.plan"),
+        Binding("e", "edit_agenda", "Agenda", id="meetings.agenda"),
+        Binding("g", "groups", "Groups", id="meetings.groups"),
+        Binding("v", "review_decisions", "Decisions", id="meetings.review_decisions"),
+        Binding("a", "review_actions", "Actions", id="meetings.review_actions"),
+        Binding("t", "trends", "Trends", id="meetings.trends"),
     ]
+    PAGE = 100  # rows shown at first; large archives show more on request, so start-up stays quick
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._words = ""
+        self._shown = self.PAGE
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,26 +55,57 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
         self.sub_title = "Meetings"
         self.load()
 
-    def load(self, words: str = "") -> None:
+    def load(self, words: str = "", shown: int | None = None) -> None:
+        self._words = words
+        self._shown = shown or self.PAGE
         rows: list[MeetingSummary] = self.app.service.list_meetings()
         if words:
             lowered = words.lower()
             rows = [m for m in rows if lowered in f"{m.title} {m.group_name}".lower()]
         table = self.query_one(DataTable)
+        row = table.cursor_row
         table.clear()
-        for m in rows:
-            table.add_row(Text(when_in_words(m.start)), Text(m.group_name), Text(title_in_list(m)), key=m.id)
+        for m in rows[: self._shown]:
+            table.add_row(Text(when_in_words(m.start)), Text(m.group_name), Text(m.title), key=m.id)
+        table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         summary = self.query_one("#meetings-summary", Static)
+        more = ""
+        if len(rows) > self._shown:
+            more = f" Showing the newest {self._shown}; press + to show more."
         if not rows and not words:
             summary.update("There are no meetings yet. Quit with Ctrl+Q and type: coprod-meet demo")
         elif words:
-            summary.update(f"{len(rows)} meetings match {words!r}. Press / to search again, R to show all.")
+            summary.update(f"{len(rows)} meetings match {words!r}.{more} Press / to search again, R to show all.")
         else:
-            summary.update(f"{len(rows)} meetings, newest first. Press Enter to open one.")
+            summary.update(f"{len(rows)} meetings, newest first.{more} Press Enter to open one.")
         table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.load(self._words, self._shown)
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_more(self) -> None:
+        self.load(self._words, self._shown + self.PAGE * 5)
+
+    def action_plan_meeting(self) -> None:
+        from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
+
+        self.app.push_screen(MeetingSetupScreen())
+
+    def action_edit_agenda(self) -> None:
+        from coprod_meet.tui.screens.agenda_editor import AgendaEditorScreen
+
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.app.push_screen(AgendaEditorScreen(str(key.value)))
+
+    def action_groups(self) -> None:
+        from coprod_meet.tui.screens.groups import GroupsScreen
+
+        self.app.push_screen(GroupsScreen())
 
     def action_search(self) -> None:
         from coprod_meet.tui.screens.ask import AskScreen
@@ -88,3 +127,18 @@ Press / to search the list by any word. Press F1 on any screen for help like thi
 
     def open(self, meeting_id: str) -> None:
         self.app.open_meeting(meeting_id)
+
+    def action_review_decisions(self) -> None:
+        from coprod_meet.tui.screens.review_decisions import ReviewDecisionsScreen
+
+        self.app.push_screen(ReviewDecisionsScreen())
+
+    def action_review_actions(self) -> None:
+        from coprod_meet.tui.screens.review_actions import ReviewActionsScreen
+
+        self.app.push_screen(ReviewActionsScreen())
+
+    def action_trends(self) -> None:
+        from coprod_meet.tui.screens.trends import TrendsScreen
+
+        self.app.push_screen(TrendsScreen())

@@ -1,0 +1,104 @@
+"""Line mode (`coprod-meet --plain`): numbered menus and short lines, read in order by a screen reader.
+
+It runs over the same services as the TUI. Every prompt says what to type; `help` lists the
+commands with one plain line each; `quit` leaves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from coprod_meet.domain.dates import when_in_words
+from coprod_meet.domain.errors import UserError
+from coprod_meet.plain.console import Console
+from coprod_meet.services.archive import ArchiveService
+from coprod_meet.services.views import describe_meeting
+
+
+@dataclass(frozen=True)
+class Command:
+    words: str  # what to type, e.g. "open"
+    what: str  # one plain line
+    run: Callable[[str], bool | None]  # returns True to leave this level
+
+
+class PlainSession:
+    """The main menu of line mode."""
+
+    def __init__(self, service: ArchiveService, console: Console) -> None:
+        self.service = service
+        self.console = console
+
+    def commands(self) -> list[Command]:
+        return [
+            Command("list", "List the meetings, newest first.", self.cmd_list),
+            Command("open", "Open a meeting to read it. Type open and a number from the list.", self.cmd_open),
+            Command("help", "Say the commands again.", self.cmd_help),
+            Command("quit", "Leave coprod-meet.", lambda _rest: True),
+        ]
+
+    def run(self) -> int:
+        say = self.console.say
+        say("coprod-meet line mode.")
+        say(f"Archive: {self.service.root}")
+        for problem in self.service.problems:
+            say(str(problem))
+        say("Type help to hear the commands, or quit to leave.")
+        self.loop("Main menu. Type a command, then press Enter:", self.commands)
+        say("Goodbye.")
+        return 0
+
+    def loop(self, prompt: str, commands: Callable[[], list[Command]]) -> None:
+        """Read commands until one says to leave or input ends."""
+        while True:
+            line = self.console.ask(prompt)
+            if line is None:
+                return
+            line = line.strip()
+            if not line:
+                continue
+            word, _, rest = line.partition(" ")
+            found = [c for c in commands() if c.words == word.lower()]
+            if not found:
+                self.console.say(f"I do not know {word!r}. Type help to hear the commands.")
+                continue
+            try:
+                if found[0].run(rest.strip()):
+                    return
+            except UserError as error:
+                self.console.say(str(error))
+
+    def cmd_help(self, _rest: str = "") -> None:
+        self.console.say("Commands:")
+        for c in self.commands():
+            self.console.say(f"  {c.words}: {c.what}")
+
+    def _meetings(self):
+        return self.service.list_meetings()
+
+    def cmd_list(self, _rest: str = "") -> None:
+        rows = self._meetings()
+        if not rows:
+            self.console.say("There are no meetings yet.")
+            return
+        self.console.say(f"{len(rows)} meetings, newest first:")
+        for n, m in enumerate(rows, start=1):
+            self.console.say(f"{n}. {when_in_words(m.start)}. {m.group_name}. {m.title}.")
+        self.console.say("Type open and a number to open one.")
+
+    def pick_meeting(self, rest: str) -> str | None:
+        rows = self._meetings()
+        if rest.isdigit() and 1 <= int(rest) <= len(rows):
+            return rows[int(rest) - 1].id
+        if rest:
+            raise UserError(f"There is no meeting number {rest}; type list to hear the numbers.")
+        index = self.console.choose("Meetings", [f"{when_in_words(m.start)}. {m.title}." for m in rows])
+        return None if index is None else rows[index].id
+
+    def cmd_open(self, rest: str) -> None:
+        meeting_id = self.pick_meeting(rest)
+        if meeting_id is None:
+            return
+        meeting = self.service.get_meeting(meeting_id)
+        self.console.say(describe_meeting(meeting, self.service.events(meeting_id)))

@@ -1,0 +1,446 @@
+"""Decisions, actions, "you said, we did" and "how did today go": record, correct and list them.
+
+Every write is one durable event through ``ArchiveService.append_event``. A correction is a new
+event; it may be written in a later meeting (Jo marks an action done at matters arising), so
+reading gathers the record events of all the group's meetings in time order and folds them
+(:class:`RecordBook`).
+
+Listing across the archive goes through :meth:`RecordsService.find_decisions` and
+:meth:`RecordsService.find_actions`: the filters live in :class:`DecisionQuery` and
+:class:`ActionQuery`, and the records come from one place (``_book``), so a catalogue can
+take over the reading without touching the rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any, Callable
+
+from coprod_meet.domain import events as ev
+from coprod_meet.domain.dates import parse_date_range
+from coprod_meet.domain.errors import NotFound, UserError
+from coprod_meet.domain.evaluation import EvaluationSummary, check_answer, summarise
+from coprod_meet.domain.model import Event, now
+from coprod_meet.domain.records import (
+    ACTION_FIELDS,
+    DECISION_FIELDS,
+    EDIT_REASON,
+    RECORD_EVENTS,
+    YOU_SAID_FIELDS,
+    Action,
+    ActionStatus,
+    Decision,
+    RecordBook,
+    RecordPrefill,
+    YouSaid,
+    YouSaidState,
+    changed_fields,
+    check_action,
+    check_decision,
+    make_action,
+    make_decision,
+    make_you_said,
+)
+from coprod_meet.domain.state import MeetingState
+from coprod_meet.services.archive import ArchiveService, MeetingSummary
+
+
+@dataclass(frozen=True)
+class DecisionQuery:
+    """Which decisions to list. Empty fields match everything."""
+
+    search: str = ""  # words looked for in the decision, its item and the other view
+    since: date | None = None
+    until: date | None = None
+    group: str = ""  # a group's name (any case) or id
+    review_due: bool = False  # only those whose review date has come and are not replaced
+    today: date | None = None
+
+    @classmethod
+    def from_words(cls, *, search: str = "", since: str = "", until: str = "", group: str = "",
+                   review_due: bool = False, today: date | None = None) -> DecisionQuery:
+        start, end = _period(since, until, today)
+        return cls(search=search.strip(), since=start, until=end, group=group.strip(), review_due=review_due,
+                   today=today)
+
+    def matches(self, d: Decision, meeting: MeetingSummary | None) -> bool:
+        if self.search:
+            haystack = f"{d.text}\n{d.item_title}\n{d.dissent}".casefold()
+            if not all(word in haystack for word in self.search.casefold().split()):
+                return False
+        if not _in_period(meeting, self.since, self.until) or not _in_group(meeting, self.group):
+            return False
+        return not self.review_due or d.review_due(self.today or date.today())
+
+
+@dataclass(frozen=True)
+class ActionQuery:
+    """Which actions to list. Empty fields match everything."""
+
+    overdue: bool = False
+    owner: str = ""  # part of the owner's name, any case
+    group: str = ""
+    status: str = ""  # open | done | dropped
+    since: date | None = None
+    until: date | None = None
+    today: date | None = None
+
+    @classmethod
+    def from_words(cls, *, overdue: bool = False, owner: str = "", group: str = "", status: str = "",
+                   since: str = "", until: str = "", today: date | None = None) -> ActionQuery:
+        start, end = _period(since, until, today)
+        if status and status not in ActionStatus._value2member_map_:
+            raise UserError("The status must be open, done or dropped.")
+        return cls(overdue=overdue, owner=owner.strip(), group=group.strip(), status=status, since=start,
+                   until=end, today=today)
+
+    def matches(self, a: Action, meeting: MeetingSummary | None) -> bool:
+        if self.owner and self.owner.casefold() not in a.owner.casefold():
+            return False
+        if self.status and a.status.value != self.status:
+            return False
+        if self.overdue and not a.is_overdue(self.today or date.today()):
+            return False
+        return _in_period(meeting, self.since, self.until) and _in_group(meeting, self.group)
+
+
+def _period(since: str, until: str, today: date | None) -> tuple[date | None, date | None]:
+    moment = datetime.combine(today, datetime.min.time()) if today else None
+    start = end = None
+    if since.strip():
+        start = parse_date_range(since if since.split()[0].lower() in ("since", "from", "after") else f"since {since}",
+                                 now=moment)[0]
+    if until.strip():
+        end = parse_date_range(until if until.split()[0].lower() in ("until", "before", "to") else f"until {until}",
+                               now=moment)[1]
+    if start and end and start > end:
+        raise UserError("--since is after --until; please put the earlier date first.")
+    return start, end
+
+
+def _in_period(meeting: MeetingSummary | None, since: date | None, until: date | None) -> bool:
+    if since is None and until is None:
+        return True
+    if meeting is None:
+        return False
+    day = meeting.start.date()
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def _in_group(meeting: MeetingSummary | None, group: str) -> bool:
+    if not group:
+        return True
+    return meeting is not None and group.casefold() in (meeting.group_name.casefold(), meeting.group_id)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A record with the meeting it was made in, the names of that meeting's members, and the
+    wording of the decisions it links to (by id)."""
+
+    record: Any
+    meeting: MeetingSummary | None
+    names: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+
+
+class RecordsService:
+    """Record and correct decisions, actions, "you said" and evaluations; list them."""
+
+    def __init__(self, service: ArchiveService, *, clock: Callable[[], datetime] = now) -> None:
+        self.service = service
+        self.clock = clock
+        self._name_cache: dict[str, dict[str, str]] = {}
+
+    # -- reading --------------------------------------------------------------------------
+
+    def _summaries(self) -> dict[str, MeetingSummary]:
+        return {m.id: m for m in self.service.list_meetings()}
+
+    def _book(self, group_id: str | None = None) -> RecordBook:
+        """Every record event of the group's meetings (or the whole archive), folded in time order."""
+        pairs: list[tuple[str, Event]] = []
+        for m in self.service.list_meetings():
+            if group_id is not None and m.group_id != group_id:
+                continue
+            try:
+                events = self.service.events(m.id)
+            except UserError:
+                continue  # a file moved aside; `check` tells the user
+            pairs += [(m.id, e) for e in events if e.type in RECORD_EVENTS]
+        return RecordBook.fold(pairs)
+
+    def book_for(self, meeting_id: str) -> RecordBook:
+        """The records of the meeting's group, as they stand now."""
+        return self._book(self.service.get_meeting(meeting_id).group_id)
+
+    def state(self, meeting_id: str) -> MeetingState:
+        return MeetingState.replay(self.service.get_meeting(meeting_id), self.service.events(meeting_id))
+
+    def prefill(self, meeting_id: str, *, state: MeetingState | None = None) -> RecordPrefill:
+        """What the forms start from; counts typed dates from the meeting's own day."""
+        return RecordPrefill.from_state(state or self.state(meeting_id))
+
+    def edit_prefill(self, meeting_id: str) -> RecordPrefill:
+        """As :meth:`prefill`, but typed dates count from today (a correction made later)."""
+        return replace(self.prefill(meeting_id), today=self.clock().date())
+
+    def decisions(self, meeting_id: str) -> list[Decision]:
+        return self.book_for(meeting_id).decisions_of(meeting_id)
+
+    def actions(self, meeting_id: str) -> list[Action]:
+        return self.book_for(meeting_id).actions_of(meeting_id)
+
+    def earlier_decisions(self, meeting_id: str) -> list[Decision]:
+        """Decisions of the group that a new one may replace: not replaced yet, newest first."""
+        book = self.book_for(meeting_id)
+        starts = {m.id: m.start for m in self.service.list_meetings()}
+        found = [d for d in book.decisions.values() if not d.superseded_by]
+        found.sort(key=lambda d: starts.get(d.meeting_id, datetime.min), reverse=True)
+        return found
+
+    def find_decision(self, decision_id: str, group_id: str | None = None) -> Decision:
+        """A decision by id: looked for in the group's meetings first, then the whole archive."""
+        return self._find("decisions", decision_id, group_id)
+
+    def find_action(self, action_id: str, group_id: str | None = None) -> Action:
+        """An action by id: looked for in the group's meetings first, then the whole archive."""
+        return self._find("actions", action_id, group_id)
+
+    def _find(self, kind: str, record_id: str, group_id: str | None) -> Any:
+        found = getattr(self._book(group_id), kind)
+        if record_id not in found and group_id is not None:
+            found = getattr(self._book(), kind)
+        if record_id not in found:
+            what = kind[:-1]
+            raise NotFound(f"There is no {what} with that id; type `coprod-meet {kind}` to list them.")
+        return found[record_id]
+
+    # -- listing across the archive ---------------------------------------------------------
+
+    def find_decisions(self, query: DecisionQuery | None = None) -> list[Listed]:
+        """Decisions matching the query, oldest meeting first."""
+        query = query or DecisionQuery()
+        meetings = self._summaries()
+        book = self._book()
+        texts = {d.id: d.text for d in book.decisions.values()}
+        found = [d for d in book.decisions.values() if query.matches(d, meetings.get(d.meeting_id))]
+        rows = [
+            Listed(d, meetings.get(d.meeting_id), self._names(d.meeting_id),
+                   {i: texts[i] for i in (d.supersedes, d.superseded_by) if i in texts})
+            for d in found
+        ]
+        return _in_meeting_order(rows)
+
+    def _names(self, meeting_id: str) -> dict[str, str]:
+        cache = self._name_cache
+        if meeting_id not in cache:
+            try:
+                cache[meeting_id] = {m.id: m.name for m in self.service.get_meeting(meeting_id).roster}
+            except UserError:
+                cache[meeting_id] = {}
+        return cache[meeting_id]
+
+    def find_actions(self, query: ActionQuery | None = None) -> list[Listed]:
+        """Actions matching the query, oldest due date first (those with no date last)."""
+        query = query or ActionQuery()
+        meetings = self._summaries()
+        rows = [Listed(a, meetings.get(a.meeting_id)) for a in self._book().actions.values()]
+        rows = [r for r in rows if query.matches(r.record, r.meeting)]
+        return sorted(_in_meeting_order(rows), key=lambda r: r.record.due or "9999")
+
+    def open_actions(self, meeting_id: str) -> list[Action]:
+        """The group's open actions from meetings before this one: for matters arising."""
+        meeting = self.service.get_meeting(meeting_id)
+        starts = {m.id: m.start for m in self.service.list_meetings()}
+        return [
+            a for a in self._book(meeting.group_id).actions.values()
+            if a.status is ActionStatus.OPEN and starts.get(a.meeting_id, meeting.start) < meeting.start
+        ]
+
+    def you_said_for(self, meeting_id: str) -> list[YouSaid]:
+        """What to show under "you said, we did": the group's earlier "you said" not yet reported
+        back, and those reported back at this meeting."""
+        meeting = self.service.get_meeting(meeting_id)
+        starts = {m.id: m.start for m in self.service.list_meetings()}
+        book = self._book(meeting.group_id)
+        return [
+            y for y in book.you_said.values()
+            if starts.get(y.meeting_id, meeting.start) < meeting.start
+            and (y.state is not YouSaidState.REPORTED_BACK or y.reported_in == meeting_id)
+        ]
+
+    def you_said_heard_in(self, meeting_id: str) -> list[YouSaid]:
+        return [y for y in self.book_for(meeting_id).you_said.values() if y.meeting_id == meeting_id]
+
+    # -- writing: decisions -----------------------------------------------------------------
+
+    def _append(self, meeting_id: str, event_type: str, data: dict[str, Any], *, after: datetime | None = None) -> Event:
+        """Write one event. A correction is stamped after the record's latest event (``after``), even
+        when the clock says the same second: the fold orders events by time across meetings."""
+        at = self.clock()
+        if after is not None and at <= after:
+            at = after + timedelta(seconds=1)
+        return self.service.append_event(meeting_id, ev.event(event_type, at=at, **data))
+
+    def _latest(self, record_id: str, group_id: str) -> datetime | None:
+        return self._book(group_id).touched.get(record_id)
+
+    def save_decision(self, decision: Decision) -> Decision:
+        """Write a decision made at its meeting (already built by ``make_decision``)."""
+        check_decision(decision, self.prefill(decision.meeting_id))
+        if decision.supersedes:
+            self._check_replaceable(decision.supersedes, decision.meeting_id)
+        self._append(decision.meeting_id, ev.DECISION_RECORDED, replace(decision, superseded_by="").to_dict())
+        return decision
+
+    def record_decision(self, meeting_id: str, **typed: Any) -> Decision:
+        """Build a decision from typed words (see ``make_decision``) and write it."""
+        return self.save_decision(make_decision(self.prefill(meeting_id), **typed))
+
+    def _check_replaceable(self, earlier_id: str, meeting_id: str) -> None:
+        book = self.book_for(meeting_id)
+        earlier = book.decisions.get(earlier_id)
+        if earlier is None:
+            raise NotFound("The decision to replace is not in this group's meetings; please pick it from the list.")
+        if earlier.superseded_by:
+            raise UserError("That decision was already replaced by a later one; please pick the later one.")
+
+    def correct_decision(self, decision_id: str, *, in_meeting: str = "", reason: str = "", **changes: Any) -> Decision:
+        """Correct a decision: one ``decision_edited`` event with the fields that changed.
+
+        ``changes`` are stored values (``review_date`` as ISO, ``counts`` as numbers); typed words
+        go through :meth:`revise_decision`. The event goes into ``in_meeting`` (a later meeting
+        where the correction was made) or into the decision's own meeting.
+        """
+        meeting = self.service.get_meeting(in_meeting) if in_meeting else None
+        current = self.find_decision(decision_id, meeting.group_id if meeting else None)
+        revised = Decision.from_dict(current.to_dict() | changes)
+        return self.save_decision_edit(current, revised, in_meeting=in_meeting, reason=reason)
+
+    def save_decision_edit(self, current: Decision, revised: Decision, *, in_meeting: str = "",
+                           reason: str = "") -> Decision:
+        own = self.service.get_meeting(current.meeting_id)
+        prefill = self.prefill(own.id)
+        if revised.item_id != current.item_id:
+            revised = replace(revised, item_title=prefill.item_title(revised.item_id))
+        check_decision(revised, prefill)
+        data = changed_fields(current.to_dict(), revised.to_dict(), DECISION_FIELDS)
+        if not data:
+            raise UserError("Nothing was changed, so there is nothing to save.")
+        if "supersedes" in data and revised.supersedes:
+            self._check_replaceable(revised.supersedes, own.id)
+        self._append(in_meeting or own.id, ev.DECISION_EDITED, {"id": current.id, **data, EDIT_REASON: reason},
+                     after=self._latest(current.id, own.group_id))
+        return self.find_decision(current.id, own.group_id)
+
+    # -- writing: actions -----------------------------------------------------------------
+
+    def save_action(self, action: Action) -> Action:
+        check_action(action)
+        if action.decision_id:
+            self.find_decision(action.decision_id, self.service.get_meeting(action.meeting_id).group_id)
+        self._append(action.meeting_id, ev.ACTION_RECORDED, action.to_dict())
+        return action
+
+    def record_action(self, meeting_id: str, **typed: Any) -> Action:
+        """Build an action from typed words (see ``make_action``) and write it."""
+        return self.save_action(make_action(self.prefill(meeting_id), **typed))
+
+    def correct_action(self, action_id: str, *, in_meeting: str = "", reason: str = "", **changes: Any) -> Action:
+        """Correct an action or change its status: one ``action_edited`` event.
+
+        For a dropped action pass ``status="dropped", reason_dropped=...``; ``reason`` is why the
+        correction was made.
+        """
+        meeting = self.service.get_meeting(in_meeting) if in_meeting else None
+        current = self.find_action(action_id, meeting.group_id if meeting else None)
+        if "reason_dropped" in changes:
+            changes["reason"] = changes.pop("reason_dropped")
+        revised = Action.from_dict(current.to_dict() | changes)
+        return self.save_action_edit(current, revised, in_meeting=in_meeting, reason=reason)
+
+    def save_action_edit(self, current: Action, revised: Action, *, in_meeting: str = "", reason: str = "") -> Action:
+        if revised.status is not ActionStatus.DROPPED:
+            revised = replace(revised, reason="")
+        check_action(revised)
+        data = changed_fields(current.to_dict(), revised.to_dict(), ACTION_FIELDS)
+        if not data:
+            raise UserError("Nothing was changed, so there is nothing to save.")
+        group = self.service.get_meeting(current.meeting_id).group_id
+        self._append(in_meeting or current.meeting_id, ev.ACTION_EDITED, {"id": current.id, **data, EDIT_REASON: reason},
+                     after=self._latest(current.id, group))
+        return self.find_action(current.id, group)
+
+    def mark_done(self, action_id: str, *, in_meeting: str = "") -> Action:
+        return self.correct_action(action_id, in_meeting=in_meeting, status=ActionStatus.DONE.value)
+
+    def drop_action(self, action_id: str, why: str, *, in_meeting: str = "") -> Action:
+        return self.correct_action(action_id, in_meeting=in_meeting, status=ActionStatus.DROPPED.value,
+                                   reason_dropped=why)
+
+    # -- writing: you said, we did ----------------------------------------------------------
+
+    def save_you_said(self, said: YouSaid) -> YouSaid:
+        self._append(said.meeting_id, ev.YOU_SAID, said.to_dict())
+        return said
+
+    def record_you_said(self, meeting_id: str, **typed: Any) -> YouSaid:
+        return self.save_you_said(make_you_said(self.prefill(meeting_id), **typed))
+
+    def update_you_said(self, said_id: str, *, in_meeting: str, reason: str = "", **changes: Any) -> YouSaid:
+        """Link a "you said" to decisions or actions, correct it, or move its state on."""
+        meeting = self.service.get_meeting(in_meeting)
+        book = self._book(meeting.group_id)
+        current = book.you_said.get(said_id)
+        if current is None:
+            raise NotFound("That \"you said\" is not in this group's meetings.")
+        for key, known, what in (("decision_ids", book.decisions, "decision"), ("action_ids", book.actions, "action")):
+            if any(i not in known for i in changes.get(key, ())):
+                raise NotFound(f"That {what} is not in this group's meetings; please pick it from the list.")
+        before = current.to_dict() | {"state": current.state.value}
+        revised = YouSaid.from_dict(before | changes)
+        data = changed_fields(before, revised.to_dict(), YOU_SAID_FIELDS)
+        if not data:
+            raise UserError("Nothing was changed, so there is nothing to save.")
+        self._append(in_meeting, ev.YOU_SAID, {"id": said_id, **data, EDIT_REASON: reason},
+                     after=book.touched.get(said_id))
+        return self._book(meeting.group_id).you_said[said_id]
+
+    def link_you_said(self, said_id: str, *, in_meeting: str, decision_id: str = "", action_id: str = "") -> YouSaid:
+        book = self._book(self.service.get_meeting(in_meeting).group_id)
+        current = book.you_said.get(said_id)
+        if current is None:
+            raise NotFound("That \"you said\" is not in this group's meetings.")
+        changes: dict[str, Any] = {}
+        if decision_id and decision_id not in current.decision_ids:
+            changes["decision_ids"] = [*current.decision_ids, decision_id]
+        if action_id and action_id not in current.action_ids:
+            changes["action_ids"] = [*current.action_ids, action_id]
+        if not changes:
+            raise UserError("That link is already there.")
+        return self.update_you_said(said_id, in_meeting=in_meeting, **changes)
+
+    def report_back(self, said_id: str, *, in_meeting: str) -> YouSaid:
+        return self.update_you_said(said_id, in_meeting=in_meeting, state=YouSaidState.REPORTED_BACK.value,
+                                    reported_in=in_meeting)
+
+    # -- how did today go -------------------------------------------------------------------
+
+    def record_evaluation(self, meeting_id: str, member_id: str, heard: str, comment: str = "") -> Event:
+        heard, comment = check_answer(heard, comment)
+        state = self.state(meeting_id)
+        if state.meeting.person(member_id) is None:
+            raise NotFound("That person is not on this meeting's list.")
+        if member_id not in state.ever_present_ids and state.attendance:
+            raise UserError(f"{state.name(member_id)} is not marked as here, so cannot say how today went.")
+        return self._append(meeting_id, ev.EVALUATION, {"member_id": member_id, "heard": heard, "comment": comment})
+
+    def evaluation_summary(self, meeting_id: str) -> EvaluationSummary:
+        return summarise(self.state(meeting_id))
+
+
+def _in_meeting_order(rows: list[Listed]) -> list[Listed]:
+    """Oldest meeting first; within a meeting, the order the records were made (a stable sort)."""
+    return sorted(rows, key=lambda r: r.meeting.start.isoformat() if r.meeting else "")

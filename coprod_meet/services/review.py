@@ -1,0 +1,558 @@
+"""Reviewing the past: search decisions and actions across the archive, open one in its context.
+
+Searches read the catalogue's index of decisions and actions (see ``storage/record_index.py``),
+never every meeting file. Dates can be typed in words ("since April", "last year",
+"between 1/1/2026 and 30/6/2026"). Opening one decision reads its meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from coprod_meet.domain import events as ev
+from coprod_meet.domain.dates import (
+    DateNotUnderstood,
+    date_in_words,
+    lateness_in_words,
+    parse_date_range,
+    when_in_words,
+)
+from coprod_meet.domain.errors import NotFound, UserError
+from coprod_meet.domain.model import AgendaItem, Event, Meeting, join_words
+from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
+from coprod_meet.domain.state import MeetingState
+from coprod_meet.domain.text import clean_short
+from coprod_meet.services.archive import ArchiveService
+from coprod_meet.storage.record_index import ACTIONS, DECISIONS
+
+T = TypeVar("T")
+
+REVIEW_SOON_DAYS = 28  # a review date within four weeks is "due"
+
+REVIEW_CHOICES = ("due", "overdue")
+STATE_CHOICES = ("current", "superseded")
+ACTION_STATUS_CHOICES = ("open", "overdue", "done", "dropped")
+
+METHOD_WORDS = {
+    Method.CONSENSUS: "consensus",
+    Method.CONSENT: "consent",
+    Method.VOTE: "a vote",
+    Method.CO_CHAIRS: "the co-chairs",
+    Method.DEFERRED: "deferred",
+}
+
+
+def _today(now: datetime | None) -> date:
+    return (now or datetime.now()).date()
+
+
+def _start(row: dict[str, Any]) -> datetime | None:
+    try:
+        return datetime.fromisoformat(row.get("start") or "")
+    except ValueError:
+        return None
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+# -- what a search finds ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FoundDecision:
+    """A decision with where it was made."""
+
+    decision: Decision
+    group_id: str = ""
+    group_name: str = ""
+    meeting_start: datetime | None = None
+    edits: int = 0
+    conflict: str = ""
+
+    @property
+    def current(self) -> bool:
+        return not self.decision.superseded_by
+
+    @property
+    def review_date(self) -> date | None:
+        return _iso_date(self.decision.review_date)
+
+    def review_in_words(self, today: date) -> str:
+        """"review due in 3 weeks", "review 2 months late", "no review date", "replaced"."""
+        if not self.current:
+            return "replaced by a later decision"
+        if self.review_date is None:
+            return "no review date"
+        words = lateness_in_words(self.review_date, today)
+        return f"review {words}" if words.endswith("late") else words.replace("due", "review due", 1)
+
+    def when_in_words(self) -> str:
+        return date_in_words(self.meeting_start) if self.meeting_start else "an unknown date"
+
+    def to_json(self, today: date) -> dict[str, Any]:
+        return self.decision.to_dict() | {
+            "group": self.group_name,
+            "group_id": self.group_id,
+            "meeting_start": self.meeting_start.isoformat() if self.meeting_start else None,
+            "current": self.current,
+            "review": self.review_in_words(today),
+            "changed_on_two_laptops": bool(self.conflict),
+        }
+
+
+@dataclass(frozen=True)
+class FoundAction:
+    """An action with where it was agreed, as it stands across the whole archive."""
+
+    action: Action
+    group_id: str = ""
+    group_name: str = ""
+    meeting_start: datetime | None = None
+
+    def overdue(self, today: date) -> bool:
+        due = _iso_date(self.action.due)
+        return self.action.status is ActionStatus.OPEN and due is not None and due < today
+
+    def due_in_words(self, today: date) -> str:
+        """"2 weeks late", "due in 3 days", "done", "dropped: no money left", "no date set"."""
+        a = self.action
+        if a.status is ActionStatus.DONE:
+            return "done"
+        if a.status is ActionStatus.DROPPED:
+            return f"dropped: {a.reason}" if a.reason else "dropped"
+        due = _iso_date(a.due)
+        return lateness_in_words(due, today) if due else "no date set"
+
+    def to_json(self, today: date) -> dict[str, Any]:
+        return self.action.to_dict() | {
+            "group": self.group_name,
+            "group_id": self.group_id,
+            "meeting_start": self.meeting_start.isoformat() if self.meeting_start else None,
+            "overdue": self.overdue(today),
+            "in_words": self.due_in_words(today),
+        }
+
+
+class Found(list[T]):
+    """Search results; ``total`` is how many matched, even when only the newest few are kept."""
+
+    total: int = 0
+
+
+def _found_decision(row: dict[str, Any], conflicts: dict[str, dict[str, Any]]) -> FoundDecision | None:
+    try:
+        decision = Decision.from_dict(row)
+    except (KeyError, ValueError, TypeError, UserError):
+        return None  # a damaged line; `check` and a rebuild heal the catalogue
+    return FoundDecision(
+        decision, row.get("group_id", ""), row.get("group_name", ""), _start(row), int(row.get("edits", 0)),
+        conflicts.get(decision.id, {}).get("message", ""),
+    )
+
+
+def _found_action(row: dict[str, Any]) -> FoundAction | None:
+    try:
+        action = Action.from_dict(row)
+    except (KeyError, ValueError, TypeError, UserError):
+        return None
+    return FoundAction(action, row.get("group_id", ""), row.get("group_name", ""), _start(row))
+
+
+# -- reading what people type ----------------------------------------------------------------
+
+
+def words_of(text: str | None) -> list[str]:
+    """Search words, cleaned like any typed text and lower-cased."""
+    return clean_short(text or "", "search").casefold().split()
+
+
+def period_of(
+    period: str | None = None, since: str | date | None = None, until: str | date | None = None,
+    *, now: datetime | None = None,
+) -> tuple[date | None, date | None]:
+    """The first and last day (``None`` when open) from a period and/or since/until in words.
+
+    ``since "April"`` starts on 1 April; ``until "June"`` ends on 30 June; ``period`` reads
+    anything ``parse_date_range`` does ("last year", "between 1/1/2026 and 30/6/2026").
+    """
+    start: date | None = None
+    end: date | None = None
+    if period and period.strip():
+        start, end = parse_date_range(period, now=now)
+    if isinstance(since, date):
+        start = max(start, since) if start else since
+    elif since and since.strip():
+        first = parse_date_range(since, now=now)[0]
+        if first is None:
+            raise DateNotUnderstood(f"{since!r} does not say when to start; try a date or a month, such as April.")
+        start = max(start, first) if start else first
+    if isinstance(until, date):
+        end = min(end, until) if end else until
+    elif until and until.strip():
+        last = parse_date_range(until, now=now)[1]
+        if last is None:
+            raise DateNotUnderstood(f"{until!r} does not say when to stop; try a date or a month, such as June.")
+        end = min(end, last) if end else last
+    if start and end and start > end:
+        raise DateNotUnderstood("That period ends before it starts; please put the earlier date first.")
+    return start, end
+
+
+def method_of(text: str | Method | None) -> Method | None:
+    """A way of deciding from its name as typed ("vote", "co-chairs")."""
+    if text is None or isinstance(text, Method):
+        return text
+    key = "_".join(text.strip().casefold().replace("-", " ").split())
+    if not key:
+        return None
+    for method, words in METHOD_WORDS.items():
+        if key in (method.value, "_".join(words.split()), method.value.rstrip("s")):
+            return method
+    choices = ", ".join(m.value.replace("_", "-") for m in Method)
+    raise UserError(f"I do not know the way of deciding {text.strip()!r}; choose one of: {choices}.")
+
+
+def _choice(value: str | None, choices: tuple[str, ...], what: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    key = value.strip().casefold()
+    if key not in choices:
+        raise UserError(f"{value.strip()!r} is not a {what}; choose one of: {', '.join(choices)}.")
+    return key
+
+
+def group_ids_of(service: ArchiveService, group: str | None, rows: list[dict[str, Any]]) -> set[str] | None:
+    """The ids a group name (or id) stands for; ``None`` for every group."""
+    if group is None or not group.strip():
+        return None
+    wanted = clean_short(group, "group").casefold()
+    ids = {g.id for g in service.groups() if g.name.casefold() == wanted or g.id == group.strip()}
+    ids |= {r.get("group_id", "") for r in rows if str(r.get("group_name", "")).casefold() == wanted}
+    ids |= {m.group_id for m in service.list_meetings() if m.group_name.casefold() == wanted}
+    if not ids:
+        names = sorted({g.name for g in service.groups()} | {m.group_name for m in service.list_meetings()})
+        raise NotFound(f"There is no group called {group.strip()!r}; the groups are: {', '.join(names) or 'none yet'}.")
+    return ids
+
+
+def group_names(service: ArchiveService) -> list[str]:
+    """Every group's name, for choosing one (groups file and meetings both count)."""
+    names = {g.name for g in service.groups()} | {m.group_name for m in service.list_meetings() if m.group_name}
+    return sorted(names, key=str.casefold)
+
+
+# -- searching -------------------------------------------------------------------------------
+
+
+def search_decisions(
+    service: ArchiveService,
+    words: str = "",
+    *,
+    period: str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    group: str | None = None,
+    method: str | Method | None = None,
+    review: str | None = None,
+    state: str | None = None,
+    now: datetime | None = None,
+    limit: int | None = None,
+) -> Found[FoundDecision]:
+    """Decisions across the archive, newest meeting first.
+
+    ``words``: every word must be in the decision, its item or its dissent (any case).
+    ``review``: "due" (review date within four weeks, or passed) or "overdue" (passed);
+    both only look at current decisions. ``state``: "current" or "superseded".
+    ``limit`` keeps the newest few; ``.total`` of the result says how many matched in all.
+    """
+    wanted = words_of(words)
+    first, last = period_of(period, since, until, now=now)
+    how = method_of(method)
+    review = _choice(review, REVIEW_CHOICES, "review choice")
+    state = _choice(state, STATE_CHOICES, "choice of current or superseded")
+    today = _today(now)
+    rows = service.archive.records.rows(DECISIONS)
+    groups = group_ids_of(service, group, rows)
+    conflicts = service.archive.records.conflicts()
+    first_day = first.isoformat() if first else ""
+    last_day = last.isoformat() if last else ""
+    kept: list[dict[str, Any]] = []
+    for row in rows:
+        text = row.get("search", "")
+        if wanted and not all(w in text for w in wanted):
+            continue
+        if groups is not None and row.get("group_id") not in groups:
+            continue
+        if how is not None and row.get("method") != how.value:
+            continue
+        superseded = bool(row.get("superseded_by"))
+        if state == "current" and superseded or state == "superseded" and not superseded:
+            continue
+        if review is not None:
+            when = _iso_date(row.get("review_date") or "")
+            latest = today - timedelta(days=1) if review == "overdue" else today + timedelta(days=REVIEW_SOON_DAYS)
+            if superseded or when is None or when > latest:
+                continue
+        day = str(row.get("start") or "")[:10]
+        if first_day and day < first_day or last_day and (not day or day > last_day):
+            continue
+        kept.append(row)
+    kept.sort(key=lambda r: (str(r.get("start") or ""), str(r.get("id"))), reverse=True)
+    found = Found(f for f in (_found_decision(r, conflicts) for r in kept[:limit]) if f is not None)
+    found.total = len(kept)
+    return found
+
+
+def search_actions(
+    service: ArchiveService,
+    *,
+    status: str | None = None,
+    overdue: bool = False,
+    owner: str | None = None,
+    group: str | None = None,
+    words: str = "",
+    now: datetime | None = None,
+) -> list[FoundAction]:
+    """Actions across the archive as they stand now, soonest due first.
+
+    ``status``: "open", "overdue", "done" or "dropped" (default: all). ``owner`` matches the
+    start of the owner's names ("jo" finds "Jo Clark" but not "Major").
+    """
+    status = _choice(status, ACTION_STATUS_CHOICES, "kind of action")
+    if status == "overdue":
+        overdue, status = True, "open"
+    owner_words = words_of(owner)
+    wanted = words_of(words)
+    today = _today(now)
+    rows = service.archive.records.rows(ACTIONS)
+    groups = group_ids_of(service, group, rows)
+    found: list[FoundAction] = []
+    for row in rows:
+        if status is not None and row.get("status") != status:
+            continue
+        if groups is not None and row.get("group_id") not in groups:
+            continue
+        if wanted and not all(w in row.get("search", "") for w in wanted):
+            continue
+        if owner_words:
+            names = str(row.get("owner", "")).casefold().split()
+            if not all(any(n.startswith(w) for n in names) for w in owner_words):
+                continue
+        item = _found_action(row)
+        if item is None or overdue and not item.overdue(today):
+            continue
+        found.append(item)
+    found.sort(key=lambda f: (f.action.due or "9999", f.action.text.casefold(), f.action.id))
+    return found
+
+
+# -- one decision in its context -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YouSaidLink:
+    """Something members raised that this decision answers."""
+
+    text: str
+    who: str
+    state: str
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: datetime
+    words: str
+
+
+@dataclass(frozen=True)
+class DecisionContext:
+    found: FoundDecision
+    meeting: Meeting
+    item: AgendaItem | None
+    came: list[str]
+    apologies: list[str]
+    history: list[HistoryLine]
+    actions: list[FoundAction]
+    you_said: list[YouSaidLink]
+    supersedes: FoundDecision | None = None
+    superseded_by: FoundDecision | None = None
+    proposer: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def decision(self) -> Decision:
+        return self.found.decision
+
+    def lines(self, today: date) -> list[str]:
+        """The decision and its context in plain lines (user text as typed; show without markup)."""
+        d = self.decision
+        out = [d.text, ""]
+        out.append(f"Decided at: {self.meeting.title}, {when_in_words(self.meeting.start)}.")
+        out.append(f"Group: {self.meeting.group_name}.")
+        out.append(f"Agenda item: {self.item.title if self.item else d.item_title or 'not recorded'}.")
+        how = f"How it was decided: {METHOD_WORDS[d.method]}"
+        if d.method is Method.VOTE and d.counts:
+            how += (f" ({d.counts.get('for', 0)} for, {d.counts.get('against', 0)} against, "
+                    f"{d.counts.get('abstain', 0)} did not vote)")
+        out.append(how + ".")
+        if self.proposer:
+            out.append(f"Proposed by {self.proposer}.")
+        if d.lived_experience_agreed is True:
+            out.append("Members with lived experience who were there agreed.")
+        elif d.lived_experience_agreed is False:
+            out.append("Members with lived experience who were there did not all agree.")
+        out.append(f"Disagreement: {d.dissent}" if d.dissent else "Nobody recorded a disagreement.")
+        review = self.found.review_date
+        out.append(
+            f"Review: {date_in_words(review)} ({self.found.review_in_words(today)})." if review
+            else "Review: no review date was set."
+        )
+        if self.supersedes:
+            out.append(f"It replaced an earlier decision ({self.supersedes.when_in_words()}): "
+                       f"{self.supersedes.decision.text}")
+        if self.superseded_by:
+            out.append(f"It was replaced by a later decision ({self.superseded_by.when_in_words()}): "
+                       f"{self.superseded_by.decision.text}")
+        if self.found.conflict:
+            out += ["", f"Please check: {self.found.conflict}"]
+        out += ["", f"Who was there: {join_words(self.came) or 'nobody was recorded'}."]
+        if self.apologies:
+            out.append(f"Apologies: {join_words(self.apologies)}.")
+        out += ["", "What happened to it:"]
+        out += [f"  - {when_in_words(h.at)}: {h.words}" for h in self.history]
+        out += ["", "Actions from it:" if self.actions else "No actions were agreed with it."]
+        for a in self.actions:
+            owner = a.action.owner or "Someone"
+            out.append(f"  - {owner}: {a.action.text} ({a.due_in_words(today)})")
+        if self.you_said:
+            out += ["", "You said, we did (what members raised that this answers):"]
+            out += [f"  - {y.who} said: {y.text} ({y.state})" for y in self.you_said]
+        return out
+
+
+_FIELD_WORDS = {
+    "text": "the words",
+    "method": "how it was decided",
+    "dissent": "the disagreement",
+    "review_date": "the review date",
+    "counts": "the votes",
+    "superseded_by": "what replaced it",
+    "supersedes": "what it replaced",
+    "item": "the agenda item",
+}
+
+
+def _history(events: list[Event], meetings: dict[str, str]) -> list[HistoryLine]:
+    lines: list[HistoryLine] = []
+    current: Decision | None = None
+    for e in events:
+        where = meetings.get(e.data.get("meeting_id", ""), "")
+        if e.type == ev.DECISION_RECORDED:
+            current = Decision.from_dict(e.data)
+            lines.append(HistoryLine(e.at, f"recorded{' at ' + where if where else ''}: {current.text}"))
+        elif e.type == ev.DECISION_EDITED and current is not None:
+            before = current.to_dict()
+            current = Decision.from_dict(before | e.data)
+            after = current.to_dict()
+            changed = [k for k in after if k in _FIELD_WORDS and after[k] != before[k]]
+            what = join_words([_FIELD_WORDS[k] for k in changed]) or "nothing that shows"
+            text = f"changed {what}"
+            if "text" in changed:
+                text += f"; it now says: {current.text}"
+            lines.append(HistoryLine(e.at, text))
+    return lines
+
+
+def _you_said(events: list[Event], decision: Decision, names: dict[str, str]) -> list[YouSaidLink]:
+    said: dict[str, dict[str, Any]] = {}
+    for e in events:
+        if e.type == ev.YOU_SAID:
+            key = str(e.data.get("id") or e.id)
+            said[key] = said.get(key, {}) | e.data
+    out = []
+    for data in said.values():
+        links = data.get("links") or []
+        if decision.id in links or (decision.item_id and data.get("item_id") == decision.item_id):
+            out.append(YouSaidLink(clean_short(data.get("text", ""), "note"), names.get(data.get("member_id", ""),
+                                   "a member"), str(data.get("state", "heard"))))
+    return out
+
+
+def _row_found(service: ArchiveService, record_id: str) -> FoundDecision | None:
+    row = service.archive.records.row(DECISIONS, record_id) if record_id else None
+    return _found_decision(row, {}) if row else None
+
+
+def open_decision(service: ArchiveService, decision_id: str) -> DecisionContext:
+    """One decision with its meeting, item, who was there, history, actions and "you said" links."""
+    records = service.archive.records
+    row = records.row(DECISIONS, decision_id)
+    found = _found_decision(row, records.conflicts()) if row else None
+    if found is None:
+        raise NotFound("That decision is not in this archive any more; search again to see what is there.")
+    d = found.decision
+    meeting = service.get_meeting(d.meeting_id)
+    events = service.events(d.meeting_id)
+    state = MeetingState.replay(meeting, events)
+    names = {m.id: m.name for m in meeting.roster}
+    titles = {s.id: s.title for s in service.list_meetings()}
+    history = _history(records.events_about(DECISIONS, d.id), titles)
+    actions = [a for a in (_found_action(r) for r in records.rows(ACTIONS) if r.get("decision_id") == d.id) if a]
+    return DecisionContext(
+        found=found,
+        meeting=meeting,
+        item=meeting.item(d.item_id) if d.item_id else None,
+        came=[state.name(m) for m in state.ever_present_ids],
+        apologies=[names[m] for m, s in state.attendance.items() if s == "apologies" and m in names],
+        history=history,
+        actions=actions,
+        you_said=_you_said(events, d, names),
+        supersedes=_row_found(service, d.supersedes),
+        superseded_by=_row_found(service, d.superseded_by),
+        proposer=names.get(d.proposed_by, ""),
+    )
+
+
+# -- closing an action -----------------------------------------------------------------------
+
+
+def find_action(service: ArchiveService, action_id: str) -> FoundAction:
+    row = service.archive.records.row(ACTIONS, action_id)
+    found = _found_action(row) if row else None
+    if found is None:
+        raise NotFound("That action is not in this archive any more; look at the list again.")
+    return found
+
+
+def closing_event(service: ArchiveService, action_id: str, status: str | ActionStatus, reason: str = "",
+                  *, now: datetime | None = None) -> tuple[str, Event]:
+    """Check that an action can be marked done or dropped; the event to record in its meeting."""
+    found = find_action(service, action_id)
+    try:
+        status = ActionStatus(status)
+    except ValueError:
+        raise UserError("An action can be marked done or dropped.") from None
+    if status is ActionStatus.OPEN:
+        raise UserError("An action can be marked done or dropped.")
+    reason = clean_short(reason, "reason")
+    if status is ActionStatus.DROPPED and not reason:
+        raise UserError("Please say why the action is dropped, so the group knows.")
+    if found.action.status is not ActionStatus.OPEN:
+        raise UserError(f"That action is already {found.action.status.value}.")
+    return found.action.meeting_id, ev.event(ev.ACTION_EDITED, at=now, id=action_id, status=status.value,
+                                              reason=reason)
+
+
+def close_action(service: ArchiveService, action_id: str, status: str | ActionStatus, reason: str = "",
+                 *, now: datetime | None = None) -> FoundAction:
+    """Mark an action done or dropped (with a reason), as an event in its own meeting's log."""
+    meeting_id, event = closing_event(service, action_id, status, reason, now=now)
+    service.append_event(meeting_id, event)
+    return find_action(service, action_id)

@@ -1,0 +1,232 @@
+"""Review decisions across the archive: search by words, group, dates in words, method, review."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from coprod_meet.domain.errors import UserError
+from coprod_meet.domain.records import Method
+from coprod_meet.services.review import (
+    METHOD_WORDS,
+    REVIEW_CHOICES,
+    STATE_CHOICES,
+    FoundDecision,
+    group_names,
+    search_decisions,
+)
+from coprod_meet.tui.screens.base import HelpfulScreen
+
+MAX_ROWS = 200  # the newest matches; words or dates narrow the list
+
+
+def short(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, with "…" when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+FIRST_PAGE = 30  # rows added at once; the rest just after the screen is drawn
+
+
+def fill_table(table: DataTable, rows: list[tuple]) -> None:
+    """Add rows (cells..., key): a screenful now, the rest after the next refresh, so a long
+    list opens as quickly as a short one."""
+
+    def add(chunk: list[tuple]) -> None:
+        for *cells, key in chunk:
+            table.add_row(*cells, key=key)
+
+    add(rows[:FIRST_PAGE])
+    if len(rows) > FIRST_PAGE:
+        table.call_after_refresh(add, rows[FIRST_PAGE:])
+
+
+def review_short(found: FoundDecision, today) -> str:
+    """ "in 6 months", "2 weeks late", "no date", "replaced": fits a narrow column."""
+    words = found.review_in_words(today)
+    if not found.current:
+        return "replaced"
+    if found.review_date is None:
+        return "no date"
+    return words.replace("review ", "").replace("due ", "")
+
+
+def cycle(value: str | None, choices: list[str] | tuple[str, ...]) -> str | None:
+    """The next choice after ``value``; after the last one, None (meaning "any")."""
+    options: list[str | None] = [None, *choices]
+    index = options.index(value) if value in options else 0
+    return options[(index + 1) % len(options)]
+
+
+class ReviewDecisionsScreen(HelpfulScreen):
+    TITLE_WORDS = "Review decisions"
+    HELP = """
+This list shows decisions from every meeting in the archive, newest first, with when each one
+should be looked at again.
+Press / to look for words in a decision, its agenda item or the disagreement.
+Press D to choose dates in words, such as "since April", "last year" or
+"between 1/1/2026 and 30/6/2026".
+Press G to choose a group, M for how it was decided, R for reviews due or late, and S for
+current or replaced decisions. Each press moves to the next choice; after the last comes "any".
+Press C to clear every filter. Press Enter to open a decision and see its meeting, who was
+there, any disagreement, its history, its actions and what members raised.
+Press Escape to go back.
+"""
+    BINDINGS = [
+        Binding("enter", "open_decision", "Open", id="review_decisions.open"),
+        Binding("slash", "words", "Words", id="review_decisions.words"),
+        Binding("d", "dates", "Dates", id="review_decisions.dates"),
+        Binding("g", "group", "Group", id="review_decisions.group"),
+        Binding("m", "method", "Method", id="review_decisions.method"),
+        Binding("r", "review", "Review", id="review_decisions.review"),
+        Binding("s", "state", "State", id="review_decisions.state"),
+        Binding("c", "clear", "Clear filters", id="review_decisions.clear", show=False),
+        Binding("escape", "back", "Back", id="review_decisions.back", show=False),
+    ]
+
+    def __init__(self, *, now: datetime | None = None) -> None:
+        super().__init__()
+        self.now = now
+        self.words = ""
+        self.period = ""
+        self.group: str | None = None
+        self.method: str | None = None
+        self.review: str | None = None
+        self.state: str | None = None
+        self.found: list[FoundDecision] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="review-filters", markup=False)
+        table: DataTable = DataTable(id="decisions-table", cursor_type="row")
+        table.add_columns("Meeting", "Group", "Decision", "Review")
+        yield table
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Review decisions"
+        self.load()
+
+    @property
+    def today(self):
+        return (self.now or datetime.now()).date()
+
+    def filters_in_words(self) -> str:
+        parts = []
+        if self.words:
+            parts.append(f"words {self.words!r}")
+        if self.period:
+            parts.append(self.period)
+        if self.group:
+            parts.append(f"group {self.group}")
+        if self.method:
+            parts.append(f"decided by {METHOD_WORDS[Method(self.method)]}")
+        if self.review:
+            parts.append("review due soon or late" if self.review == "due" else "review late")
+        if self.state:
+            parts.append("current only" if self.state == "current" else "replaced only")
+        return "; ".join(parts) if parts else "no filters"
+
+    def load(self) -> None:
+        try:
+            self.found = search_decisions(
+                self.app.service, self.words, period=self.period or None, group=self.group, method=self.method,
+                review=self.review, state=self.state, now=self.now, limit=MAX_ROWS,
+            )
+        except UserError as error:
+            self.app.notify(str(error), severity="warning", markup=False)
+            return
+        table = self.query_one(DataTable)
+        table.clear()
+        rows = [
+            (
+                Text(f.meeting_start.strftime("%d %b %Y") if f.meeting_start else "?"),
+                Text(short(f.group_name, 14)),
+                Text(short(("(check) " if f.conflict else "") + f.decision.text, 30)),
+                Text(review_short(f, self.today)),
+                f.decision.id,
+            )
+            for f in self.found
+        ]
+        fill_table(table, rows)
+        count = self.found.total
+        shown = f" (showing the newest {MAX_ROWS}; add words to narrow it)" if count > MAX_ROWS else ""
+        noun = "decision" if count == 1 else "decisions"
+        self.query_one("#review-filters", Static).update(
+            f"{count} {noun}{shown}. Filters: {self.filters_in_words()}. Enter opens one; C clears filters."
+        )
+        table.focus()
+
+    # -- filters ------------------------------------------------------------------------------
+
+    def _ask(self, title: str, prompt: str, value: str, apply) -> None:
+        from coprod_meet.tui.screens.ask import AskScreen
+
+        def done(answer: str | None) -> None:
+            if answer is not None:
+                apply(answer.strip())
+                self.load()
+
+        self.app.push_screen(AskScreen(title, prompt, value), done)
+
+    def action_words(self) -> None:
+        self._ask("Look for words", "Type words to find in decisions (all must be there), then Enter.",
+                  self.words, lambda v: setattr(self, "words", v))
+
+    def action_dates(self) -> None:
+        def apply(value: str) -> None:
+            from coprod_meet.services.review import period_of
+
+            try:
+                period_of(value, now=self.now)
+            except UserError as error:
+                self.app.notify(str(error), severity="warning", markup=False)
+                return
+            self.period = value
+
+        self._ask("Choose dates", 'Type dates in words, such as "since April", "last year" or '
+                  '"between 1/1/2026 and 30/6/2026". Leave it empty for any date.', self.period, apply)
+
+    def action_group(self) -> None:
+        self.group = cycle(self.group, group_names(self.app.service))
+        self.load()
+
+    def action_method(self) -> None:
+        self.method = cycle(self.method, [m.value for m in Method])
+        self.load()
+
+    def action_review(self) -> None:
+        self.review = cycle(self.review, REVIEW_CHOICES)
+        self.load()
+
+    def action_state(self) -> None:
+        self.state = cycle(self.state, STATE_CHOICES)
+        self.load()
+
+    def action_clear(self) -> None:
+        self.words = self.period = ""
+        self.group = self.method = self.review = self.state = None
+        self.load()
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open(str(event.row_key.value))
+
+    def action_open_decision(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            self.open(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    def open(self, decision_id: str) -> None:
+        from coprod_meet.tui.screens.decision_view import DecisionViewScreen
+
+        self.app.push_screen(DecisionViewScreen(decision_id, now=self.now))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,120 @@
+"""Participation trends for a group: pictures (text bars and sparklines) with words and numbers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Sparkline, Static
+
+from coprod_meet.domain.errors import UserError
+from coprod_meet.services.review import group_names
+from coprod_meet.services.trends import GroupTrends, group_trends, percent
+from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.review_decisions import cycle
+
+
+class TrendsScreen(HelpfulScreen):
+    TITLE_WORDS = "Participation trends"
+    HELP = """
+This screen shows how one group's meetings went, oldest first.
+It shows how much of the speaking time people with lived experience and carers had, against the group's aim.
+It shows who had the say: L lived experience, C carers, P professionals, O others.
+It shows how many came, and how heard people felt at the end of each meeting.
+Every bar has its number beside it.
+At the end it names members who have not spoken in their last few meetings.
+The co-chairs can invite them to speak first next time.
+Press G for the next group. Press N to change how many meetings to look back for quiet members.
+Press Escape to go back.
+"""
+    BINDINGS = [
+        Binding("g", "group", "Next group", id="trends.group"),
+        Binding("n", "last_n", "Look back", id="trends.last_n"),
+        Binding("escape", "back", "Back", id="trends.back"),
+    ]
+
+    def __init__(self, group: str | None = None, *, now: datetime | None = None) -> None:
+        super().__init__()
+        self.group = group
+        self.now = now
+        self.last_n = 3
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="trends-title", markup=False)
+        yield Static("", id="trends-spark-label", markup=False)
+        yield Sparkline([], id="trends-spark")
+        with VerticalScroll(id="trends-body", can_focus=True):
+            yield Static("", id="trends-text", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Participation trends"
+        if self.group is None:
+            names = group_names(self.app.service)
+            self.group = names[0] if names else None
+        self.query_one("#trends-body").focus()
+        self.load()
+
+    def load(self) -> None:
+        if self.group is None:
+            self.query_one("#trends-title", Static).update("There are no groups yet, so there is nothing to show.")
+            return
+        self.query_one("#trends-title", Static).update(f"Working out the figures for {self.group}…")
+        self.compute(self.group, self.last_n)
+
+    @work(thread=True, exclusive=True, group="trends")
+    def compute(self, group: str, last_n: int) -> None:
+        try:
+            trends = group_trends(self.app.service, group, last_n=last_n, now=self.now)
+        except UserError as error:
+            self.app.call_from_thread(self.app.notify, str(error), severity="warning", markup=False)
+            return
+        self.app.call_from_thread(self.show, trends)
+
+    def show(self, trends: GroupTrends) -> None:
+        self.query_one("#trends-title", Static).update(
+            f"{trends.group_name}. G: next group. N: look back (now {trends.last_n} meetings)."
+        )
+        shares = [m.target_share for m in trends.meetings if m.target_key]
+        label = self.query_one("#trends-spark-label", Static)
+        spark = self.query_one(Sparkline)
+        if shares:
+            label.update(
+                f"Aim share over time, oldest to newest: lowest {percent(min(shares))}, "
+                f"highest {percent(max(shares))}, latest {percent(shares[-1])}."
+            )
+            spark.data = shares
+            spark.display = True
+        else:
+            label.update("No speaking time recorded yet.")
+            spark.display = False
+        self.query_one("#trends-text", Static).update("\n".join(trends.lines(width=16)))
+
+    def action_group(self) -> None:
+        names = group_names(self.app.service)
+        if names:
+            self.group = cycle(self.group, names) or names[0]
+            self.load()
+
+    def action_last_n(self) -> None:
+        from coprod_meet.tui.screens.ask import AskScreen
+
+        def done(answer: str | None) -> None:
+            if answer is None or not answer.strip():
+                return
+            if not answer.strip().isdigit() or not 1 <= int(answer) <= 50:
+                self.app.notify("Please type a whole number from 1 to 50.", severity="warning", markup=False)
+                return
+            self.last_n = int(answer)
+            self.load()
+
+        self.app.push_screen(AskScreen("Look back how many meetings?", "Members who have not spoken in their last "
+                                       "this many meetings are named. Type a number, then Enter.", str(self.last_n)),
+                             done)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
