@@ -96,11 +96,15 @@ def test_group_method_review_and_state(demo_service: ArchiveService) -> None:
 
 
 def test_superseded_and_current(demo_service: ArchiveService) -> None:
-    old, new = rv.search_decisions(demo_service, now=NOW)[-1], rv.search_decisions(demo_service, now=NOW)[0]
-    demo_service.append_event(old.decision.meeting_id, ev.event(ev.DECISION_EDITED, id=old.decision.id,
-                                                                superseded_by=new.decision.id))
+    current = rv.search_decisions(demo_service, state="current", now=NOW)
+    before = {f.decision.id for f in rv.search_decisions(demo_service, state="superseded", now=NOW)}
+    old = current[-1]
+    new = next(f for f in current if not f.decision.supersedes and f is not old)
+    # The later decision says which one it replaces; the earlier one then shows "replaced by".
+    demo_service.append_event(new.decision.meeting_id, ev.event(ev.DECISION_EDITED, id=new.decision.id,
+                                                                supersedes=old.decision.id))
     superseded = rv.search_decisions(demo_service, state="superseded", now=NOW)
-    assert [f.decision.id for f in superseded] == [old.decision.id]
+    assert {f.decision.id for f in superseded} == before | {old.decision.id}
     assert old.decision.id not in {f.decision.id for f in rv.search_decisions(demo_service, state="current", now=NOW)}
     ctx = rv.open_decision(demo_service, old.decision.id)
     assert ctx.superseded_by is not None and ctx.superseded_by.decision.id == new.decision.id

@@ -87,7 +87,7 @@ async def test_decision_filters_and_opening_one(demo_service: ArchiveService) ->
         assert {f.decision.method.value for f in screen.found} == {screen.method}
         await pilot.press("c", "s", "s")
         await settle(pilot)
-        assert screen.state == "superseded" and screen.found == []
+        assert screen.state == "superseded" and screen.found and all(f.decision.superseded_by for f in screen.found)
         await pilot.press("c", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DecisionViewScreen)

@@ -176,8 +176,26 @@ class RecordIndex:
     def _summaries(self) -> dict[str, dict[str, Any]]:
         return {s["id"]: s for s in self.archive.summaries() if "id" in s}
 
+    def _link_replacements(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Set ``superseded_by`` on every decision another one replaces (as ``decisions_from`` does).
+
+        A decision's own events never say it was replaced: the later decision says so. So after
+        folding, the lines touched and the lines they replace are put right together.
+        """
+        fresh = {r["id"]: r for r in rows[DECISIONS] if not r.get("pending")}
+        if not fresh:
+            return
+        merged = {d["id"]: d for d in self.rows(DECISIONS)} | fresh
+        replaced_by = {d["supersedes"]: d["id"] for d in merged.values() if d.get("supersedes")}
+        for record_id, row in merged.items():
+            wanted = replaced_by.get(record_id)
+            if record_id in fresh or (row.get("superseded_by") or None) != wanted:
+                fresh[record_id] = dict(row) | {"superseded_by": wanted}
+        rows[DECISIONS] = list(fresh.values())
+
     def _write_rows(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         """Put lines in place of the old ones: at most one replace and one insert per table."""
+        self._link_replacements(rows)
         for name, new_rows in rows.items():
             if not new_rows:
                 continue
