@@ -585,3 +585,60 @@ def test_remove_event_takes_one_event_out_durably(service: ArchiveService) -> No
     service.close()
     with ArchiveService.open(service.root) as again:
         assert [e.id for e in again.events(meeting_id)] == [e.id for e in events if e.id != events[3].id]
+
+
+# --- the events table: appended by encoding only the new event -------------------------------------
+
+
+def test_storage_append_writes_the_same_bytes_as_a_full_encode(tmp_path: Path) -> None:
+    storage = DurableStorage(tmp_path / "m.json")
+    storage.write({"_meta": {"1": {"schema": 1}}, "events": {}})
+    storage.append("events", {"1": {"id": "a", "text": "caf\u00e9 [x] \ud800"}})
+    storage.append("events", {"2": {"id": "b"}, "3": {"id": "c"}})
+    storage.append("other", {"1": {"n": 1}})
+    raw = (tmp_path / "m.json").read_bytes()
+    assert raw == encode(storage.read())
+    assert DurableStorage(tmp_path / "m.json").read() == storage.read()
+    with pytest.raises(ValueError):
+        storage.append("events", {"2": {"id": "again"}})
+    storage.remove("events", ["2"])
+    assert list(DurableStorage(tmp_path / "m.json").read()["events"]) == ["1", "3"]
+    assert (tmp_path / "m.json").read_bytes() == encode(storage.read())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(
+    st.tuples(st.just("append"), st.lists(st.text(max_size=6), min_size=1, max_size=3)),
+    st.tuples(st.just("plan"), st.text(max_size=6)),
+    st.tuples(st.just("remove"), st.integers(0, 10)),
+    st.tuples(st.just("reopen"), st.none()),
+), max_size=12))
+def test_a_meeting_file_always_holds_what_was_done_to_it(tmp_path_factory, steps) -> None:
+    from coprod_meet.storage.archive import MeetingFile
+
+    path = tmp_path_factory.mktemp("m") / "m.json"
+    f = MeetingFile(path)
+    events: list[dict] = []
+    plan = None
+    for n, (kind, arg) in enumerate(steps):
+        if kind == "append":
+            new = [{"id": f"{n}-{i}", "text": t} for i, t in enumerate(arg)]
+            f.append_events(new) if len(new) > 1 else f.append_event(new[0])
+            events += new
+        elif kind == "plan":
+            f.put_meeting({"id": "m", "title": arg})
+            plan = arg
+        elif kind == "remove" and events:
+            gone = events.pop(arg % len(events))
+            assert f.remove_event(gone["id"])
+        elif kind == "reopen":
+            f.close()
+            f = MeetingFile(path)
+        assert f.events() == events
+        assert f.event_count() == len(events)
+        assert (f.meeting() or {}).get("title") == plan
+        assert path.read_bytes() == encode(json.loads(path.read_bytes()))
+    f.close()
+    again = MeetingFile(path)
+    assert again.events() == events
+    assert (again.meeting() or {}).get("title") == plan

@@ -168,17 +168,37 @@ class MeetingFile(RecordFile):
         else:
             table.insert(Document(stamped, doc_id=1))
 
+    # The events table is kept by the storage directly (not a TinyDB table): an event is
+    # appended by encoding just that event, whatever the length of the log.
+
+    @property
+    def storage(self) -> DurableStorage:
+        return self.db.storage  # type: ignore[return-value]
+
+    def _events(self) -> dict[str, Any]:
+        table = (self.storage.read() or {}).get("events", {})
+        return table if isinstance(table, dict) else {}
+
     def events(self) -> list[dict[str, Any]]:
-        return [dict(e) for e in self.table("events").all()]
+        return [dict(e) for e in self._events().values() if isinstance(e, dict)]
 
     def event_count(self) -> int:
-        return len(self.table("events"))
+        return len(self._events())
 
     def append_event(self, data: dict[str, Any]) -> None:
-        self.table("events").insert(data)
+        self.append_events([data])
 
     def append_events(self, items: Iterable[dict[str, Any]]) -> None:
-        self.table("events").insert_multiple(items)
+        """Add events to the log in one durable write; returns when they are on disk."""
+        items = list(items)
+        if not items:
+            return
+        table = self._events()
+        last = next(reversed(table), "0")  # ids grow as events are added, so the last is the largest
+        first = int(last) + 1 if last.isdigit() else 1
+        if any(str(first + n) in table for n in range(len(items))):  # not so in this file
+            first = max((int(k) for k in table if k.isdigit()), default=0) + 1
+        self.storage.append("events", {str(first + n): dict(e) for n, e in enumerate(items)})
 
     def remove_event(self, event_id: str) -> bool:
         """Remove one event by its id (for repairs, such as a duplicate after a merge).
@@ -186,11 +206,10 @@ class MeetingFile(RecordFile):
         A meeting's log is otherwise append-only: corrections are new events. Returns whether
         an event was removed; when it returns True the removal is on disk.
         """
-        table = self.table("events")
-        doc_ids = [doc.doc_id for doc in table.all() if doc.get("id") == event_id]
-        if not doc_ids:
+        keys = [k for k, e in self._events().items() if isinstance(e, dict) and e.get("id") == event_id]
+        if not keys:
             return False
-        table.remove(doc_ids=doc_ids)
+        self.storage.remove("events", keys)
         return True
 
 

@@ -13,7 +13,7 @@ import json
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from tinydb.storages import Storage
 
@@ -173,17 +173,28 @@ def _ends_early(text: str, error: json.JSONDecodeError) -> bool:
     return error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip()) - 5
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
 class DurableStorage(Storage):
     """TinyDB storage: atomic durable writes, and the last state kept in memory.
 
     TinyDB reads the whole file before every operation; keeping the parsed state means a live
     event costs one write of one small file. If a write fails, the memory copy is dropped so the
     next read comes from disk and matches what is really saved.
+
+    The JSON text of each table is kept too, and used again while the table is the same object:
+    TinyDB replaces a table's dict whenever it changes one, so a table that is still the same
+    object is unchanged. Tables must never be changed in place, except through :meth:`append`
+    and :meth:`remove`, which keep the text up to date. A live event is then the encoding of one
+    event, not of the whole meeting.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._cache: dict[str, Any] | None = None
+        self._text: dict[str, tuple[Any, str]] = {}  # table name -> (the table, its JSON)
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
@@ -194,13 +205,57 @@ class DurableStorage(Storage):
             self._cache = decode(self.path, raw)
         return self._cache
 
-    def write(self, data: dict[str, Any]) -> None:
+    def _table_text(self, name: str, table: Any) -> str:
+        known = self._text.get(name)
+        if known is not None and known[0] is table:
+            return known[1]
+        text = _dumps(table)
+        self._text[name] = (table, text)
+        return text
+
+    def _write_tables(self, data: dict[str, Any]) -> None:
+        """Write ``data`` (the same bytes as ``encode(data)``); forget everything if it fails."""
         try:
-            atomic_write(self.path, encode(data))
+            body = ",".join(f"{_dumps(name)}:{self._table_text(name, table)}" for name, table in data.items())
+            atomic_write(self.path, ("{" + body + "}").encode("ascii"))
         except BaseException:
             self._cache = None
+            self._text = {}
             raise
         self._cache = data
+        for name in [n for n in self._text if n not in data]:
+            del self._text[name]
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._write_tables(data)
+
+    def append(self, name: str, docs: dict[str, dict[str, Any]]) -> None:
+        """Add documents (by doc id) to a table and write, encoding only the new documents."""
+        data = self.read() or {}
+        table = data.get(name)
+        if not isinstance(table, dict):
+            table = data[name] = {}
+        text = self._table_text(name, table)
+        for key, doc in docs.items():
+            if key in table:
+                raise ValueError(f"document {key} is already in {name}")
+            table[key] = doc
+            piece = f"{_dumps(key)}:{_dumps(doc)}"
+            text = "{" + piece + "}" if text == "{}" else text[:-1] + "," + piece + "}"
+        self._text[name] = (table, text)
+        self._write_tables(data)
+
+    def remove(self, name: str, keys: Iterable[str]) -> None:
+        """Take documents out of a table and write."""
+        data = self.read() or {}
+        table = data.get(name)
+        if not isinstance(table, dict):
+            return
+        for key in keys:
+            table.pop(key, None)
+        self._text.pop(name, None)
+        self._write_tables(data)
 
     def close(self) -> None:
         self._cache = None
+        self._text = {}
