@@ -134,6 +134,17 @@ def build_parser() -> PlainParser:
     _archive_option(check)
     check.set_defaults(handler=cmd_check)
     _review_commands(sub)
+
+    minutes = sub.add_parser("minutes", help="write a meeting's minutes in plain English")
+    _archive_option(minutes)
+    minutes.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (the first few characters do)")
+    minutes.add_argument("--format", dest="fmt", choices=["md", "html", "txt", "docx", "ics"], default="md",
+                         help="md (default), html, txt, docx (Word) or ics (calendar of due dates)")
+    minutes.add_argument("--copy", choices=["members", "public"], default="members",
+                         help="members (default) or public (names only as each member agreed)")
+    minutes.add_argument("--easy-read", action="store_true", help="easy read: short sentences and a word list")
+    minutes.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
+    minutes.set_defaults(handler=cmd_minutes)
     return parser
 
 
@@ -205,12 +216,14 @@ def _open(args: argparse.Namespace) -> ArchiveService:
 def cmd_demo(args: argparse.Namespace) -> int:
     from coprod_meet.services.demo import build_demo
 
-    groups, meetings = build_demo(meetings=args.meetings, seed=args.seed)
+    groups, meetings = build_demo(meetings=args.meetings, seed=args.seed, upcoming=True)
     with _open(args) as service:
         for g in groups:
             service.save_group(g)
         service.write_whole_meetings(meetings)
-        print(f"Added {len(groups)} groups and {len(meetings)} meetings to {service.root}.")
+        coming = sum(1 for _m, events in meetings if not events)
+        print(f"Added {len(groups)} groups, {len(meetings) - coming} past meetings and {coming} "
+              f"meetings to run next to {service.root}.")
     return EXIT_OK
 
 
@@ -380,6 +393,33 @@ def cmd_plain(args: argparse.Namespace) -> int:
 
     with _open(args) as service:
         return PlainSession(service, Console.from_streams(sys.stdin, sys.stdout)).run()
+
+
+def cmd_minutes(args: argparse.Namespace) -> int:
+    from coprod_meet.services.minutes import MinutesService
+
+    if args.fmt == "docx" and args.output is None:
+        sys.stderr.write("coprod-meet: A Word file cannot be shown on the screen; add -o FILE, such as "
+                         "-o minutes.docx.\n")
+        return EXIT_USAGE
+    with _open(args) as service:
+        minutes = MinutesService(service)
+        export = minutes.export(service.find_meeting_id(args.meeting_id), args.fmt, copy=args.copy,
+                                easy_read=args.easy_read)
+        if args.output is None:
+            sys.stdout.write(export.data.decode("utf-8"))
+            sys.stdout.flush()
+            report_to = sys.stderr
+        else:
+            path = minutes.write(export, args.output)
+            print(f"Wrote {export.describe()} to {path}.")
+            report_to = sys.stdout
+        if args.fmt == "ics":
+            dates = len(export.document.calendar)
+            report_to.write(f"The calendar has {dates} {'date' if dates == 1 else 'dates'}.\n")
+        else:
+            report_to.write("\n".join(export.readability.lines()) + "\n")
+    return EXIT_OK
 
 
 def cmd_tui(args: argparse.Namespace) -> int:

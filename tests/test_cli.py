@@ -39,6 +39,13 @@ def one_plain_sentence(err: str) -> str:
     return err.strip()
 
 
+def total(meetings: int, seed: int = 1) -> int:
+    """How many meetings `demo` adds: the past ones, and each group's next one."""
+    from coprod_meet.services.demo import build_demo
+
+    return len(build_demo(meetings=meetings, seed=seed, upcoming=True)[1])
+
+
 def listing(capsys, archive: Path) -> list[dict]:
     code, out, err = run(capsys, "meetings", "--archive", str(archive), "--json")
     assert (code, err) == (0, "")
@@ -60,12 +67,12 @@ def test_demo_builds_a_realistic_archive(capsys, tmp_path: Path) -> None:
     archive = tmp_path / "a"
     code, out, err = run(capsys, "demo", "--archive", str(archive), "--meetings", "60", "--seed", "7")
     assert (code, err) == (0, "")
-    assert out == f"Added 4 groups and 60 meetings to {archive}.\n"
+    assert out == f"Added 4 groups, 60 past meetings and 4 meetings to run next to {archive}.\n"
     with ArchiveService.open(archive) as service:
         groups = service.groups()
         meetings = service.list_meetings()
         assert 2 <= len(groups) <= 4
-        assert len(meetings) == 60
+        assert len(meetings) == 64 == total(60, seed=7)
         for g in groups:
             assert 8 <= len(g.members) <= 15
             assert len({m.voice_group for m in g.members}) >= 3
@@ -75,7 +82,7 @@ def test_demo_builds_a_realistic_archive(capsys, tmp_path: Path) -> None:
         assert sum(bool(m.access_needs) for m in everyone) >= 3
         assert len({n for m in everyone for n in m.access_needs}) >= 4
         # Past meetings with agendas and full event logs.
-        newest = service.get_meeting(meetings[0].id)
+        newest = next(service.get_meeting(m.id) for m in meetings if service.events(m.id))
         assert len(newest.agenda) >= 6 and len(newest.co_chair_ids) == 2
         kinds = Counter(e.type for e in service.events(newest.id))
         assert kinds["attendance"] == len(newest.roster)
@@ -105,7 +112,7 @@ def test_meetings_lists_newest_first_in_json_and_in_words(capsys, tmp_path: Path
     archive = tmp_path / "a"
     run(capsys, "demo", "--archive", str(archive), "--meetings", "10")
     rows = listing(capsys, archive)
-    assert len(rows) == 10
+    assert len(rows) == total(10)
     assert all(set(r) == {"id", "group", "title", "start"} for r in rows)
     starts = [datetime.fromisoformat(r["start"]) for r in rows]
     assert starts == sorted(starts, reverse=True)
@@ -126,18 +133,19 @@ def test_meetings_in_an_empty_archive_says_what_to_do(capsys, tmp_path: Path) ->
 def test_check_is_quiet_on_a_sound_archive_and_reports_a_broken_one(capsys, tmp_path: Path) -> None:
     archive = tmp_path / "a"
     run(capsys, "demo", "--archive", str(archive), "--meetings", "5")
-    assert run(capsys, "check", "--archive", str(archive)) == (0, "All 7 files in the archive are sound.\n", "")
+    files = 2 + total(5)
+    assert run(capsys, "check", "--archive", str(archive)) == (0, f"All {files} files in the archive are sound.\n", "")
     victim = listing(capsys, archive)[2]["id"]
     path = archive / "meetings" / f"{victim}.json"
     path.write_bytes(path.read_bytes()[:100])
     code, out, err = run(capsys, "check", "--archive", str(archive))
     assert (code, err) == (1, "")
     lines = out.splitlines()
-    assert lines[0] == "I checked 7 files and found 1 problem(s):"
+    assert lines[0] == f"I checked {files} files and found 1 problem(s):"
     assert lines[1].startswith(f"- {victim}.json could not be read (the file is cut short); it was moved aside to quarantine/")
     assert len(lines) == 2
     assert not path.exists()
-    assert len(listing(capsys, archive)) == 4
+    assert len(listing(capsys, archive)) == total(5) - 1
     # The file stays in quarantine, and check keeps saying so until someone looks at it.
     code, out, _ = run(capsys, "check", "--archive", str(archive))
     assert code == 1 and "moved aside earlier" in out
@@ -212,20 +220,20 @@ def test_the_archive_comes_from_the_option_then_the_environment_then_the_user_da
     default = Path(os.environ["XDG_DATA_HOME"]) / "coprod-meet" / "archive"
     run(capsys, "demo", "--meetings", "2", "--seed", "1")
     assert (default / "catalogue.json").exists()
-    assert len(listing_default(capsys)) == 2
+    assert len(listing_default(capsys)) == total(2)
 
     env_archive = tmp_path / "from-env"
     monkeypatch.setenv("COPROD_MEET_ARCHIVE", str(env_archive))
     run(capsys, "demo", "--meetings", "3", "--seed", "2")
-    assert len(listing(capsys, env_archive)) == 3
-    assert len(listing_default(capsys)) == 3  # the environment now wins over the default
+    assert len(listing(capsys, env_archive)) == total(3, seed=2)
+    assert len(listing_default(capsys)) == total(3, seed=2)  # the environment now wins over the default
 
     option = tmp_path / "from-option"
     run(capsys, "--archive", str(option), "demo", "--meetings", "4")  # before the command
     run(capsys, "demo", "--meetings", "1", "--seed", "9", "--archive", str(tmp_path / "after"))  # or after it
-    assert len(listing(capsys, option)) == 4
-    assert len(listing(capsys, tmp_path / "after")) == 1
-    assert len(listing(capsys, env_archive)) == 3
+    assert len(listing(capsys, option)) == total(4)
+    assert len(listing(capsys, tmp_path / "after")) == total(1, seed=9)
+    assert len(listing(capsys, env_archive)) == total(3, seed=2)
 
 
 def listing_default(capsys) -> list[dict]:
@@ -246,7 +254,7 @@ def test_python_dash_m_is_the_same_command(tmp_path: Path) -> None:
     done = cli("demo", "--meetings", "3", env={"COPROD_MEET_ARCHIVE": str(tmp_path / "a")})
     assert done.returncode == 0 and done.stderr == ""
     done = cli("meetings", "--json", env={"COPROD_MEET_ARCHIVE": str(tmp_path / "a")})
-    assert len(json.loads(done.stdout)) == 3
+    assert len(json.loads(done.stdout)) == total(3)
 
 
 def test_console_script_gives_plain_errors_without_a_traceback(tmp_path: Path) -> None:
@@ -273,6 +281,6 @@ def test_no_command_opens_the_app_on_the_chosen_archive(capsys, tmp_path: Path, 
     archive = tmp_path / "a"
     run(capsys, "demo", "--archive", str(archive), "--meetings", "3")
     assert run(capsys, "--archive", str(archive)) == (0, "", "")
-    assert opened == [(archive, 3)]
+    assert opened == [(archive, total(3))]
     # The app let go of the archive when it closed.
     ArchiveService.open(archive).close()

@@ -139,3 +139,17 @@ def test_naughty_text_in_every_field_reaches_the_command_line_as_typed(archive_d
                  ["decisions", "--search", strings[7]]):
         code, _, err = run(capsys, *argv, "--archive", str(archive_dir))
         assert code == 0 and err == ""
+
+
+def test_searching_reads_only_the_meeting_files_the_catalogue_points_to(demo_service) -> None:
+    from coprod_meet.services.records import DecisionQuery, RecordsService
+
+    archive = demo_service.archive
+    for f in list(archive._open_meetings.values()):
+        f.close()
+    archive._open_meetings.clear()
+    found = RecordsService(demo_service).find_decisions(DecisionQuery.from_words(search="transport"))
+    assert found and all("transport" in f"{r.record.text} {r.record.item_title}".lower() for r in found)
+    opened = set(archive._open_meetings)
+    assert opened and len(opened) < len(demo_service.list_meetings())
+    assert {r.record.meeting_id for r in found} <= opened

@@ -36,6 +36,7 @@ ROUND_ENDED = "round_ended"  # {}
 CARD_RAISED = "card_raised"  # {member_id, colour: red|amber|green, word}
 CARD_CLEARED = "card_cleared"  # {member_id, colour}
 WORD_EXPLAINED = "word_explained"  # {word, meaning}
+TURN_LIMIT_SET = "turn_limit_set"  # {seconds, item_id ("" for the whole meeting)}
 TIMER_PAUSED = "timer_paused"
 TIMER_RESUMED = "timer_resumed"
 BREAK_STARTED = "break_started"

@@ -13,6 +13,8 @@ from typing import Iterable
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import AgendaItem, Event, Meeting, Member, VoiceGroup
+from coprod_meet.domain.queue import KINDS, Place, Waiting
+from coprod_meet.domain.queue import order as order_queue
 
 PRESENT_STATUSES = ("present", "late")
 
@@ -41,6 +43,8 @@ class QueueEntry:
     joined: datetime = field(default_factory=datetime.now)
     seq: int = 0  # order of joining, for first come
     position: int | None = None  # set when a co-chair moves someone by hand
+    joined_turn: int = 0  # how many turns had started when they joined
+    pinned_turn: int = 0  # how many turns had started when a co-chair moved them
 
 
 @dataclass
@@ -74,6 +78,8 @@ class MeetingState:
     fair_order: bool = True
     cards: list[Card] = field(default_factory=list)
     words_explained: dict[str, str] = field(default_factory=dict)
+    jargon: list[str] = field(default_factory=list)  # words that stopped someone (red cards)
+    turn_limits: dict[str, int] = field(default_factory=dict)  # item id ("" = meeting) -> seconds
     timer_paused_at: datetime | None = None
     breaks: list[list[datetime | None]] = field(default_factory=list)
     evaluations: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -144,17 +150,21 @@ class MeetingState:
             member_id = d.get("member_id", "")
             if not any(q.member_id == member_id for q in self.queue):
                 self._queue_seq += 1
-                self.queue.append(QueueEntry(member_id, d.get("kind", "normal"), at, self._queue_seq))
+                self.queue.append(
+                    QueueEntry(member_id, d.get("kind", "normal"), at, self._queue_seq, joined_turn=len(self.turns))
+                )
         elif t == ev.QUEUE_LEFT:
             self.queue = [q for q in self.queue if q.member_id != d.get("member_id")]
         elif t == ev.QUEUE_MOVED:
             for q in self.queue:
                 if q.member_id == d.get("member_id"):
                     q.position = int(d.get("position", 0))
+                    q.pinned_turn = len(self.turns)
         elif t == ev.FAIR_ORDER_SET:
             self.fair_order = bool(d.get("on", True))
         elif t == ev.TURN_STARTED:
             self._end_turn(at)
+            self.timer_paused_at = None  # a pause belongs to one turn
             member_id = d.get("member_id", "")
             self.queue = [q for q in self.queue if q.member_id != member_id]
             self.turns.append(
@@ -178,6 +188,8 @@ class MeetingState:
             self.round_done = []
         elif t == ev.CARD_RAISED:
             self.cards.append(Card(d.get("member_id", ""), d.get("colour", ""), d.get("word", ""), at))
+            if d.get("colour") == "red":
+                self._note_jargon(d.get("word", ""))
         elif t == ev.CARD_CLEARED:
             for card in self.cards:
                 if card.member_id == d.get("member_id") and card.colour == d.get("colour") and card.cleared is None:
@@ -186,6 +198,9 @@ class MeetingState:
             word = d.get("word", "")
             if word:
                 self.words_explained[word] = d.get("meaning", "")
+                self._note_jargon(word)
+        elif t == ev.TURN_LIMIT_SET:
+            self.turn_limits[d.get("item_id", "")] = max(0, int(d.get("seconds", 0)))
         elif t == ev.TIMER_PAUSED:
             self.timer_paused_at = self.timer_paused_at or at
         elif t == ev.TIMER_RESUMED:
@@ -201,6 +216,10 @@ class MeetingState:
         elif t == ev.EVALUATION:
             self.evaluations[d.get("member_id", "")] = (d.get("heard", "pass"), d.get("comment", ""))
         # Other events (decisions, actions, notes, "you said") are read by their own folds.
+
+    def _note_jargon(self, word: str) -> None:
+        if word and word.lower() not in (w.lower() for w in self.jargon):
+            self.jargon.append(word)
 
     def _end_turn(self, at: datetime) -> None:
         if self.turns and self.turns[-1].end is None:
@@ -265,11 +284,102 @@ class MeetingState:
         return [c for c in self.cards if c.cleared is None]
 
     def item_seconds(self, item_id: str, now: datetime | None = None) -> float:
+        """Time spent on an item so far, breaks not counted."""
         total = 0.0
         for start, end in self.item_spans.get(item_id, []):
             finish = end or now or self.last_event_at or start
             total += max(0.0, (finish - start).total_seconds())
-        return total
+            for b_start, b_end in self.breaks:
+                overlap_start = max(start, b_start)
+                overlap_end = min(finish, b_end or finish)
+                total -= max(0.0, (overlap_end - overlap_start).total_seconds())
+        return max(0.0, total)
+
+    def speaking_seconds(self, now: datetime | None = None) -> float:
+        """How long the person speaking now has spoken, pauses (red cards) not counted."""
+        turn = self.speaking
+        if turn is None:
+            return 0.0
+        moment = now or self.last_event_at or turn.start
+        paused = (moment - self.timer_paused_at).total_seconds() if self.timer_paused_at else 0.0
+        return max(0.0, turn.seconds(moment) - max(0.0, paused))
+
+    @property
+    def timer_paused(self) -> bool:
+        return self.timer_paused_at is not None and self.speaking is not None
+
+    def turn_limit(self, item_id: str | None = None) -> int:
+        """Seconds one turn may take (0: no limit): set for the item, else for the meeting."""
+        item_id = self.current_item_id if item_id is None else item_id
+        if item_id in self.turn_limits:
+            return self.turn_limits[item_id]
+        return self.turn_limits.get("", self.meeting.settings.turn_limit_seconds)
+
+    # -- the queue and the go-round -------------------------------------------------------
+
+    def in_queue(self, member_id: str) -> bool:
+        return any(q.member_id == member_id for q in self.queue)
+
+    def under_target_words(self, now: datetime | None = None) -> dict[str, str]:
+        """Member id -> words of the voice group that is under its target share ("carers").
+
+        Only once someone has spoken: at the start nobody is under or over.
+        """
+        if not any(self.seconds_by_member(None, now).values()):
+            return {}
+        result: dict[str, str] = {}
+        for key, target, actual in self.target_shares(None, now):
+            if actual * 100 >= target:
+                continue
+            groups = set(key.split("+"))
+            for m in self.meeting.roster:
+                if m.voice_group.value in groups and m.id not in result:
+                    result[m.id] = voice_key_in_words(key)
+        return result
+
+    def queue_places(self) -> list[Place]:
+        """The queue in speaking order, each place with its reason in words."""
+        spoken = self.spoken_ids(self.current_item_id)
+        under = self.under_target_words()
+        turns = len(self.turns)
+        waiting = [
+            Waiting(
+                member_id=q.member_id,
+                seq=q.seq,
+                kind=q.kind if q.kind in KINDS else "normal",
+                waited=turns - q.joined_turn,
+                spoken_on_item=q.member_id in spoken,
+                under_target=under.get(q.member_id, ""),
+                pinned=None if q.position is None else max(0, q.position - (turns - q.pinned_turn)),
+            )
+            for q in self.queue
+        ]
+        speaker = self.speaking
+        return order_queue(waiting, fair=self.fair_order, speaker_name=self.name(speaker.member_id) if speaker else "")
+
+    @property
+    def round_on(self) -> bool:
+        return bool(self.round_item_id)
+
+    @property
+    def round_next(self) -> str:
+        """In a go-round: the next present person who has not had their go ("" when all have)."""
+        if not self.round_item_id:
+            return ""
+        speaker = self.speaking
+        return next(
+            (m for m in self.present_ids
+             if m not in self.round_done and (speaker is None or speaker.member_id != m)),
+            "",
+        )
+
+    def passed_ids(self, item_id: str | None = None) -> list[str]:
+        """Who passed in a go-round (on the item, or in the meeting), first pass first."""
+        found: list[str] = []
+        for member_id, on_item in self.passes:
+            if (item_id is None or on_item == item_id) and member_id not in found:
+                found.append(member_id)
+        return found
 
     def spoken_ids(self, item_id: str | None = None) -> set[str]:
         """Who has had a turn (spoken, written or through a supporter), on one item or at all."""

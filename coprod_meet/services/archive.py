@@ -174,6 +174,18 @@ class ArchiveService:
             self.archive.records.update({meeting_id: f.events()}, only={str(stamped.data.get("id", ""))})
         return stamped
 
+    def append_events(self, meeting_id: str, events: list[Event]) -> list[Event]:
+        """Write several events durably in one write, in order. Returns only when on disk."""
+        f = self._file(meeting_id)
+        first = f.event_count() + 1
+        stamped = [Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=first + n) for n, e in enumerate(events)]
+        if stamped:
+            f.append_events([e.to_dict() for e in stamped])
+            records = {str(e.data.get("id", "")) for e in stamped if is_record_event(e.type)}
+            if records:
+                self.archive.records.update({meeting_id: f.events()}, only=records)
+        return stamped
+
     def write_whole_meetings(
         self, items: list[tuple[Meeting, list[Event]]], *, saved_at: dict[str, str] | None = None
     ) -> None:

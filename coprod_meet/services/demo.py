@@ -341,8 +341,14 @@ def _meeting_log(rng: random.Random, new_id: Callable[[], str], meeting: Meeting
     return log.events, new_actions
 
 
-def build_demo(meetings: int = 24, seed: int = 1) -> tuple[list[Group], list[tuple[Meeting, list[Event]]]]:
-    """Groups and past meetings (with event logs). Deterministic for a given seed."""
+def build_demo(
+    meetings: int = 24, seed: int = 1, *, upcoming: bool = False
+) -> tuple[list[Group], list[tuple[Meeting, list[Event]]]]:
+    """Groups and past meetings (with event logs). Deterministic for a given seed.
+
+    With ``upcoming``, each group also gets its next meeting, planned but not yet held, so there
+    is a meeting to run (its ids come from their own random stream: the rest is unchanged).
+    """
     rng = random.Random(seed)
     new_id = _Ids(rng)
     group_count = max(2, min(4, 2 + meetings // 10)) if meetings < 40 else 4
@@ -377,7 +383,28 @@ def build_demo(meetings: int = 24, seed: int = 1) -> tuple[list[Group], list[tup
             done = {e.data["id"] for e in log if e.type == ev.ACTION_EDITED and e.data.get("status") == "done"}
             open_actions = [a for a in open_actions if a.id not in done and a.id not in memory.retired] + made
             result.append((meeting, log))
+    if upcoming:
+        result += _upcoming(groups, seed, spacing)
     return groups, result
+
+
+def _upcoming(groups: list[Group], seed: int, spacing: int) -> list[tuple[Meeting, list[Event]]]:
+    """Each group's next meeting: planned, with papers, nobody marked yet."""
+    rng = random.Random(seed * 7_919 + 13)
+    new_id = _Ids(rng)
+    found = []
+    for g, (group, (_name, place, _t)) in enumerate(zip(groups, GROUPS)):
+        chairs = [group.members[0].id, group.members[1].id]
+        start = ANCHOR + timedelta(days=spacing + g)
+        meeting = Meeting(
+            id=new_id(), group_id=group.id, group_name=group.name, title=f"{start.strftime('%B %Y')} meeting",
+            start=start, end=start + timedelta(hours=2), place=place, co_chair_ids=tuple(chairs),
+            roles=(("note_taker", group.members[2].id), ("timekeeper", group.members[3].id)),
+            agenda=tuple(_agenda(rng, new_id, chairs, rng.sample(TOPICS, 2), start)),
+            roster=group.members, settings=group.settings,
+        )
+        found.append((meeting, []))
+    return found
 
 
 def demo_today() -> date:

@@ -44,6 +44,7 @@ from coprod_meet.domain.records import (
 )
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.services.archive import ArchiveService, MeetingSummary
+from coprod_meet.storage.record_index import ACTIONS, DECISIONS
 
 
 @dataclass(frozen=True)
@@ -158,11 +159,16 @@ class RecordsService:
     def _summaries(self) -> dict[str, MeetingSummary]:
         return {m.id: m for m in self.service.list_meetings()}
 
-    def _book(self, group_id: str | None = None) -> RecordBook:
-        """Every record event of the group's meetings (or the whole archive), folded in time order."""
+    def _book(self, group_id: str | None = None, *, only: set[str] | None = None) -> RecordBook:
+        """Every record event of the group's meetings (or the whole archive), folded in time order.
+
+        ``only`` limits the reading to those meeting files (found through the catalogue).
+        """
         pairs: list[tuple[str, Event]] = []
         for m in self.service.list_meetings():
             if group_id is not None and m.group_id != group_id:
+                continue
+            if only is not None and m.id not in only:
                 continue
             try:
                 events = self.service.events(m.id)
@@ -223,7 +229,7 @@ class RecordsService:
         """Decisions matching the query, oldest meeting first."""
         query = query or DecisionQuery()
         meetings = self._summaries()
-        book = self._book()
+        book = self._book(only=self._catalogued(DECISIONS, query.search, query.since, query.until, query.group))
         texts = {d.id: d.text for d in book.decisions.values()}
         found = [d for d in book.decisions.values() if query.matches(d, meetings.get(d.meeting_id))]
         rows = [
@@ -232,6 +238,26 @@ class RecordsService:
             for d in found
         ]
         return _in_meeting_order(rows)
+
+    def _catalogued(self, table: str, words: str, since: date | None, until: date | None,
+                    group: str) -> set[str] | None:
+        """The meeting files that can hold matches, found in the catalogue's index (issue 7: search
+        never walks every file). None when nothing narrows the search: everything is read."""
+        if not (words.strip() or since or until or group):
+            return None
+        wanted = words.casefold().split()
+        group_key = group.casefold()
+        files: set[str] = set()
+        for row in self.service.archive.records.rows(table):
+            if wanted and not all(w in row.get("search", "") for w in wanted):
+                continue
+            if group_key and group_key not in (str(row.get("group_name", "")).casefold(), row.get("group_id")):
+                continue
+            day = str(row.get("start", ""))[:10]
+            if (since and day and day < since.isoformat()) or (until and day and day > until.isoformat()):
+                continue
+            files.update(row.get("meetings", []))
+        return files
 
     def _names(self, meeting_id: str) -> dict[str, str]:
         cache = self._name_cache
@@ -246,7 +272,8 @@ class RecordsService:
         """Actions matching the query, oldest due date first (those with no date last)."""
         query = query or ActionQuery()
         meetings = self._summaries()
-        rows = [Listed(a, meetings.get(a.meeting_id)) for a in self._book().actions.values()]
+        only = self._catalogued(ACTIONS, query.owner, query.since, query.until, query.group)
+        rows = [Listed(a, meetings.get(a.meeting_id)) for a in self._book(only=only).actions.values()]
         rows = [r for r in rows if query.matches(r.record, r.meeting)]
         return sorted(_in_meeting_order(rows), key=lambda r: r.record.due or "9999")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
@@ -34,13 +35,19 @@ class CoprodMeetApp(App[None]):
     ]
 
     def __init__(
-        self, service: ArchiveService, *, theme: str | None = None, settings: Settings | None = None
+        self,
+        service: ArchiveService,
+        *,
+        theme: str | None = None,
+        settings: Settings | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         # No animation unless the person asked for it (TEXTUAL_ANIMATIONS is respected).
         os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
         super().__init__()
         self.service = service
         self.settings = settings if settings is not None else Settings()
+        self.clock = clock  # None: the real time; tests pass a clock they move by hand
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coprod-save")
         for name in list(self.available_themes):
             if name not in THEMES:
@@ -114,6 +121,23 @@ class CoprodMeetApp(App[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.push_screen(MeetingViewScreen(meeting_id))
+
+    def run_meeting(self, meeting_id: str) -> None:
+        """Open the meeting screen to run a meeting (or the read-only view once it has ended)."""
+        from coprod_meet.domain.state import MeetingState
+        from coprod_meet.tui.screens.live import LiveScreen
+
+        try:
+            meeting = self.service.get_meeting(meeting_id)
+            ended = MeetingState.replay(meeting, self.service.events(meeting_id)).ended is not None
+        except UserError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if ended:
+            self.notify("That meeting has ended, so it opens to read.", markup=False)
+            self.open_meeting(meeting_id)
+            return
+        self.push_screen(LiveScreen(meeting_id))
 
     def action_help(self) -> None:
         screen = self.screen

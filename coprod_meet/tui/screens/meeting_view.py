@@ -26,6 +26,7 @@ Press D to record a decision, or C to record an action.
 Press E to correct a decision or an action. The earlier wording is kept as history.
 Press Y for "you said, we did", and H for "how did today go?".
 Press N to add a private note. Notes are kept with the meeting but never go in the minutes.
+Press X to export the minutes: members' or public copy, easy read, and the format you need.
 Press Escape to go back to the list of meetings.
 """
     BINDINGS = [
@@ -36,6 +37,7 @@ Press Escape to go back to the list of meetings.
         Binding("e", "correct", "Correct", id="meeting_view.correct"),
         Binding("y", "you_said", "You said", id="meeting_view.you_said"),
         Binding("h", "how_did_it_go", "How it went", id="meeting_view.evaluation"),
+        Binding("x", "export", "Export minutes", id="meeting_view.export"),
     ]
 
     def __init__(self, meeting_id: str) -> None:
@@ -162,6 +164,11 @@ Press Escape to go back to the list of meetings.
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_export(self) -> None:
+        from coprod_meet.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.meeting_id))
 
     def action_add_note(self) -> None:
         from coprod_meet.tui.screens.ask import AskScreen

@@ -12,36 +12,38 @@ from coprod_meet.services.archive import MeetingSummary
 from coprod_meet.tui.screens.base import HelpfulScreen
 
 
+PAGE = 100  # rows added at a time: a big archive opens as fast as a small one
+
+
 class MeetingsScreen(HelpfulScreen):
     TITLE_WORDS = "Meetings"
     HELP = """
 This list shows the meetings in the archive, newest first: when it is, the group, and its title.
-Use the up and down arrow keys to choose a meeting, then press Enter to open it.
+Use the up and down arrow keys to choose a meeting, then press Enter to open it and read it.
+Press M to run the chosen meeting: take attendance, start it, and keep the speaker queue.
 Press / to search the list by any word, and R to show all meetings again.
-In a big archive only the newest meetings are shown at first; press + to show more.
 Press P to plan a new meeting, E to change the agenda of the chosen meeting, and G to see the
 groups and their members. Press F1 on any screen for help like this.
 To look back over every meeting: press V to review decisions, A for actions (late, open, done)
 and T for participation trends.
+Press X to export the minutes of the chosen meeting.
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
+        Binding("m", "run_meeting", "Run meeting", id="meetings.run"),
         Binding("slash", "search", "Search", id="meetings.search"),
         Binding("r", "reload", "Show all", id="meetings.reload"),
-        Binding("plus", "more", "Show more", id="meetings.more"),
         Binding("p", "plan_meeting", "Plan", id="meetings.plan"),
         Binding("e", "edit_agenda", "Agenda", id="meetings.agenda"),
         Binding("g", "groups", "Groups", id="meetings.groups"),
         Binding("v", "review_decisions", "Decisions", id="meetings.review_decisions"),
         Binding("a", "review_actions", "Actions", id="meetings.review_actions"),
         Binding("t", "trends", "Trends", id="meetings.trends"),
+        Binding("x", "export", "Export minutes", id="meetings.export"),
     ]
-    PAGE = 100  # rows shown at first; large archives show more on request, so start-up stays quick
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._words = ""
-        self._shown = self.PAGE
+    _rows: list[MeetingSummary] = []
+    _shown = 0
+    _words = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,11 +55,9 @@ and T for participation trends.
 
     def on_mount(self) -> None:
         self.sub_title = "Meetings"
-        self.load()
 
-    def load(self, words: str = "", shown: int | None = None) -> None:
+    def load(self, words: str = "") -> None:
         self._words = words
-        self._shown = shown or self.PAGE
         rows: list[MeetingSummary] = self.app.service.list_meetings()
         if words:
             lowered = words.lower()
@@ -65,29 +65,38 @@ and T for participation trends.
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        for m in rows[: self._shown]:
-            table.add_row(Text(when_in_words(m.start)), Text(m.group_name), Text(m.title), key=m.id)
+        self._rows = rows
+        self._shown = 0
+        self._show_more()
+        while row >= self._shown and self._shown < len(rows):
+            self._show_more()
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         summary = self.query_one("#meetings-summary", Static)
-        more = ""
-        if len(rows) > self._shown:
-            more = f" Showing the newest {self._shown}; press + to show more."
         if not rows and not words:
             summary.update("There are no meetings yet. Quit with Ctrl+Q and type: coprod-meet demo")
         elif words:
-            summary.update(f"{len(rows)} meetings match {words!r}.{more} Press / to search again, R to show all.")
+            summary.update(f"{len(rows)} meetings match {words!r}. Press / to search again, R to show all.")
         else:
-            summary.update(f"{len(rows)} meetings, newest first.{more} Press Enter to open one.")
+            summary.update(f"{len(rows)} meetings, newest first. Press Enter to open one.")
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.load(self._words, self._shown)
+        """Shown first, or back from another screen: list the meetings as they are now."""
+        self.load(self._words)
+
+    def _show_more(self) -> None:
+        """Add the next page of rows to the table (more come as the cursor nears the end)."""
+        table = self.query_one(DataTable)
+        for m in self._rows[self._shown:self._shown + PAGE]:
+            table.add_row(Text(when_in_words(m.start)), Text(m.group_name), Text(m.title), key=m.id)
+        self._shown = min(len(self._rows), self._shown + PAGE)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self._shown - 10 and self._shown < len(self._rows):
+            self._show_more()
 
     def action_reload(self) -> None:
         self.load()
-
-    def action_more(self) -> None:
-        self.load(self._words, self._shown + self.PAGE * 5)
 
     def action_plan_meeting(self) -> None:
         from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
@@ -97,10 +106,9 @@ and T for participation trends.
     def action_edit_agenda(self) -> None:
         from coprod_meet.tui.screens.agenda_editor import AgendaEditorScreen
 
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.push_screen(AgendaEditorScreen(str(key.value)))
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.app.push_screen(AgendaEditorScreen(meeting_id))
 
     def action_groups(self) -> None:
         from coprod_meet.tui.screens.groups import GroupsScreen
@@ -119,11 +127,28 @@ and T for participation trends.
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open(str(event.row_key.value))
 
-    def action_open_meeting(self) -> None:
+    def chosen_id(self) -> str | None:
         table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.open(str(key.value))
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_open_meeting(self) -> None:
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.open(meeting_id)
+
+    def action_export(self) -> None:
+        from coprod_meet.tui.screens.export import ExportScreen
+
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.app.push_screen(ExportScreen(meeting_id))
+
+    def action_run_meeting(self) -> None:
+        meeting_id = self.chosen_id()
+        if meeting_id is not None:
+            self.app.run_meeting(meeting_id)
 
     def open(self, meeting_id: str) -> None:
         self.app.open_meeting(meeting_id)

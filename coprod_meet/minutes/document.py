@@ -1,0 +1,96 @@
+"""A small document model for minutes: what the composer writes and every renderer reads.
+
+Text in these blocks is plain text (people's words mixed with ours). Renderers make it safe
+for their format (escaping HTML and Markdown, dropping what XML cannot hold); nothing here is
+markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Iterator, Union
+
+MEMBERS = "members"
+PUBLIC = "public"
+COPIES = (MEMBERS, PUBLIC)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2  # 2 or 3: the document title is the only level 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    prose: bool = True  # False for lists of names, which are not sentences
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # the first cell of each row names the row
+
+
+Block = Union[Heading, Paragraph, Bullets, Table]
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """A date for the calendar (.ics): an action's due day or the next meeting."""
+
+    uid: str
+    summary: str
+    description: str = ""
+    day: date | None = None  # a whole day (an action's due date)
+    start: datetime | None = None  # a time (a meeting)
+    end: datetime | None = None
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    blocks: tuple[Block, ...]
+    copy: str = MEMBERS
+    easy_read: bool = False
+    lang: str = "en-GB"
+    made_at: datetime | None = None  # when the meeting ended: a fixed stamp for calendars
+    calendar: tuple[CalendarEntry, ...] = field(default_factory=tuple)
+
+    @property
+    def copy_words(self) -> str:
+        kind = "members' copy" if self.copy == MEMBERS else "public copy"
+        return f"easy read {kind}" if self.easy_read else kind
+
+    def prose(self) -> Iterator[str]:
+        """The running text a reader reads as sentences: paragraphs and prose list items."""
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                yield block.text
+            elif isinstance(block, Bullets) and block.prose:
+                yield from block.items
+
+    def all_text(self) -> Iterator[str]:
+        """Every piece of text in the document, for checks (names, escaping)."""
+        yield self.title
+        for block in self.blocks:
+            if isinstance(block, (Heading, Paragraph)):
+                yield block.text
+            elif isinstance(block, Bullets):
+                yield from block.items
+            elif isinstance(block, Table):
+                yield block.caption
+                yield from block.headers
+                for row in block.rows:
+                    yield from row
+        for entry in self.calendar:
+            yield from (entry.summary, entry.description, entry.location)

@@ -1,0 +1,41 @@
+"""Minutes as plain text, wrapped at 72 characters, for e-mail and screen readers."""
+
+from __future__ import annotations
+
+import textwrap
+
+from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table
+
+WIDTH = 72
+
+
+def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
+    return textwrap.wrap(
+        " ".join(text.split()), width=WIDTH, initial_indent=first, subsequent_indent=rest,
+        break_long_words=True, break_on_hyphens=True,
+    ) or [first.rstrip()]
+
+
+def render_text(document: Document) -> str:
+    title = _wrap(document.title)
+    out = [*title, "=" * min(WIDTH, max(len(line) for line in title)), ""]
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            lines = _wrap(block.text)
+            if block.level == 2:
+                out += ["", *lines, "-" * min(WIDTH, max(len(line) for line in lines)), ""]
+            else:
+                out += [*lines, ""]
+        elif isinstance(block, Paragraph):
+            out += [*_wrap(block.text), ""]
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                out += _wrap(item, "  - ", "    ")
+            out.append("")
+        elif isinstance(block, Table):
+            out += _wrap(block.caption + ":")
+            for row in block.rows:
+                cells = [f"{h.lower()} {c}" for h, c in zip(block.headers[1:], row[1:])]
+                out += _wrap(f"{row[0]}: " + "; ".join(cells) + ".", "  - ", "    ")
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,111 @@
+"""Minutes of a meeting in the archive: compose, render, report, write to a file.
+
+The front ends (CLI, TUI) call this; it gathers what the composer needs from the archive (the
+meeting, its log, the group's earlier "you said" records and the next meeting of the group).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from coprod_meet.domain import events as ev
+from coprod_meet.domain.errors import UserError
+from coprod_meet.domain.model import Event, Meeting
+from coprod_meet.minutes.compose import compose
+from coprod_meet.minutes.document import COPIES, MEMBERS, Document
+from coprod_meet.minutes.readability import Readability, report
+from coprod_meet.minutes.render import BINARY, FORMATS, render
+from coprod_meet.services.archive import ArchiveService
+
+_GROUP_RECORDS = {ev.YOU_SAID, ev.DECISION_RECORDED, ev.DECISION_EDITED}
+
+
+class ExportFailed(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class MinutesExport:
+    meeting: Meeting
+    document: Document
+    fmt: str
+    data: bytes
+    readability: Readability
+
+    @property
+    def binary(self) -> bool:
+        return self.fmt in BINARY
+
+    @property
+    def suggested_name(self) -> str:
+        """'minutes-2026-03-12-public-easy-read.html'."""
+        parts = ["minutes", self.meeting.start.date().isoformat(), self.document.copy]
+        if self.document.easy_read:
+            parts.append("easy-read")
+        return "-".join(parts) + f".{self.fmt}"
+
+    def describe(self) -> str:
+        """'the public copy as Word'."""
+        return f"the {self.document.copy_words} as {FORMATS[self.fmt]}"
+
+
+class MinutesService:
+    def __init__(self, archive: ArchiveService) -> None:
+        self.archive = archive
+
+    def _group_history(self, meeting: Meeting) -> tuple[list[Event], Meeting | None]:
+        """The group's earlier records ("you said", decisions) and its next meeting."""
+        earlier: list[Event] = []
+        following = None
+        for summary in self.archive.list_meetings():
+            if summary.group_id != meeting.group_id or summary.id == meeting.id:
+                continue
+            if summary.start < meeting.start:
+                earlier += [e for e in self.archive.events(summary.id) if e.type in _GROUP_RECORDS]
+            elif following is None or summary.start < following.start:
+                following = summary
+        return earlier, (self.archive.get_meeting(following.id) if following else None)
+
+    def document(self, meeting_id: str, *, copy: str = MEMBERS, easy_read: bool = False) -> Document:
+        if copy not in COPIES:
+            raise UserError(f"The copy must be one of: {', '.join(COPIES)}.")
+        meeting = self.archive.get_meeting(meeting_id)
+        earlier, following = self._group_history(meeting)
+        return compose(meeting, self.archive.events(meeting_id), copy=copy, easy_read=easy_read,
+                       group_events=earlier, next_meeting=following)
+
+    def export(self, meeting_id: str, fmt: str = "md", *, copy: str = MEMBERS, easy_read: bool = False) -> MinutesExport:
+        return self.exports(meeting_id, (fmt,), copy=copy, easy_read=easy_read)[0]
+
+    def exports(self, meeting_id: str, formats: tuple[str, ...] = tuple(FORMATS), *, copy: str = MEMBERS,
+                easy_read: bool = False) -> list[MinutesExport]:
+        """The minutes in several formats, composed once."""
+        for fmt in formats:
+            if fmt not in FORMATS:
+                raise UserError(f"The format must be one of: {', '.join(FORMATS)}.")
+        document = self.document(meeting_id, copy=copy, easy_read=easy_read)
+        meeting = self.archive.get_meeting(meeting_id)
+        readability = report(document)
+        return [MinutesExport(meeting, document, fmt, render(document, fmt), readability) for fmt in formats]
+
+    @staticmethod
+    def write(export: MinutesExport, path: Path | str) -> Path:
+        """Write the export to ``path`` (replacing a file there). Plain words if it cannot."""
+        target = Path(path).expanduser()
+        if target.is_dir():
+            raise ExportFailed(f"{target} is a folder; please give a file name, such as {export.suggested_name}.")
+        if not target.parent.is_dir():
+            raise ExportFailed(f"The folder {target.parent} does not exist; please choose a folder that does.")
+        temp = target.with_name(f".{target.name}.part")
+        try:
+            temp.write_bytes(export.data)
+            temp.replace(target)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+            reason = error.strerror.lower() if error.strerror else "the system refused"
+            raise ExportFailed(f"I could not write {target} ({reason}); please choose a place you can write to.") \
+                from None
+        return target

@@ -1,0 +1,74 @@
+"""Attendance during a meeting: who is here, who sent apologies, who came late or left early."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class AttendanceScreen(ModalScreen[None]):
+    """Choose a person with the arrows (or their number), then press a letter for their status."""
+
+    BINDINGS = [
+        Binding("p", "mark('present')", "Here", id="attendance.present"),
+        Binding("l", "mark('late')", "Arrived late", id="attendance.late"),
+        Binding("e", "mark('left')", "Left early", id="attendance.left"),
+        Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies"),
+        Binding("escape", "close", "Done", id="attendance.done"),
+    ]
+    HELP = ("Move to a person with the arrow keys or press their number, then press P if they are here, "
+            "L if they arrived late, E if they left early, or A if they sent apologies. "
+            "Press Escape when you are done.")
+
+    def __init__(self, people: Callable[[], list[tuple[str, str]]], mark: Callable[[str, str], bool]) -> None:
+        """``people()`` gives (member id, "Priya is here") lines; ``mark(id, status)`` records one."""
+        super().__init__()
+        self._people = people
+        self._mark = mark
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="attendance-box"):
+            yield Static("Attendance", id="attendance-title", markup=False)
+            yield Static("P here, L arrived late, E left early, A apologies. Escape when done.",
+                         id="attendance-keys", markup=False)
+            yield OptionList(id="attendance-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill(0)
+        self.query_one(OptionList).focus()
+
+    def _fill(self, highlighted: int) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        for n, (member_id, line) in enumerate(self._people(), start=1):
+            number = f"{n}." if n <= 9 else "  "
+            options.add_option(Option(Text(f"{number} {line}"), id=member_id))
+        if options.option_count:
+            options.highlighted = min(highlighted, options.option_count - 1)
+
+    def on_key(self, event) -> None:
+        char = event.character or ""
+        options = self.query_one(OptionList)
+        if char.isdigit() and char != "0" and int(char) <= options.option_count:
+            event.stop()
+            options.highlighted = int(char) - 1
+
+    def action_mark(self, status: str) -> None:
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        if index is None:
+            return
+        member_id = options.get_option_at_index(index).id or ""
+        if self._mark(member_id, status):
+            self._fill(min(index + 1, options.option_count - 1))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

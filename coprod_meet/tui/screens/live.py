@@ -1,0 +1,551 @@
+"""Run a meeting: the current item, who chairs, who is here, the speaker queue, cards and timers.
+
+Every key is one action of ``LiveMeeting``: the screen changes at once, the change is written
+off the event loop, and the status line says "Saved" only once it is on disk.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_meet.domain.dates import parse_duration
+from coprod_meet.domain.errors import UserError
+from coprod_meet.domain.live_view import LiveView, card_in_words, live_view
+from coprod_meet.domain.model import Event, now
+from coprod_meet.domain.planning import access_lines
+from coprod_meet.domain.records import RecordPrefill
+from coprod_meet.domain.timing import turn_reached_limit
+from coprod_meet.domain.voice import voice_summary
+from coprod_meet.services.live import ROLES, LiveMeeting, attendance_in_words
+from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.form_base import Filled, records_service
+from coprod_meet.tui.widgets.save_status import SaveStatus
+
+# Actions that make sense only while the meeting runs (hidden from the footer otherwise).
+RUNNING_ACTIONS = {
+    "next_speaker", "add", "add_number", "add_typed", "remove", "move", "round", "pass_turn", "card",
+    "hand_over", "next_item", "previous_item", "defer", "contribution", "brk", "end", "turn_time",
+}
+
+
+def _b(key: str, action: str, description: str, name: str, show: bool = False) -> Binding:
+    return Binding(key, action, description, show=show, id=f"live.{name}")
+
+
+class LiveScreen(HelpfulScreen):
+    TITLE_WORDS = "Running a meeting"
+    HELP = """
+This screen runs a meeting. At the top: the item you are on, who leads it, and how much of its time is used.
+It also shows who is chairing now, and who is speaking with their time.
+Below, in words: cards that are up, a reminder to offer a break, and whether any group has had less than its share of say.
+
+The queue (left) shows who is waiting to speak and why they are in that place.
+Points of process come first, then clarifications, then direct replies.
+Then, with fair order on, people who have not spoken on this item go before people who have.
+On the right is who is here (with their numbers) and who has not been heard yet.
+
+To add someone to the queue, press their number (1 to 9), or press A and type the first
+letters of their name. Press ! for a point of process, ? for a clarification, R for a direct
+reply. N gives the floor to whoever is next; Enter gives it to the person picked in the queue.
+Timers never cut anyone off: they only say when a turn has had its time.
+Press D to record a decision and C to record an action; the forms start from this item and who is here.
+Press Y for "you said, we did", U for how did today go, and Shift+X to export the minutes.
+Press T to take attendance and S to start. Escape goes back to the list; the meeting stays
+where it is and carries on when you open it again.
+"""
+    BINDINGS = [
+        _b("escape", "back", "Back to the list", "back"),
+        _b("s", "start", "Start meeting", "start", show=True),
+        _b("n", "next_speaker", "Next speaker", "next_speaker", show=True),
+        _b("a", "add('normal')", "Add", "add", show=True),
+        *[_b(str(n), f"add_number({n})", "Add person by number", f"add_{n}") for n in range(1, 10)],
+        _b("exclamation_mark", "add('process')", "Point of process", "add_process"),
+        _b("question_mark", "add('clarification')", "Point of clarification", "add_clarification"),
+        _b("r", "add('reply')", "Direct reply", "add_reply"),
+        _b("x", "remove", "Remove from queue", "remove"),
+        _b("shift+up", "move(-1)", "Move up the queue", "move_up"),
+        _b("shift+down", "move(1)", "Move down the queue", "move_down"),
+        _b("g", "round", "Go-round", "round", show=True),
+        _b("p", "pass_turn", "Pass", "pass", show=True),
+        _b("k", "card", "Card", "card", show=True),
+        _b("h", "hand_over", "Hand over to the other co-chair", "hand_over"),
+        _b("right_square_bracket", "next_item", "Next item", "next_item", show=True),
+        _b("left_square_bracket", "previous_item", "Previous item", "previous_item"),
+        _b("D", "defer", "Defer item to next meeting", "defer"),
+        _b("i", "add_item", "Add an item", "add_item"),
+        _b("t", "attendance", "Attendance", "attendance"),
+        _b("o", "roles", "Roles", "roles"),
+        _b("w", "contribution('written')", "Read out a written comment", "written"),
+        _b("v", "contribution('supporter')", "A supporter speaks for someone", "supporter"),
+        _b("b", "brk", "Break", "break"),
+        _b("f", "fair_order", "Fair order on or off", "fair_order"),
+        _b("l", "turn_time", "Time for one turn", "turn_time"),
+        _b("B", "bell", "Bell on or off", "bell"),
+        _b("e", "end", "End meeting", "end"),
+        _b("d", "record_decision", "Record a decision", "decision"),
+        _b("c", "record_action", "Record an action", "action"),
+        _b("y", "you_said", "You said, we did", "you_said"),
+        _b("u", "how_did_it_go", "How did today go", "evaluation"),
+        _b("X", "export", "Export minutes", "export"),
+    ]
+
+    def __init__(self, meeting_id: str, *, clock: Callable[[], datetime] | None = None) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self._clock = clock
+        self.live: LiveMeeting
+        self.bell = False
+        self._belled: tuple[str, datetime] | None = None
+        self._queue_shown: list[tuple[str, str]] | None = None
+        self._footer_shape: tuple[bool, bool, bool] | None = None
+
+    # -- building -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="live-top"):
+            yield Static("", id="live-item", markup=False)
+            yield Static("", id="live-chair", markup=False)
+            yield Static("", id="live-speaker", markup=False)
+        yield Static("", id="live-alerts", markup=False)
+        with Horizontal(id="live-main"):
+            with Vertical(id="live-queue-box"):
+                yield Static("", id="live-queue-title", markup=False)
+                yield OptionList(id="live-queue")
+                yield Static("", id="live-shares", markup=False)
+            with Vertical(id="live-people-box"):
+                yield Static("", id="live-people", markup=False)
+        yield SaveStatus(id="save-status")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def clock(self) -> datetime:
+        return (self._clock or getattr(self.app, "clock", None) or now)()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Running a meeting"
+        self.live = LiveMeeting.open(self.app.service, self.meeting_id, clock=self.clock, autosave=False)
+        self.refresh_view()
+        self.query_one("#live-queue", OptionList).focus()
+        self.set_interval(1.0, self.tick)
+        state = self.live.state
+        if state.started is None:
+            needs = access_lines(state.meeting.roster, state.meeting.settings.break_every_minutes)
+            if needs:
+                self.notify(" ".join(needs), title="Before you start", timeout=20, markup=False)
+
+    def help_keys(self) -> list[tuple[str, str]]:
+        """Every key of this screen, also those that wait for the meeting to start."""
+        keys: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.description not in seen:
+                seen.add(binding.description)
+                keys.append((self.app.get_key_display(binding), binding.description))
+        return keys + [(k, d) for k, d in super().help_keys() if d not in seen]
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        view = live_view(self.live.state, self.clock())
+        self._show_time(view)
+        self._show_queue(view)
+        self._show_people(view)
+        state = self.live.state
+        shape = (state.started is None, state.ended is None, state.round_on)
+        if shape != self._footer_shape:  # the footer is rebuilt only when its keys change
+            self._footer_shape = shape
+            self.refresh_bindings()
+
+    def tick(self) -> None:
+        """Once a second: the clock moves. Nothing is written."""
+        moment = self.clock()
+        state = self.live.state
+        self._show_time(live_view(state, moment))
+        turn = state.speaking
+        if self.bell and turn is not None and turn_reached_limit(state, moment):
+            if self._belled != (turn.member_id, turn.start):
+                self._belled = (turn.member_id, turn.start)
+                self.app.bell()
+
+    def _show_time(self, view: LiveView) -> None:
+        state = self.live.state
+        item = view.item
+        if state.started is None and state.ended is None:
+            item += " Press T to take attendance, then S to start."
+        elif view.item_time:
+            item += f". {view.item_time[:1].upper()}{view.item_time[1:]}."
+        self.query_one("#live-item", Static).update(item)
+        chair = view.chairing + "."
+        if len(state.meeting.co_chair_ids) > 1 and state.started is not None and state.ended is None:
+            chair += " Press H to hand over."
+        if view.roles:
+            chair += f" {view.roles}."
+        self.query_one("#live-chair", Static).update(chair)
+        if state.ended is not None:
+            speaker = voice_summary(state)
+        else:
+            speaker = view.speaker
+            if view.next_up and state.started is not None:
+                speaker += f" Next: {view.next_up}."
+            if view.round:
+                speaker += f" {view.round}"
+        self.query_one("#live-speaker", Static).update(speaker)
+        alerts = self.query_one("#live-alerts", Static)
+        alerts.update(Text("\n".join(f"! {a}" for a in view.alerts), style="bold"))
+        alerts.display = bool(view.alerts)
+
+    def _show_queue(self, view: LiveView) -> None:
+        title = f"Queue: {len(view.queue)} waiting" if view.queue else "Queue: nobody is waiting"
+        self.query_one("#live-queue-title", Static).update(f"{title}. {view.fair_order}.")
+        shares = f"Say so far: {'; '.join(view.shares)}." if view.shares else ""
+        self.query_one("#live-shares", Static).update(shares)
+        if view.queue == self._queue_shown:
+            return
+        self._queue_shown = list(view.queue)
+        options = self.query_one("#live-queue", OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        for n, (member_id, line) in enumerate(view.queue, start=1):
+            options.add_option(Option(Text(f"{n}. {line}"), id=member_id))
+        if options.option_count:
+            options.highlighted = min(keep or 0, options.option_count - 1)
+
+    def _show_people(self, view: LiveView) -> None:
+        lines = ["Here (press a number to queue):" if view.present else "Nobody is marked as here yet."]
+        for n, person in enumerate(view.present, start=1):
+            number = f"{n}" if n <= 9 else " "
+            lines.append(f"{number} {person.name}: {person.notes}")
+        for extra in (view.away, view.not_heard, view.jargon):
+            if extra:
+                lines.append(extra)
+        self.query_one("#live-people", Static).update("\n".join(lines))
+
+    # -- decisions, actions, "you said", how did today go, minutes --------------------------------
+
+    def _prefill(self) -> RecordPrefill:
+        return RecordPrefill.from_state(self.live.state, today=self.clock().date())
+
+    def action_record_decision(self) -> None:
+        from coprod_meet.tui.screens.decision_form import DecisionFormScreen
+
+        def done(filled: Filled | None) -> None:
+            if filled is not None:
+                self.do(lambda: self.live.record_decision(filled.record), "The decision is recorded.")
+
+        earlier = records_service(self.app).earlier_decisions(self.meeting_id)
+        self.app.push_screen(DecisionFormScreen(self._prefill(), earlier=earlier), done)
+
+    def action_record_action(self) -> None:
+        from coprod_meet.tui.screens.action_form import ActionFormScreen
+
+        def done(filled: Filled | None) -> None:
+            if filled is not None:
+                self.do(lambda: self.live.record_action(filled.record), "The action is recorded.")
+
+        decisions = records_service(self.app).decisions(self.meeting_id)
+        latest = decisions[-1].id if decisions else ""
+        self.app.push_screen(ActionFormScreen(self._prefill(), decisions=decisions, decision_id=latest), done)
+
+    def _after_records_screen(self, _result: object = None) -> None:
+        """Those screens save through the app's one writer; catch up once their writes are done."""
+
+        def caught_up(_r: object) -> None:
+            if self.live.unsaved == 0:
+                self.live.reload()
+                self.refresh_view()
+
+        self.app.save(lambda: None, on_saved=caught_up)
+
+    def action_you_said(self) -> None:
+        from coprod_meet.tui.screens.you_said import YouSaidScreen
+
+        self.app.push_screen(YouSaidScreen(self.meeting_id), self._after_records_screen)
+
+    def action_how_did_it_go(self) -> None:
+        from coprod_meet.tui.screens.evaluation import EvaluationScreen
+
+        self.app.push_screen(EvaluationScreen(self.meeting_id), self._after_records_screen)
+
+    def action_export(self) -> None:
+        from coprod_meet.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.meeting_id))
+
+    # -- doing ----------------------------------------------------------------------------------
+
+    def do(self, make: Callable[[], list[Event]], say: str = "") -> bool:
+        """Run one action: show it at once, save it off the loop, say "Saved" once on disk."""
+        try:
+            events = make()
+        except UserError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return False
+        self.refresh_view()
+        if events:
+            status = self.query_one(SaveStatus)
+            status.saving()
+            self.app.save(self.live.save_pending, on_saved=self._saved, on_failed=self._not_saved)
+        if say:
+            self.notify(say, markup=False)
+        return True
+
+    def _saved(self, _written: object) -> None:
+        if self.live.unsaved == 0:
+            self.query_one(SaveStatus).saved(self.clock())
+
+    def _not_saved(self, message: str) -> None:
+        self.live.reload()
+        self._queue_shown = None
+        self.refresh_view()
+        self.query_one(SaveStatus).failed(f"{message} The screen shows the meeting as it was last saved.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not hasattr(self, "live"):
+            return True
+        state = self.live.state
+        if action == "start":
+            return state.started is None and state.ended is None
+        if action in RUNNING_ACTIONS and (state.started is None or state.ended is not None):
+            return False
+        if action == "pass_turn":
+            return state.round_on
+        if action == "hand_over":
+            return len(state.meeting.co_chair_ids) > 1
+        return True
+
+    def _who(self, member_id: str) -> str:
+        return self.live.state.name(member_id)
+
+    def _choose(self, title: str, choices: list[tuple[str, str]], then: Callable[[str], None],
+                empty: str = "There is nobody to choose.") -> None:
+        if not choices:
+            self.notify(empty, severity="warning", markup=False)
+            return
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                then(key)
+
+        from coprod_meet.tui.screens.choose import ChoiceScreen
+
+        self.app.push_screen(ChoiceScreen(title, choices), chosen)
+
+    def _ask(self, title: str, prompt: str, then: Callable[[str], None], value: str = "") -> None:
+        from coprod_meet.tui.screens.ask import AskScreen
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                then(text)
+
+        self.app.push_screen(AskScreen(title, prompt, value), answered)
+
+    def _present_choices(self, leave_out: set[str] | None = None) -> list[tuple[str, str]]:
+        return [(m, self._who(m)) for m in self.live.state.present_ids if m not in (leave_out or set())]
+
+    def _highlighted(self) -> str:
+        options = self.query_one("#live-queue", OptionList)
+        if options.highlighted is None or not options.option_count:
+            return ""
+        return options.get_option_at_index(options.highlighted).id or ""
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_start(self) -> None:
+        self.do(self.live.start)
+
+    def action_next_speaker(self) -> None:
+        before = self.live.state.speaking
+        if self.do(self.live.next_speaker) and self.live.state.speaking is None:
+            self.notify("Nobody is waiting to speak." if before is None else
+                        f"{self._who(before.member_id)} has finished. Nobody is waiting to speak.", markup=False)
+
+    def action_add(self, kind: str) -> None:
+        titles = {"normal": "Add to the queue", "process": "Point of process", "clarification":
+                  "Point of clarification", "reply": "Direct reply"}
+        waiting = {q.member_id for q in self.live.state.queue}
+        self._choose(f"{titles[kind]}: who?", self._present_choices(waiting),
+                     lambda m: self.do(lambda: self.live.queue_add(m, kind)),
+                     "Everyone here is already waiting, or nobody is marked as here yet.")
+
+    def action_add_number(self, n: int) -> None:
+        present = self.live.state.present_ids
+        if n > len(present):
+            self.notify(f"There is no person {n} here; the numbers are beside the names on the right.",
+                        severity="warning", markup=False)
+            return
+        member_id = present[n - 1]
+        self.do(lambda: self.live.queue_add(member_id), f"{self._who(member_id)} is in the queue.")
+
+    def action_remove(self) -> None:
+        member_id = self._highlighted()
+        if not member_id:
+            self.notify("Nobody is waiting to speak.", severity="warning", markup=False)
+            return
+        self.do(lambda: self.live.queue_remove(member_id), f"{self._who(member_id)} left the queue.")
+
+    def action_move(self, by: int) -> None:
+        member_id = self._highlighted()
+        if not member_id:
+            return
+        if self.do(lambda: self.live.queue_move(member_id, by)):
+            options = self.query_one("#live-queue", OptionList)
+            ids = [member for member, _ in self._queue_shown or []]
+            if member_id in ids:
+                options.highlighted = ids.index(member_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "live-queue" and event.option.id:
+            member_id = event.option.id
+            self.do(lambda: self.live.give_turn(member_id))
+
+    def action_round(self) -> None:
+        if self.live.state.round_on:
+            self.do(self.live.round_end, "The go-round has ended.")
+        else:
+            self.do(self.live.round_start, "Go-round: press N for each person in turn, P when someone passes.")
+
+    def action_pass_turn(self) -> None:
+        member_id = self.live.state.round_next
+        self.do(self.live.round_pass, f"{self._who(member_id)} passed." if member_id else "")
+
+    def action_card(self) -> None:
+        colours = [("red", "Red: stop, I do not understand"), ("amber", "Amber: slow down"),
+                   ("green", "Green: I want to speak"), ("clear", "Clear: put one down")]
+        self._choose("Which card?", colours, self._card_colour)
+
+    def _card_colour(self, colour: str) -> None:
+        state = self.live.state
+        if colour == "clear":
+            cards = [(f"{c.member_id}|{c.colour}", card_in_words(state, c.member_id, c.colour, c.word))
+                     for c in state.open_cards]
+            self._choose("Which card goes down?", cards, self._clear_card, "No cards are up.")
+            return
+        waiting = {q.member_id for q in state.queue} if colour == "green" else set()
+
+        def raised(member_id: str) -> None:
+            if colour == "red":
+                self._ask("Red card", f"Which word or idea does {self._who(member_id)} not understand? "
+                          "(You can leave this empty.)",
+                          lambda word: self.do(lambda: self.live.raise_card(member_id, "red", word)))
+            else:
+                self.do(lambda: self.live.raise_card(member_id, colour))
+
+        self._choose(f"{colour.title()} card: whose?", self._present_choices(waiting), raised)
+
+    def _clear_card(self, key: str) -> None:
+        member_id, colour = key.split("|", 1)
+        card = next((c for c in self.live.state.open_cards if c.member_id == member_id and c.colour == colour), None)
+        if card is not None and colour == "red" and card.word:
+            self._ask("Words explained", f"How was '{card.word}' explained? It goes in the minutes' list "
+                      "of words explained. (You can leave this empty.)",
+                      lambda meaning: self.do(lambda: self.live.clear_card(member_id, colour, meaning)))
+        else:
+            self.do(lambda: self.live.clear_card(member_id, colour))
+
+    def action_hand_over(self) -> None:
+        if self.do(self.live.hand_over):
+            self.notify(f"{self._who(self.live.state.chairing_now)} is chairing now.", markup=False)
+
+    def action_next_item(self) -> None:
+        self.do(self.live.next_item)
+
+    def action_previous_item(self) -> None:
+        self.do(self.live.previous_item)
+
+    def action_defer(self) -> None:
+        item = self.live.state.current_item
+        if item is not None:
+            self.do(self.live.defer_item, f"'{item.title}' is deferred to the next meeting.")
+
+    def action_add_item(self) -> None:
+        def titled(title: str) -> None:
+            def timed(text: str) -> None:
+                try:
+                    minutes = parse_duration(text) if text.strip() else 10
+                except UserError as error:
+                    self.notify(str(error), severity="warning", markup=False)
+                    return
+                self.do(lambda: self.live.add_item(title, minutes), "The item is added after this one.")
+
+            self._ask("Add an item", "How long for it? (for example: 10 minutes)", timed, "10 minutes")
+
+        self._ask("Add an item", "Type the title of the new item, then press Enter.", titled)
+
+    def action_attendance(self) -> None:
+        from coprod_meet.tui.screens.attendance import AttendanceScreen
+
+        state = self.live.state
+
+        def people() -> list[tuple[str, str]]:
+            return [(m.id, attendance_in_words(self.live.state, m.id)) for m in state.meeting.roster]
+
+        def mark(member_id: str, status: str) -> bool:
+            return self.do(lambda: self.live.set_attendance(member_id, status))
+
+        self.app.push_screen(AttendanceScreen(people, mark))
+
+    def action_roles(self) -> None:
+        def role_chosen(role: str) -> None:
+            everyone = [(m.id, m.name) for m in self.live.state.meeting.roster]
+            self._choose(f"Who is the {ROLES[role]}?", everyone,
+                         lambda m: self.do(lambda: self.live.set_role(role, m)))
+
+        self._choose("Which role?", [(key, words.capitalize()) for key, words in ROLES.items()], role_chosen)
+
+    def action_contribution(self, via: str) -> None:
+        if via == "written":
+            people = [(m.id, m.name) for m in self.live.state.meeting.roster]
+            title = "Whose written comment is read out?"
+        else:
+            people = self._present_choices()
+            title = "A supporter speaks for whom?"
+        self._choose(title, people, lambda m: self.do(lambda: self.live.give_turn(m, via=via)))
+
+    def action_brk(self) -> None:
+        if self.live.state.on_break:
+            self.do(self.live.end_break, "Welcome back. The break has ended.")
+        else:
+            self.do(self.live.start_break, "Break started. Press B again when everyone is back.")
+
+    def action_fair_order(self) -> None:
+        on = not self.live.state.fair_order
+        self.do(lambda: self.live.set_fair_order(on),
+                "Fair order is on." if on else "Fair order is off: first come, first served.")
+
+    def action_turn_time(self) -> None:
+        def answered(text: str) -> None:
+            try:
+                minutes = parse_duration(text) if text.strip() else 0
+            except UserError as error:
+                self.notify(str(error), severity="warning", markup=False)
+                return
+            self.do(lambda: self.live.set_turn_limit(minutes * 60),
+                    f"Each turn on this item has {minutes} minutes." if minutes else "Turns on this item have no time.")
+
+        current = self.live.state.turn_limit() // 60
+        self._ask("Time for one turn", "How many minutes for one turn on this item? (0 for no limit)",
+                  answered, str(current))
+
+    def action_bell(self) -> None:
+        self.bell = not self.bell
+        self.notify("The bell rings once when a turn reaches its time." if self.bell else "The bell is off.",
+                    markup=False)
+
+    def action_end(self) -> None:
+        def confirmed(answer: str) -> None:
+            if answer == "end" and self.do(self.live.end_meeting):
+                self.notify(voice_summary(self.live.state), title="The meeting has ended", timeout=20,
+                            markup=False)
+
+        self._choose("End the meeting?", [("end", "Yes, end the meeting now"), ("no", "No, carry on")], confirmed)

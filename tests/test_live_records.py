@@ -1,0 +1,83 @@
+"""From the meeting screen: a decision and an action in one key each, forms prefilled from the
+meeting as it stands; access needs shown before the start; minutes export from the same screen."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, SelectionList
+
+from coprod_meet.domain.records import Method
+from coprod_meet.services.live import LiveMeeting
+from coprod_meet.services.records import RecordsService
+from coprod_meet.tui.app import CoprodMeetApp
+from coprod_meet.tui.screens.action_form import ActionFormScreen
+from coprod_meet.tui.screens.decision_form import DecisionFormScreen
+from coprod_meet.tui.screens.export import ExportScreen
+from coprod_meet.tui.screens.live import LiveScreen
+from tests.scenario import ID, Clock, item_id, play_to_item_five, save_board
+
+
+async def _live_at_item_five(service, clock: Clock):
+    meeting = save_board(service)
+    live = LiveMeeting.open(service, meeting.id, clock=clock)
+    play_to_item_five(live, clock)
+    return meeting
+
+
+async def test_decision_and_action_from_the_meeting_screen(service) -> None:
+    clock = Clock()
+    meeting = await _live_at_item_five(service, clock)
+    app = CoprodMeetApp(service, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(LiveScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DecisionFormScreen)
+        assert form.query_one("#decision-item", Select).value == item_id(5)  # the current item
+        form.query_one("#decision-text", Input).value = "We will offer more short breaks for carers."
+        await pilot.press("tab", "tab", "down", "down", "space")
+        await pilot.pause()
+        await pilot.press("tab", "7", "tab", "1", "tab", "1")
+        form.query_one("#decision-dissent-by", SelectionList).select(ID["Tom"])
+        form.query_one("#decision-dissent", Input).value = "Breaks should include evenings."
+        form.query_one("#decision-agreed", Select).value = "yes"
+        form.query_one("#decision-review", Input).value = "in 6 months"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionFormScreen)
+        form.query_one("#action-text", Input).value = "ask providers for evening break options"
+        form.query_one("#action-owner", Select).value = ID["Jo"]
+        form.query_one("#action-due", Input).value = "in 2 weeks"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.live.unsaved == 0
+
+        await pilot.press("X")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+
+    records = RecordsService(service)
+    (d,) = records.decisions(meeting.id)
+    assert d.method is Method.VOTE and d.counts == {"for": 7, "against": 1, "abstain": 1}
+    assert d.item_id == item_id(5) and d.dissent_by == (ID["Tom"],)
+    (a,) = records.actions(meeting.id)
+    assert (a.owner, a.due, a.decision_id) == ("Jo Clark", "2026-03-26", d.id)
+
+
+async def test_access_needs_are_shown_before_the_meeting_starts(service) -> None:
+    meeting = save_board(service)
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(LiveScreen(meeting.id))
+        await pilot.pause()
+        shown = " ".join(str(n.message) for n in app._notifications)
+    assert "Sam needs large print papers" in shown
