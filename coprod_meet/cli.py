@@ -36,9 +36,7 @@ def _plain_usage_error(message: str) -> str:
     if message.startswith("unrecognized arguments:"):
         return f"I do not know {message.split(':', 1)[1].strip()!r}; {hint}"
     if message.startswith("argument ") and "invalid choice" in message:
-        given = message.split("invalid choice:", 1)[1].split("(choose from", 1)[0].strip()
-        choices = message.split("(choose from", 1)[-1].rstrip(")").replace("'", "").strip()
-        return f"I do not know {given}; the choices are {choices}; {hint}"
+        return f"That is not one of the choices ({message.split('(choose from', 1)[-1].rstrip(')').strip()}); {hint}"
     if "expected one argument" in message:
         option = message.split(":", 1)[0].replace("argument ", "")
         return f"{option} needs a value after it; {hint}"

@@ -155,7 +155,7 @@ def test_check_is_quiet_on_a_sound_archive_and_reports_a_broken_one(capsys, tmp_
     ("args", "expected"),
     [
         (["--bogus"], "coprod-meet: I do not know '--bogus'; type coprod-meet --help to see what you can type."),
-        (["frobnicate"], "coprod-meet: I do not know 'frobnicate'; the choices are {commands}; "
+        (["frobnicate"], "coprod-meet: That is not one of the choices ({commands}); "
                          "type coprod-meet --help to see what you can type."),
         (["demo", "--meetings", "abc"], "coprod-meet demo: --meetings needs a whole number, such as 1; "
                                         "type coprod-meet --help to see what you can type."),
@@ -174,7 +174,7 @@ def test_check_is_quiet_on_a_sound_archive_and_reports_a_broken_one(capsys, tmp_
 def test_bad_arguments_get_one_plain_sentence_and_exit_2(capsys, args, expected) -> None:
     code, out, err = run(capsys, *args)
     assert (code, out) == (2, "")
-    assert one_plain_sentence(err) == expected.format(commands=", ".join(commands()))
+    assert one_plain_sentence(err) == expected.format(commands=", ".join(repr(c) for c in commands()))
 
 
 def commands() -> list[str]:
