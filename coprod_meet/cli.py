@@ -45,7 +45,28 @@ def _plain_usage_error(message: str) -> str:
         return f"{option} needs a whole number; {hint}"
     if message.startswith("the following arguments are required"):
         return f"Something is missing ({message.split(':', 1)[1].strip()}); {hint}"
+    if message.startswith("argument ") and ": " in message:
+        # Our own checks (see _whole_number) already speak in a plain sentence, ending with a
+        # full stop; argparse's own messages do not.
+        own = message.split(": ", 1)[1]
+        if own.endswith("."):
+            return f"{own[:-1]}; {hint}"
     return f"I could not use those arguments ({message}); {hint}"
+
+
+def _whole_number(low: int, high: int, option: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, or a plain sentence."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{option} needs a whole number, such as {low + 1}.") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{option} must be between {low} and {high}.")
+        return value
+
+    return parse
 
 
 def _archive_option(parser: argparse.ArgumentParser) -> None:
@@ -79,7 +100,8 @@ def build_parser() -> PlainParser:
 
     demo = sub.add_parser("demo", help="add a realistic demo to the archive")
     _archive_option(demo)
-    demo.add_argument("--meetings", type=int, default=24, metavar="N", help="how many past meetings (default 24)")
+    demo.add_argument("--meetings", type=_whole_number(0, 100_000, "--meetings"), default=24, metavar="N",
+                      help="how many past meetings (default 24)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="the same seed gives the same demo")
     demo.set_defaults(handler=cmd_demo)
 
@@ -192,8 +214,6 @@ def _open(args: argparse.Namespace) -> ArchiveService:
 def cmd_demo(args: argparse.Namespace) -> int:
     from coprod_meet.services.demo import build_demo
 
-    if not 0 <= args.meetings <= 100_000:
-        raise UserError("--meetings must be between 0 and 100000.")
     groups, meetings = build_demo(meetings=args.meetings, seed=args.seed, upcoming=True)
     with _open(args) as service:
         for g in groups:
@@ -416,7 +436,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --help, --version and usage errors end here (SystemExit)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_tui)
     try:
         return handler(args)
@@ -430,6 +450,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `head`) stopped reading; that is fine.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        reason = (error.strerror or "it could not be read or written").lower()
+        sys.stderr.write(
+            f"coprod-meet: A file of the archive could not be used{where}: {reason}; "
+            "check the archive folder and its permissions.\n"
+        )
+        return EXIT_PROBLEM
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -94,6 +94,10 @@ class AccessNeed(StrEnum):
         }[self]
 
 
+# Titles that come before a name and are not a first name ("Dr Ravi Lee" -> "Ravi").
+_TITLES = frozenset({"dr", "cllr", "councillor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "rev", "sir", "dame"})
+
+
 def _enum(kind: type[StrEnum], value: Any, default: StrEnum) -> Any:
     try:
         return kind(value)
@@ -130,8 +134,11 @@ class Member:
 
     @property
     def first_name(self) -> str:
-        source = self.full_name or self.name
-        return source.split()[0] if source.split() else source
+        """The first name, without a title: "Dr Ravi Lee" -> "Ravi"."""
+        words = (self.full_name or self.name).split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+            words = words[1:]
+        return words[0] if words else ""
 
     def access_in_words(self) -> str:
         """'Sam needs large print papers and regular breaks.' or '' when nothing is needed."""

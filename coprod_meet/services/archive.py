@@ -23,6 +23,13 @@ from coprod_meet.storage.archive import (
 from coprod_meet.storage.record_index import is_record_event
 
 
+def _damaged(meeting_id: str) -> UserError:
+    return UserError(
+        f"The file of meeting {meeting_id} can be read but some of it is not a meeting record; "
+        "run `coprod-meet check` and look at that file."
+    )
+
+
 @dataclass(frozen=True)
 class MeetingSummary:
     """One line of the meetings list."""
@@ -97,9 +104,13 @@ class ArchiveService:
         return list(self._summaries)
 
     def _file(self, meeting_id: str):
+        before = len(self.archive.problems)
         f = self.archive.meeting_file(meeting_id)
         if f is None:
             self._summaries = None
+            fresh = self.archive.problems[before:]
+            if fresh:
+                raise UserError(str(fresh[-1]))  # its file would not parse and was moved aside
             raise NotFound("There is no meeting with that id in this archive; type `coprod-meet meetings` to list them.")
         return f
 
@@ -117,10 +128,16 @@ class ArchiveService:
         data = self._file(meeting_id).meeting()
         if data is None:
             raise NotFound("That meeting's file holds no meeting; run `coprod-meet check` to look at the archive.")
-        return Meeting.from_dict(data)
+        try:
+            return Meeting.from_dict(data)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            raise _damaged(meeting_id) from None
 
     def events(self, meeting_id: str) -> list[Event]:
-        events = [Event.from_dict(e) for e in self._file(meeting_id).events()]
+        try:
+            events = [Event.from_dict(e) for e in self._file(meeting_id).events()]
+        except (KeyError, ValueError, TypeError, AttributeError):
+            raise _damaged(meeting_id) from None
         events.sort(key=lambda e: e.sort_key)
         return events
 
@@ -177,16 +194,17 @@ class ArchiveService:
         ``saved_at`` keeps, per meeting id, when its plan was last saved (merges keep the newest).
         """
         written: dict[str, list[dict[str, Any]]] = {}
+        whole = []
         for meeting, events in items:
-            ordered = [
-                Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=i).to_dict()
-                for i, e in enumerate(events, start=1)
-            ]
+            ordered = [e.to_dict() for e in events]
+            for seq, e in enumerate(ordered, start=1):
+                e["seq"] = seq
             plan = meeting.to_dict()
             if saved_at and saved_at.get(meeting.id):
                 plan[SAVED_AT] = saved_at[meeting.id]
-            self.archive.write_meeting_whole(plan, ordered)
+            whole.append((plan, ordered))
             written[meeting.id] = ordered
+        self.archive.write_meetings_whole(whole)
         self.archive.index_meetings([summary_of(m.to_dict()) for m, _ in items])
         self.archive.records.update(written)
         self._summaries = None

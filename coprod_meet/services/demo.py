@@ -93,7 +93,11 @@ class _Ids:
     rng: random.Random
 
     def __call__(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        # The same string as str(uuid.UUID(int=bits, version=4)), several times faster.
+        bits = self.rng.getrandbits(128)
+        bits = (bits & ~(0xC000 << 48) | (0x8000 << 48)) & ~(0xF000 << 64) | (4 << 76)
+        h = f"{bits:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _members(rng: random.Random, new_id: Callable[[], str], size: int) -> list[Member]:

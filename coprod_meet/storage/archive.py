@@ -13,6 +13,7 @@ A live event rewrites only its meeting's small file, whatever the size of the ar
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,17 +26,21 @@ from tinydb.table import Document
 from coprod_meet.domain.errors import UserError
 from coprod_meet.storage.durable import (
     DIR_MODE,
+    FILE_MODE,
     CorruptFile,
     DurableStorage,
     atomic_write,
     decode,
     encode,
     ensure_private_dir,
-    is_temp_file,
+    is_temp_name,
+    fsync_folder,
 )
 
 SCHEMA_VERSION = 1
 SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this laptop
+# Meeting files written at once when many are saved together (demo, import); their fsyncs overlap.
+WRITERS = 8
 APP_NAME = "coprod-meet"
 
 # Migrations from one schema version to the next: {old_version: function(tables) -> tables}.
@@ -68,6 +73,8 @@ class Problem:
                 f"{self.path.name} could not be read ({self.reason}); it was moved aside to "
                 f"{self.moved_to.parent.name}/{self.moved_to.name} and the rest of the archive carries on."
             )
+        if self.reason.startswith(self.path.name):
+            return f"{self.reason}."
         return f"{self.path.name}: {self.reason}."
 
 
@@ -95,11 +102,17 @@ def _open_db(path: Path) -> TinyDB:
     return TinyDB(path, storage=DurableStorage)
 
 
-def _check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
+def _schema_version(path: Path, tables: dict[str, Any]) -> int:
     meta = tables.get("_meta", {}).get("1", {})
     version = meta.get("schema", SCHEMA_VERSION) if isinstance(meta, dict) else SCHEMA_VERSION
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise CorruptFile(path, "its format version is not a number")
+    return version
+
+
+def _check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
+    """The file's tables in today's format: migrated if older, refused if newer."""
+    version = _schema_version(path, tables)
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(
             f"{path.name} was saved by a newer coprod-meet (file format {version}); "
@@ -108,6 +121,8 @@ def _check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
     while version < SCHEMA_VERSION:
         tables = MIGRATIONS[version](tables)
         version += 1
+        meta = tables.setdefault("_meta", {}).setdefault("1", {})
+        meta["schema"] = version
     return tables
 
 
@@ -122,8 +137,9 @@ class RecordFile:
         tables = storage.read()
         if tables is None:
             self.db.table("_meta").insert(Document({"schema": SCHEMA_VERSION, "kind": kind}, doc_id=1))
-        else:
-            _check_schema(path, tables)
+        elif _schema_version(path, tables) != SCHEMA_VERSION:
+            # Refuse a newer file; bring an older one up to date and keep it that way on disk.
+            storage.write(_check_schema(path, tables))
 
     def table(self, name: str):
         return self.db.table(name, cache_size=0)
@@ -143,21 +159,58 @@ class MeetingFile(RecordFile):
         return dict(doc) if doc is not None else None
 
     def put_meeting(self, data: dict[str, Any]) -> None:
-        """Save the plan, stamped with when it was saved (a merge keeps the newest plan)."""
+        """Replace the plan (fields left out are gone), stamped with when it was saved (a merge
+        keeps the newest plan)."""
         stamped = {**data, SAVED_AT: datetime.now().isoformat(timespec="seconds")}
-        self.table("meeting").upsert(Document(stamped, doc_id=1))
+        table = self.table("meeting")
+        if table.contains(doc_id=1):
+            table.update(lambda doc: (doc.clear(), doc.update(stamped)), doc_ids=[1])
+        else:
+            table.insert(Document(stamped, doc_id=1))
+
+    # The events table is kept by the storage directly (not a TinyDB table): an event is
+    # appended by encoding just that event, whatever the length of the log.
+
+    @property
+    def storage(self) -> DurableStorage:
+        return self.db.storage  # type: ignore[return-value]
+
+    def _events(self) -> dict[str, Any]:
+        table = (self.storage.read() or {}).get("events", {})
+        return table if isinstance(table, dict) else {}
 
     def events(self) -> list[dict[str, Any]]:
-        return [dict(e) for e in self.table("events").all()]
+        return [dict(e) for e in self._events().values() if isinstance(e, dict)]
 
     def event_count(self) -> int:
-        return len(self.table("events"))
+        return len(self._events())
 
     def append_event(self, data: dict[str, Any]) -> None:
-        self.table("events").insert(data)
+        self.append_events([data])
 
     def append_events(self, items: Iterable[dict[str, Any]]) -> None:
-        self.table("events").insert_multiple(items)
+        """Add events to the log in one durable write; returns when they are on disk."""
+        items = list(items)
+        if not items:
+            return
+        table = self._events()
+        last = next(reversed(table), "0")  # ids grow as events are added, so the last is the largest
+        first = int(last) + 1 if last.isdigit() else 1
+        if any(str(first + n) in table for n in range(len(items))):  # not so in this file
+            first = max((int(k) for k in table if k.isdigit()), default=0) + 1
+        self.storage.append("events", {str(first + n): dict(e) for n, e in enumerate(items)})
+
+    def remove_event(self, event_id: str) -> bool:
+        """Remove one event by its id (for repairs, such as a duplicate after a merge).
+
+        A meeting's log is otherwise append-only: corrections are new events. Returns whether
+        an event was removed; when it returns True the removal is on disk.
+        """
+        keys = [k for k, e in self._events().items() if isinstance(e, dict) and e.get("id") == event_id]
+        if not keys:
+            return False
+        self.storage.remove("events", keys)
+        return True
 
 
 class Archive:
@@ -185,19 +238,30 @@ class Archive:
                     "or choose another folder with --archive."
                 ) from None
         self.problems: list[Problem] = []
+        self._reported = 0  # how many of the problems a check has reported already
         self._open_meetings: dict[str, MeetingFile] = {}
-        self._remove_temp_files()
-        self.catalogue = self._open_record("catalogue.json", "catalogue")
-        self.groups = self._open_record("groups.json", "groups")
-        self._index: dict[str, int] = {
-            doc["id"]: doc.doc_id for doc in self.catalogue.table("meetings").all()
-        }
-        healed = self._index_missing_meetings()
-        from coprod_meet.storage.record_index import RecordIndex
+        try:
+            self._remove_temp_files()
+            self.catalogue = self._open_record("catalogue.json", "catalogue")
+            self.groups = self._open_record("groups.json", "groups")
+            self._index: dict[str, int] = {
+                doc["id"]: doc.doc_id
+                for doc in self.catalogue.table("meetings").all()
+                if isinstance(doc.get("id"), str)
+            }
+            changed, recent = self._heal_catalogue()
+            from coprod_meet.storage.record_index import RecordIndex
 
-        self.records = RecordIndex(self, self.catalogue)
-        if healed or not self.records.built:
-            self.records.rebuild()
+            self.records = RecordIndex(self, self.catalogue)
+            if changed or not self.records.built:
+                self.records.rebuild()
+            elif recent:
+                # Meeting files written since the catalogue: a crash may have come between a
+                # decision's write and its line in the catalogue.
+                self.records.update(recent)
+        except BaseException:
+            self.close()  # e.g. SchemaTooNew: let go of the lock before saying so
+            raise
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -238,7 +302,7 @@ class Archive:
     def _remove_temp_files(self) -> None:
         for folder in (self.root, self.meetings_dir):
             for entry in os.scandir(folder):
-                if entry.name.startswith(".") and is_temp_file(Path(entry.path)):
+                if is_temp_name(entry.name):
                     Path(entry.path).unlink(missing_ok=True)
 
     def quarantine(self, path: Path, reason: str) -> Problem:
@@ -251,6 +315,7 @@ class Archive:
             n += 1
             target = self.quarantine_dir / f"{path.name}.{stamp}-{n}.broken"
         os.replace(path, target)
+        os.chmod(target, FILE_MODE)
         problem = Problem(path, reason, target)
         self.problems.append(problem)
         return problem
@@ -289,15 +354,41 @@ class Archive:
 
     def write_meeting_whole(self, meeting: dict[str, Any], events: list[dict[str, Any]]) -> None:
         """Write a whole meeting file in one durable write (used for demo data and imports)."""
-        tables = {
-            "_meta": {"1": {"schema": SCHEMA_VERSION, "kind": "meeting"}},
-            "meeting": {"1": meeting},
-            "events": {str(i): e for i, e in enumerate(events, start=1)},
-        }
-        stale = self._open_meetings.pop(meeting["id"], None)
-        if stale is not None:
-            stale.close()
-        atomic_write(self.meeting_path(meeting["id"]), encode(tables))
+        self.write_meetings_whole([(meeting, events)])
+
+    def write_meetings_whole(self, items: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+        """Write many whole meeting files; returns when every one of them is on disk.
+
+        Each file is written atomically on its own. The writes run a few at a time, so the disk
+        can commit their fsyncs together, and the folder is fsynced once at the end. If one
+        fails, ``SaveFailed`` is raised once the others are done; those are whole and are listed
+        the next time the archive is opened.
+        """
+        jobs = []
+        for meeting, events in items:
+            tables = {
+                "_meta": {"1": {"schema": SCHEMA_VERSION, "kind": "meeting"}},
+                "meeting": {"1": meeting},
+                "events": {str(i): e for i, e in enumerate(events, start=1)},
+            }
+            stale = self._open_meetings.pop(meeting["id"], None)
+            if stale is not None:
+                stale.close()
+            jobs.append((self.meeting_path(meeting["id"]), tables))
+
+        def write(job: tuple[Path, dict[str, Any]]) -> None:
+            path, tables = job
+            atomic_write(path, encode(tables), sync_folder=False)
+
+        if len(jobs) == 1:
+            write(jobs[0])
+        elif jobs:
+            with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="coprod-write") as pool:
+                failures = [f.exception() for f in [pool.submit(write, job) for job in jobs]]
+            first = next((e for e in failures if e is not None), None)
+            if first is not None:
+                raise first
+        fsync_folder(self.meetings_dir)
 
     def read_meeting(self, meeting_id: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
         """A meeting's plan and events, read without keeping the file open (for walks over many).
@@ -351,39 +442,59 @@ class Archive:
         if records is not None:
             records.forget_meetings({meeting_id})
 
-    def _index_missing_meetings(self) -> bool:
-        """Heal the catalogue: list meeting files it does not know (e.g. after a crash).
+    def _heal_catalogue(self) -> tuple[bool, dict[str, list[dict[str, Any]]]]:
+        """Make the catalogue agree with the meeting files (e.g. after a crash).
 
-        Returns True when it had to change anything."""
-        on_disk = {
-            entry.name[: -len(".json")]: Path(entry.path)
-            for entry in os.scandir(self.meetings_dir)
-            if entry.name.endswith(".json") and not entry.name.startswith(".")
-            and entry.name[: -len(".json")] not in self._index
-        }
-        if len(on_disk) == 0 and len(self._index) == sum(
-            1 for e in os.scandir(self.meetings_dir) if e.name.endswith(".json") and not e.name.startswith(".")
-        ):
-            return False  # every file is listed and nothing is listed twice: the usual case, made quick
-        on_disk = {p.stem: p for p in self.meeting_paths()}
-        missing = [mid for mid in on_disk if mid not in self._index]
-        gone = [mid for mid in self._index if mid not in on_disk]
+        A meeting file the catalogue does not list is added; a line whose file is gone is
+        dropped; a meeting file written since the catalogue was last written (a crash can fall
+        between the two writes of a save) is read again and its line brought up to date.
+        Returns whether the list of meetings changed, and the events of the files read again.
+        """
+        since = (self.root / "catalogue.json").stat().st_mtime_ns
+        on_disk: dict[str, str] = {}
+        to_read: list[str] = []
+        for entry in os.scandir(self.meetings_dir):
+            if not entry.name.endswith(".json") or entry.name.startswith("."):
+                continue
+            mid = entry.name[: -len(".json")]
+            on_disk[mid] = entry.path
+            if mid not in self._index or entry.stat().st_mtime_ns >= since:
+                to_read.append(mid)
+        lines = self.catalogue.table("meetings")
         summaries = []
-        for mid in missing:
-            path = on_disk[mid]
+        recent: dict[str, list[dict[str, Any]]] = {}
+        for mid in to_read:
+            path = Path(on_disk[mid])
             try:
                 tables = _check_schema(path, decode(path, path.read_bytes()))
             except CorruptFile as error:
+                if mid in self._index:
+                    self.unindex_meeting(mid)
+                    summaries.append(None)  # the list changed
                 self.quarantine(path, error.reason)
                 continue
+            except SchemaTooNew as error:
+                # Left as it is for a newer coprod-meet; said plainly, never moved or changed.
+                if mid not in self._index:
+                    self.problems.append(Problem(path, str(error).rstrip(".")))
+                continue
             data = tables.get("meeting", {}).get("1")
-            if isinstance(data, dict) and "id" in data:
-                summaries.append(summary_of(data))
-        if summaries:
-            self.index_meetings(summaries)
+            if not (isinstance(data, dict) and data.get("id") == mid):
+                continue
+            events = tables.get("events", {})
+            if isinstance(events, dict):
+                recent[mid] = [e for e in events.values() if isinstance(e, dict)]
+            summary = summary_of(data)
+            line = lines.get(doc_id=self._index[mid]) if mid in self._index else None
+            if line is None or dict(line) != summary:
+                summaries.append(summary)
+        fresh = [s for s in summaries if s is not None]
+        if fresh:
+            self.index_meetings(fresh)
+        gone = [m for m in self._index if m not in on_disk]
         for mid in gone:
             self.unindex_meeting(mid)
-        return bool(summaries or gone)
+        return bool(summaries or gone), recent
 
     # -- groups ---------------------------------------------------------------------------
 
@@ -408,6 +519,9 @@ class Archive:
         """Read every file; move aside any that will not parse and say so."""
         report = CheckReport()
         before = len(self.problems)
+        # Files moved aside since the last check (e.g. while opening) were checked too.
+        moved_since = [p for p in self.problems[self._reported:] if p.moved_to is not None]
+        report.files_checked += len(moved_since)
         for path in [self.root / "catalogue.json", self.root / "groups.json", *self.meeting_paths()]:
             report.files_checked += 1
             try:
@@ -422,7 +536,8 @@ class Archive:
                 self.quarantine(path, error.reason)
             except SchemaTooNew as error:
                 self.problems.append(Problem(path, str(error).rstrip(".")))
-        report.problems = self.problems[before:]
+        report.problems = moved_since + self.problems[before:]
+        self._reported = len(self.problems)
         already = sorted(self.quarantine_dir.glob("*.broken")) if self.quarantine_dir.exists() else []
         fresh = {p.moved_to for p in report.problems if p.moved_to is not None}
         for path in already:

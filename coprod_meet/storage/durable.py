@@ -13,7 +13,7 @@ import json
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from tinydb.storages import Storage
 
@@ -53,8 +53,13 @@ def temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
 
 
+def is_temp_name(name: str) -> bool:
+    """Whether a file name is one of our temp files (``.NAME.RANDOM.tmp``)."""
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
+
+
 def is_temp_file(path: Path) -> bool:
-    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+    return is_temp_name(path.name)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -63,6 +68,14 @@ def _fsync_dir(folder: Path) -> None:
         os_fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (after ``atomic_write(..., sync_folder=False)``)."""
+    try:
+        _fsync_dir(folder)
+    except OSError as error:
+        raise _plain_os_error(error) from error
 
 
 def _plain_os_error(error: OSError) -> SaveFailed:
@@ -75,11 +88,13 @@ def _plain_os_error(error: OSError) -> SaveFailed:
     return SaveFailed(text)
 
 
-def atomic_write(target: Path, payload: bytes) -> None:
+def atomic_write(target: Path, payload: bytes, *, sync_folder: bool = True) -> None:
     """Write ``payload`` to ``target`` so that a crash leaves the old or the new file whole.
 
     Returns only when the bytes and the rename are on disk. Raises ``SaveFailed`` (plain words)
-    and leaves the old file untouched if anything goes wrong.
+    and leaves the old file untouched if anything goes wrong. Writing many files in one go, pass
+    ``sync_folder=False`` and call :func:`fsync_folder` once at the end: until then each file is
+    whole, old or new, but the new ones are not yet sure to be there after a power cut.
     """
     tmp = temp_name(target)
     fd = -1
@@ -95,7 +110,8 @@ def atomic_write(target: Path, payload: bytes) -> None:
         fd = -1
         os_replace(tmp, target)
         replaced = True
-        _fsync_dir(target.parent)
+        if sync_folder:
+            _fsync_dir(target.parent)
     except OSError as error:
         raise _plain_os_error(error) from error
     finally:
@@ -123,7 +139,7 @@ def decode(path: Path, raw: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         if error.msg.startswith("Extra data"):
             raise CorruptFile(path, "the file has extra data after its end") from None
-        if error.pos >= len(text.rstrip()) - 1:
+        if _ends_early(text, error):
             raise CorruptFile(path, "the file is cut short") from None
         raise CorruptFile(path, "the file is not valid JSON") from None
     except RecursionError:
@@ -133,17 +149,52 @@ def decode(path: Path, raw: bytes) -> dict[str, Any]:
     return data
 
 
+def _ends_early(text: str, error: json.JSONDecodeError) -> bool:
+    """True when ``text`` looks like the start of a whole file: it stops inside a string or with
+    brackets still open, and the parser only failed on its last few characters."""
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+    if not (in_string or depth > 0):
+        return False
+    # The longest token that can be cut is a literal such as "false".
+    return error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip()) - 5
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
 class DurableStorage(Storage):
     """TinyDB storage: atomic durable writes, and the last state kept in memory.
 
     TinyDB reads the whole file before every operation; keeping the parsed state means a live
     event costs one write of one small file. If a write fails, the memory copy is dropped so the
     next read comes from disk and matches what is really saved.
+
+    The JSON text of each table is kept too, and used again while the table is the same object:
+    TinyDB replaces a table's dict whenever it changes one, so a table that is still the same
+    object is unchanged. Tables must never be changed in place, except through :meth:`append`
+    and :meth:`remove`, which keep the text up to date. A live event is then the encoding of one
+    event, not of the whole meeting.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._cache: dict[str, Any] | None = None
+        self._text: dict[str, tuple[Any, str]] = {}  # table name -> (the table, its JSON)
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
@@ -154,13 +205,57 @@ class DurableStorage(Storage):
             self._cache = decode(self.path, raw)
         return self._cache
 
-    def write(self, data: dict[str, Any]) -> None:
+    def _table_text(self, name: str, table: Any) -> str:
+        known = self._text.get(name)
+        if known is not None and known[0] is table:
+            return known[1]
+        text = _dumps(table)
+        self._text[name] = (table, text)
+        return text
+
+    def _write_tables(self, data: dict[str, Any]) -> None:
+        """Write ``data`` (the same bytes as ``encode(data)``); forget everything if it fails."""
         try:
-            atomic_write(self.path, encode(data))
+            body = ",".join(f"{_dumps(name)}:{self._table_text(name, table)}" for name, table in data.items())
+            atomic_write(self.path, ("{" + body + "}").encode("ascii"))
         except BaseException:
             self._cache = None
+            self._text = {}
             raise
         self._cache = data
+        for name in [n for n in self._text if n not in data]:
+            del self._text[name]
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._write_tables(data)
+
+    def append(self, name: str, docs: dict[str, dict[str, Any]]) -> None:
+        """Add documents (by doc id) to a table and write, encoding only the new documents."""
+        data = self.read() or {}
+        table = data.get(name)
+        if not isinstance(table, dict):
+            table = data[name] = {}
+        text = self._table_text(name, table)
+        for key, doc in docs.items():
+            if key in table:
+                raise ValueError(f"document {key} is already in {name}")
+            table[key] = doc
+            piece = f"{_dumps(key)}:{_dumps(doc)}"
+            text = "{" + piece + "}" if text == "{}" else text[:-1] + "," + piece + "}"
+        self._text[name] = (table, text)
+        self._write_tables(data)
+
+    def remove(self, name: str, keys: Iterable[str]) -> None:
+        """Take documents out of a table and write."""
+        data = self.read() or {}
+        table = data.get(name)
+        if not isinstance(table, dict):
+            return
+        for key in keys:
+            table.pop(key, None)
+        self._text.pop(name, None)
+        self._write_tables(data)
 
     def close(self) -> None:
         self._cache = None
+        self._text = {}
