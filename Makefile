@@ -29,7 +29,7 @@ test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then exit 0; fi; exit $$rc
 
 bench: setup
-	$(BIN)/python bench/archive.py
+	for b in archive startup keys minutes search; do $(BIN)/python bench/$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(ARCHIVE)

@@ -49,7 +49,11 @@ Press X to export the minutes of the chosen meeting.
         yield Header()
         yield Static("", id="meetings-summary", markup=False)
         table: DataTable = DataTable(id="meetings-table", cursor_type="row", zebra_stripes=False)
-        table.add_columns("When", "Title", "Group")  # the title before the group: on a narrow screen it shows
+        # The title before the group, so a narrow screen shows it; a long title is cut at 28
+        # characters so the group always shows too (Enter opens the meeting with its whole title).
+        table.add_column("When")
+        table.add_column("Title", width=28)
+        table.add_column("Group")
         yield table
         yield Footer()
 
