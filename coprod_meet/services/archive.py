@@ -78,7 +78,7 @@ class ArchiveService:
         """Every meeting, newest first."""
         if self._summaries is None:
             rows = []
-            for s in self.archive.summaries():
+            for s in self.archive.summary_lines():
                 try:
                     rows.append(
                         MeetingSummary(

@@ -1,7 +1,8 @@
 """The archive: a folder with one TinyDB file per meeting, a catalogue and the groups.
 
     ARCHIVE/
-      catalogue.json        meetings listed for the first screen and for search
+      catalogue.json        meetings listed for the first screen
+      records.json          decisions and actions indexed for search (read only when needed)
       groups.json           groups, members and their settings
       meetings/<uuid>.json  one meeting: its plan and its append-only event log
       quarantine/           files that would not parse, moved aside (never overwritten)
@@ -13,10 +14,11 @@ A live event rewrites only its meeting's small file, whatever the size of the ar
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
@@ -34,7 +36,12 @@ from coprod_meet.storage.durable import (
     is_temp_file,
 )
 
+if TYPE_CHECKING:  # pragma: no cover
+    from coprod_meet.storage.record_index import RecordIndex
+
 SCHEMA_VERSION = 1
+RECORDS_FILE = "records.json"
+RECORD_TABLES = ("decisions", "actions", "conflicts")
 SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this laptop
 APP_NAME = "coprod-meet"
 
@@ -190,14 +197,51 @@ class Archive:
         self.catalogue = self._open_record("catalogue.json", "catalogue")
         self.groups = self._open_record("groups.json", "groups")
         self._index: dict[str, int] = {
-            doc["id"]: doc.doc_id for doc in self.catalogue.table("meetings").all()
+            d["id"]: int(doc_id) for doc_id, d in self._meeting_lines().items() if isinstance(d, dict) and "id" in d
         }
+        # The index of decisions and actions is big; it is read the first time something needs it.
+        self._records: RecordIndex | None = None
+        self._records_lock = threading.Lock()
+        self._move_records_out_of_catalogue()
         healed = self._index_missing_meetings()
+        if healed:
+            self._open_records(rebuild=True)
+
+    @property
+    def records(self) -> RecordIndex:
+        """The decisions and actions index (``records.json``), opened the first time it is needed."""
+        if self._records is None:
+            self._open_records(rebuild=False)
+        assert self._records is not None
+        return self._records
+
+    def _open_records(self, *, rebuild: bool) -> None:
         from coprod_meet.storage.record_index import RecordIndex
 
-        self.records = RecordIndex(self, self.catalogue)
-        if healed or not self.records.built:
-            self.records.rebuild()
+        with self._records_lock:  # a save thread and the screen may both ask first
+            if self._records is None:
+                records = RecordIndex(self, self._open_record(RECORDS_FILE, "records"))
+                if rebuild or not records.built:
+                    records.rebuild()
+                self._records = records
+            elif rebuild:
+                self._records.rebuild()
+
+    def _move_records_out_of_catalogue(self) -> None:
+        """Archives saved before ``records.json`` kept the index in the catalogue: move it out once."""
+        tables = self.catalogue.db.storage.read() or {}
+        old = {name: tables[name] for name in RECORD_TABLES if name in tables}
+        if not old:
+            return
+        built = (tables.get("_meta", {}).get("1") or {}).get("records")
+        path = self.root / RECORDS_FILE
+        if not path.exists() and built is not None:
+            meta = {"schema": SCHEMA_VERSION, "kind": "records", "records": built}
+            atomic_write(path, encode({"_meta": {"1": meta}, **old}))
+        kept = {name: table for name, table in tables.items() if name not in RECORD_TABLES}
+        kept["_meta"] = {k: {f: v for f, v in (doc or {}).items() if f != "records"}
+                         for k, doc in kept.get("_meta", {}).items()}
+        self.catalogue.db.storage.write(kept)
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -225,6 +269,8 @@ class Archive:
         for f in self._open_meetings.values():
             f.close()
         self._open_meetings.clear()
+        if self._records is not None:
+            self._records.catalogue.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -321,8 +367,17 @@ class Archive:
 
     # -- catalogue ------------------------------------------------------------------------
 
+    def _meeting_lines(self) -> dict[str, Any]:
+        """The catalogue's meetings table as stored, {doc id: line}: callers must not change it."""
+        table = (self.catalogue.db.storage.read() or {}).get("meetings", {})
+        return table if isinstance(table, dict) else {}
+
+    def summary_lines(self) -> list[dict[str, Any]]:
+        """The catalogue's meeting lines, read straight from memory (read-only, for speed)."""
+        return [d for d in self._meeting_lines().values() if isinstance(d, dict)]
+
     def summaries(self) -> list[dict[str, Any]]:
-        return [dict(d) for d in self.catalogue.table("meetings").all()]
+        return [dict(d) for d in self.summary_lines()]
 
     def index_meeting(self, summary: dict[str, Any]) -> None:
         table = self.catalogue.table("meetings")
@@ -343,13 +398,12 @@ class Archive:
             ids = table.insert_multiple(fresh)
             self._index.update({s["id"]: i for s, i in zip(fresh, ids)})
 
-    def unindex_meeting(self, meeting_id: str) -> None:
+    def unindex_meeting(self, meeting_id: str, *, forget_records: bool = True) -> None:
         doc_id = self._index.pop(meeting_id, None)
         if doc_id is not None:
             self.catalogue.table("meetings").remove(doc_ids=[doc_id])
-        records = getattr(self, "records", None)
-        if records is not None:
-            records.forget_meetings({meeting_id})
+        if forget_records and (self._records is not None or (self.root / RECORDS_FILE).exists()):
+            self.records.forget_meetings({meeting_id})
 
     def _index_missing_meetings(self) -> bool:
         """Heal the catalogue: list meeting files it does not know (e.g. after a crash).
@@ -382,7 +436,7 @@ class Archive:
         if summaries:
             self.index_meetings(summaries)
         for mid in gone:
-            self.unindex_meeting(mid)
+            self.unindex_meeting(mid, forget_records=False)  # the caller rebuilds the index
         return bool(summaries or gone)
 
     # -- groups ---------------------------------------------------------------------------
@@ -408,7 +462,8 @@ class Archive:
         """Read every file; move aside any that will not parse and say so."""
         report = CheckReport()
         before = len(self.problems)
-        for path in [self.root / "catalogue.json", self.root / "groups.json", *self.meeting_paths()]:
+        index = [self.root / RECORDS_FILE] if (self.root / RECORDS_FILE).exists() else []
+        for path in [self.root / "catalogue.json", *index, self.root / "groups.json", *self.meeting_paths()]:
             report.files_checked += 1
             try:
                 tables = decode(path, path.read_bytes())

@@ -1,6 +1,7 @@
 """The catalogue's index of decisions and actions, so searching never walks every meeting file.
 
-Two tables in ``catalogue.json``, one line per record:
+Two tables in ``records.json`` (next to ``catalogue.json``; read only when something needs them),
+one line per record:
 
 * ``decisions``: id, meeting_id, group_id, group_name, start (of its meeting), item, text, method,
   dissent, review_date, supersedes/superseded_by, ``search`` (lower-cased words to match) and
@@ -105,7 +106,7 @@ def fold_row(
 
 
 class RecordIndex:
-    """The decisions and actions tables of the catalogue."""
+    """The decisions and actions tables (``records.json``)."""
 
     def __init__(self, archive: Archive, catalogue: RecordFile) -> None:
         self.archive = archive
@@ -174,7 +175,7 @@ class RecordIndex:
         return self.archive.read_meeting(meeting_id)[1]
 
     def _summaries(self) -> dict[str, dict[str, Any]]:
-        return {s["id"]: s for s in self.archive.summaries() if "id" in s}
+        return {s["id"]: s for s in self.archive.summary_lines() if "id" in s}
 
     def _link_replacements(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         """Set ``superseded_by`` on every decision another one replaces (as ``decisions_from`` does).
