@@ -25,7 +25,6 @@ from tinydb.table import Document
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import Event
-from coprod_meet.domain.records import actions_from, decisions_from
 
 if TYPE_CHECKING:  # pragma: no cover
     from coprod_meet.storage.archive import Archive, RecordFile
@@ -81,6 +80,8 @@ def fold_row(
     summaries: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
     """The catalogue line of one record, from every event about it."""
+    from coprod_meet.domain.records import actions_from, decisions_from  # not needed on start-up
+
     events = _as_events(raw_events)
     base: dict[str, Any] = {"id": record_id, "meetings": sorted(set(meetings))}
     try:
