@@ -93,8 +93,9 @@ def build_long_meeting(archive: Path) -> str:
         decision = Decision(id=f"d{n}", meeting_id=meeting.id, item_id=item.id, item_title=item.title,
                             text="We will ask members before anything changes.", method=list(Method)[n % 5],
                             counts={"for": 10, "against": 3, "abstain": 2}, dissent="It should happen sooner.",
-                            lived_experience_agreed=True, review_date="2026-09-12")
-        add(ev.DECISION_RECORDED, 30, **decision.to_dict(), dissent_by=[members[n % 15].id])
+                            lived_experience_agreed=True, review_date="2026-09-12",
+                            dissent_by=(members[n % 15].id,))
+        add(ev.DECISION_RECORDED, 30, **decision.to_dict())
         for k in range(2):
             owner = members[(n + k) % 15]
             action = Action(id=f"a{n}-{k}", meeting_id=meeting.id, text="write to the council about it",

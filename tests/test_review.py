@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -167,18 +168,58 @@ def test_open_decision_shows_its_context(demo_service: ArchiveService) -> None:
 
 
 def test_live_turns_never_touch_the_catalogue(demo_service: ArchiveService) -> None:
-    catalogue = demo_service.root / "catalogue.json"
-    before = catalogue.read_bytes()
+    catalogue, records = demo_service.root / "catalogue.json", demo_service.root / "records.json"
     meeting = demo_service.list_meetings()[0]
     member = demo_service.get_meeting(meeting.id).roster[0]
+    before = catalogue.read_bytes(), records.read_bytes()
     demo_service.append_event(meeting.id, ev.event(ev.TURN_STARTED, member_id=member.id))
     demo_service.append_event(meeting.id, ev.event(ev.TURN_ENDED, member_id=member.id))
-    assert catalogue.read_bytes() == before
+    assert (catalogue.read_bytes(), records.read_bytes()) == before
     demo_service.append_event(meeting.id, ev.event(ev.DECISION_RECORDED, **Decision(
         meeting_id=meeting.id, text="We will meet in the library").to_dict()))
-    assert catalogue.read_bytes() != before
+    assert records.read_bytes() != before[1]
     assert [f.decision.text for f in rv.search_decisions(demo_service, "library", now=NOW)] == [
         "We will meet in the library"]
+
+
+def test_the_first_screen_never_reads_the_index_of_decisions(demo_service: ArchiveService) -> None:
+    """The meetings list reads only the small catalogue; decisions are read when first searched."""
+    root = demo_service.root
+    expected = [f.decision for f in rv.search_decisions(demo_service, now=NOW)]
+    assert expected and b"decisions" not in (root / "catalogue.json").read_bytes()
+    demo_service.close()
+    with ArchiveService.open(root) as again:
+        assert again.list_meetings() and again.archive._records is None
+        assert [f.decision for f in rv.search_decisions(again, now=NOW)] == expected
+        assert again.archive._records is not None
+
+
+def test_an_archive_with_the_index_inside_the_catalogue_moves_it_out(demo_service: ArchiveService) -> None:
+    """Archives saved by earlier versions kept decisions in catalogue.json: opened, they move out once."""
+    root = demo_service.root
+    expected = [f.decision for f in rv.search_decisions(demo_service, now=NOW)]
+    demo_service.close()
+    old = json.loads((root / "catalogue.json").read_text()) | json.loads((root / "records.json").read_text())
+    old["_meta"] = {"1": {"schema": 1, "kind": "catalogue", "records": 1}}
+    (root / "catalogue.json").write_text(json.dumps(old))
+    (root / "records.json").unlink()
+    with ArchiveService.open(root) as moved:
+        assert b"decisions" not in (root / "catalogue.json").read_bytes()
+        assert (root / "records.json").exists() and moved.list_meetings()
+        assert [f.decision for f in rv.search_decisions(moved, now=NOW)] == expected
+
+
+def test_a_lost_or_broken_index_of_decisions_is_rebuilt(demo_service: ArchiveService) -> None:
+    root = demo_service.root
+    expected = [f.decision for f in rv.search_decisions(demo_service, now=NOW)]
+    demo_service.close()
+    (root / "records.json").write_text("{ broken", encoding="utf-8")
+    with ArchiveService.open(root) as healed:
+        assert [f.decision for f in rv.search_decisions(healed, now=NOW)] == expected
+        assert healed.problems  # said plainly that the broken file was moved aside
+    (root / "records.json").unlink()
+    with ArchiveService.open(root) as healed:
+        assert [f.decision for f in rv.search_decisions(healed, now=NOW)] == expected
 
 
 def test_catalogue_is_rebuilt_when_it_is_lost_or_broken(demo_service: ArchiveService) -> None:

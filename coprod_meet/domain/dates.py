@@ -50,11 +50,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from dateutil import parser as dateutil_parser
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING
 
 from .errors import DateNotUnderstood, TextTooLong, UserError
 from .text import clean_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dateutil.relativedelta import relativedelta
+
+# dateutil is imported where dates are read, not on start-up: showing dates needs only datetime.
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -269,6 +273,8 @@ def _offset(words: list[str]) -> relativedelta | None:
     if count is None or unit is None:
         return None
     field, multiple = unit
+    from dateutil.relativedelta import relativedelta
+
     return relativedelta(**{field: count * multiple})
 
 
@@ -305,6 +311,8 @@ def _calendar_date(words: list[str], today: date) -> date | None:
         return None
     text = " ".join(pieces)
     year_first = any(_YEAR_FIRST.fullmatch(w) for w in pieces)
+    from dateutil import parser as dateutil_parser
+
     try:
         a, b = (
             dateutil_parser.parse(text, default=default, dayfirst=not year_first, yearfirst=year_first)
@@ -396,6 +404,8 @@ def parse_date(text: str, *, now: datetime | None = None) -> date:
 
 def _month_period(year: int, month: int) -> tuple[date, date]:
     start = date(year, month, 1)
+    from dateutil.relativedelta import relativedelta
+
     return start, start + relativedelta(months=1, days=-1)
 
 
@@ -427,6 +437,8 @@ def _period(words: list[str], today: date, after: date | None = None) -> tuple[d
             start = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
             return start, start + timedelta(days=6)
         if words[1] == "month":
+            from dateutil.relativedelta import relativedelta
+
             first = date(today.year, today.month, 1) + relativedelta(months=step)
             return _month_period(first.year, first.month)
         year = today.year + step

@@ -30,7 +30,7 @@ def _damaged(meeting_id: str) -> UserError:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeetingSummary:
     """One line of the meetings list."""
 
@@ -85,18 +85,12 @@ class ArchiveService:
         """Every meeting, newest first."""
         if self._summaries is None:
             rows = []
-            for s in self.archive.summaries():
+            parse = datetime.fromisoformat
+            for s in self.archive.summary_lines():
                 try:
-                    rows.append(
-                        MeetingSummary(
-                            id=s["id"],
-                            group_id=s.get("group_id", ""),
-                            group_name=s.get("group_name", ""),
-                            title=s.get("title", ""),
-                            start=datetime.fromisoformat(s["start"]),
-                            end=datetime.fromisoformat(s.get("end") or s["start"]),
-                        )
-                    )
+                    start = parse(s["start"])
+                    rows.append(MeetingSummary(s["id"], s.get("group_id", ""), s.get("group_name", ""),
+                                               s.get("title", ""), start, parse(s["end"]) if s.get("end") else start))
                 except (KeyError, ValueError, TypeError):
                     continue  # a damaged catalogue line; `check` reports the file itself
             rows.sort(key=lambda m: (m.start, m.id), reverse=True)

@@ -1,7 +1,8 @@
 """The archive: a folder with one TinyDB file per meeting, a catalogue and the groups.
 
     ARCHIVE/
-      catalogue.json        meetings listed for the first screen and for search
+      catalogue.json        meetings listed for the first screen
+      records.json          decisions and actions indexed for search (read only when needed)
       groups.json           groups, members and their settings
       meetings/<uuid>.json  one meeting: its plan and its append-only event log
       quarantine/           files that would not parse, moved aside (never overwritten)
@@ -14,10 +15,11 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
@@ -37,7 +39,12 @@ from coprod_meet.storage.durable import (
     fsync_folder,
 )
 
+if TYPE_CHECKING:  # pragma: no cover
+    from coprod_meet.storage.record_index import RecordIndex
+
 SCHEMA_VERSION = 1
+RECORDS_FILE = "records.json"
+RECORD_TABLES = ("decisions", "actions", "conflicts")
 SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this laptop
 # Meeting files written at once when many are saved together (demo, import); their fsyncs overlap.
 WRITERS = 8
@@ -240,28 +247,65 @@ class Archive:
         self.problems: list[Problem] = []
         self._reported = 0  # how many of the problems a check has reported already
         self._open_meetings: dict[str, MeetingFile] = {}
+        # The index of decisions and actions is big; it is read the first time something needs it.
+        self._records: RecordIndex | None = None
+        self._records_lock = threading.Lock()
         try:
             self._remove_temp_files()
             self.catalogue = self._open_record("catalogue.json", "catalogue")
             self.groups = self._open_record("groups.json", "groups")
             self._index: dict[str, int] = {
-                doc["id"]: doc.doc_id
-                for doc in self.catalogue.table("meetings").all()
-                if isinstance(doc.get("id"), str)
+                d["id"]: int(doc_id)
+                for doc_id, d in self._meeting_lines().items()
+                if isinstance(d, dict) and isinstance(d.get("id"), str)
             }
+            self._move_records_out_of_catalogue()
             changed, recent = self._heal_catalogue()
-            from coprod_meet.storage.record_index import RecordIndex
-
-            self.records = RecordIndex(self, self.catalogue)
-            if changed or not self.records.built:
-                self.records.rebuild()
+            if changed:
+                self._open_records(rebuild=True)
             elif recent:
                 # Meeting files written since the catalogue: a crash may have come between a
-                # decision's write and its line in the catalogue.
+                # decision's write and its line in the index.
                 self.records.update(recent)
         except BaseException:
             self.close()  # e.g. SchemaTooNew: let go of the lock before saying so
             raise
+
+    @property
+    def records(self) -> RecordIndex:
+        """The decisions and actions index (``records.json``), opened the first time it is needed."""
+        if self._records is None:
+            self._open_records(rebuild=False)
+        assert self._records is not None
+        return self._records
+
+    def _open_records(self, *, rebuild: bool) -> None:
+        from coprod_meet.storage.record_index import RecordIndex
+
+        with self._records_lock:  # a save thread and the screen may both ask first
+            if self._records is None:
+                records = RecordIndex(self, self._open_record(RECORDS_FILE, "records"))
+                if rebuild or not records.built:
+                    records.rebuild()
+                self._records = records
+            elif rebuild:
+                self._records.rebuild()
+
+    def _move_records_out_of_catalogue(self) -> None:
+        """Archives saved before ``records.json`` kept the index in the catalogue: move it out once."""
+        tables = self.catalogue.db.storage.read() or {}
+        old = {name: tables[name] for name in RECORD_TABLES if name in tables}
+        if not old:
+            return
+        built = (tables.get("_meta", {}).get("1") or {}).get("records")
+        path = self.root / RECORDS_FILE
+        if not path.exists() and built is not None:
+            meta = {"schema": SCHEMA_VERSION, "kind": "records", "records": built}
+            atomic_write(path, encode({"_meta": {"1": meta}, **old}))
+        kept = {name: table for name, table in tables.items() if name not in RECORD_TABLES}
+        kept["_meta"] = {k: {f: v for f, v in (doc or {}).items() if f != "records"}
+                         for k, doc in kept.get("_meta", {}).items()}
+        self.catalogue.db.storage.write(kept)
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -289,6 +333,8 @@ class Archive:
         for f in self._open_meetings.values():
             f.close()
         self._open_meetings.clear()
+        if self._records is not None:
+            self._records.catalogue.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -412,8 +458,17 @@ class Archive:
 
     # -- catalogue ------------------------------------------------------------------------
 
+    def _meeting_lines(self) -> dict[str, Any]:
+        """The catalogue's meetings table as stored, {doc id: line}: callers must not change it."""
+        table = (self.catalogue.db.storage.read() or {}).get("meetings", {})
+        return table if isinstance(table, dict) else {}
+
+    def summary_lines(self) -> list[dict[str, Any]]:
+        """The catalogue's meeting lines, read straight from memory (read-only, for speed)."""
+        return [d for d in self._meeting_lines().values() if isinstance(d, dict)]
+
     def summaries(self) -> list[dict[str, Any]]:
-        return [dict(d) for d in self.catalogue.table("meetings").all()]
+        return [dict(d) for d in self.summary_lines()]
 
     def index_meeting(self, summary: dict[str, Any]) -> None:
         table = self.catalogue.table("meetings")
@@ -434,13 +489,12 @@ class Archive:
             ids = table.insert_multiple(fresh)
             self._index.update({s["id"]: i for s, i in zip(fresh, ids)})
 
-    def unindex_meeting(self, meeting_id: str) -> None:
+    def unindex_meeting(self, meeting_id: str, *, forget_records: bool = True) -> None:
         doc_id = self._index.pop(meeting_id, None)
         if doc_id is not None:
             self.catalogue.table("meetings").remove(doc_ids=[doc_id])
-        records = getattr(self, "records", None)
-        if records is not None:
-            records.forget_meetings({meeting_id})
+        if forget_records and (self._records is not None or (self.root / RECORDS_FILE).exists()):
+            self.records.forget_meetings({meeting_id})
 
     def _heal_catalogue(self) -> tuple[bool, dict[str, list[dict[str, Any]]]]:
         """Make the catalogue agree with the meeting files (e.g. after a crash).
@@ -469,7 +523,7 @@ class Archive:
                 tables = _check_schema(path, decode(path, path.read_bytes()))
             except CorruptFile as error:
                 if mid in self._index:
-                    self.unindex_meeting(mid)
+                    self.unindex_meeting(mid, forget_records=False)  # the caller rebuilds the index
                     summaries.append(None)  # the list changed
                 self.quarantine(path, error.reason)
                 continue
@@ -493,7 +547,7 @@ class Archive:
             self.index_meetings(fresh)
         gone = [m for m in self._index if m not in on_disk]
         for mid in gone:
-            self.unindex_meeting(mid)
+            self.unindex_meeting(mid, forget_records=False)  # the caller rebuilds the index
         return bool(summaries or gone), recent
 
     # -- groups ---------------------------------------------------------------------------
@@ -522,7 +576,8 @@ class Archive:
         # Files moved aside since the last check (e.g. while opening) were checked too.
         moved_since = [p for p in self.problems[self._reported:] if p.moved_to is not None]
         report.files_checked += len(moved_since)
-        for path in [self.root / "catalogue.json", self.root / "groups.json", *self.meeting_paths()]:
+        index = [self.root / RECORDS_FILE] if (self.root / RECORDS_FILE).exists() else []
+        for path in [self.root / "catalogue.json", *index, self.root / "groups.json", *self.meeting_paths()]:
             report.files_checked += 1
             try:
                 tables = decode(path, path.read_bytes())

@@ -1,6 +1,7 @@
 """The catalogue's index of decisions and actions, so searching never walks every meeting file.
 
-Two tables in ``catalogue.json``, one line per record:
+Two tables in ``records.json`` (next to ``catalogue.json``; read only when something needs them),
+one line per record:
 
 * ``decisions``: id, meeting_id, group_id, group_name, start (of its meeting), item, text, method,
   dissent, review_date, supersedes/superseded_by, ``search`` (lower-cased words to match) and
@@ -24,7 +25,6 @@ from tinydb.table import Document
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import Event
-from coprod_meet.domain.records import actions_from, decisions_from
 
 if TYPE_CHECKING:  # pragma: no cover
     from coprod_meet.storage.archive import Archive, RecordFile
@@ -80,6 +80,8 @@ def fold_row(
     summaries: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
     """The catalogue line of one record, from every event about it."""
+    from coprod_meet.domain.records import actions_from, decisions_from  # not needed on start-up
+
     events = _as_events(raw_events)
     base: dict[str, Any] = {"id": record_id, "meetings": sorted(set(meetings))}
     try:
@@ -105,7 +107,7 @@ def fold_row(
 
 
 class RecordIndex:
-    """The decisions and actions tables of the catalogue."""
+    """The decisions and actions tables (``records.json``)."""
 
     def __init__(self, archive: Archive, catalogue: RecordFile) -> None:
         self.archive = archive
@@ -174,7 +176,7 @@ class RecordIndex:
         return self.archive.read_meeting(meeting_id)[1]
 
     def _summaries(self) -> dict[str, dict[str, Any]]:
-        return {s["id"]: s for s in self.archive.summaries() if "id" in s}
+        return {s["id"]: s for s in self.archive.summary_lines() if "id" in s}
 
     def _link_replacements(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         """Set ``superseded_by`` on every decision another one replaces (as ``decisions_from`` does).

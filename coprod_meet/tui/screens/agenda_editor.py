@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain import planning as plan
 from coprod_meet.domain.dates import minutes_in_words, when_in_words
@@ -17,6 +17,7 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import AgendaItem, Meeting
 from coprod_meet.services.planning import Planner
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_meet.tui.widgets.footer import Footer
 
 class AttendanceScreen(ModalScreen[None]):
     """Choose a person with the arrows (or their number), then press a letter for their status."""

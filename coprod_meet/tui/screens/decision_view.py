@@ -7,11 +7,12 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.services.review import open_decision
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.widgets.footer import Footer
 
 
 class DecisionViewScreen(HelpfulScreen):

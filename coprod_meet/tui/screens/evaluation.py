@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from coprod_meet.domain.evaluation import HEARD_WORDS, summarise
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.form_base import records_service
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 ANSWER_WORDS = {"yes": "Yes, felt heard", "partly": "Partly", "no": "No, did not feel heard", "pass": "Passed"}

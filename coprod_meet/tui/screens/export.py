@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.minutes.document import COPIES, MEMBERS
@@ -15,6 +15,7 @@ from coprod_meet.minutes.render import FORMATS
 from coprod_meet.minutes.text import render_text
 from coprod_meet.services.minutes import MinutesExport, MinutesService
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 FORMAT_ORDER = list(FORMATS)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.model import Group, GroupSettings, Member, join_words
 from coprod_meet.domain.planning import access_lines, break_words
 from coprod_meet.domain.state import voice_key_in_words
 from coprod_meet.services.planning import Planner
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 

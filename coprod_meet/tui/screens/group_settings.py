@@ -7,12 +7,13 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Footer, Header, Input, Static
+from textual.widgets import Checkbox, Header, Input, Static
 
 from coprod_meet.domain.dates import parse_duration
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import GroupSettings
 from coprod_meet.tui.screens.form import FormScreen
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.forms import focus_first, hint, label
 
 TARGET_KEY = "lived_experience+carer"

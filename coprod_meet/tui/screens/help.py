@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from coprod_meet.tui.widgets.footer import Footer
 
 
 class HelpScreen(ModalScreen[None]):

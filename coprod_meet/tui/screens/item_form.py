@@ -7,13 +7,14 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Header, Input, Select, Static, TextArea
 
 from coprod_meet.domain.dates import date_in_words, minutes_in_words, parse_date, parse_duration
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import AgendaItem, ItemKind, Meeting, Paper
 from coprod_meet.domain.planning import paper_sent
 from coprod_meet.tui.screens.form import FormScreen
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.forms import focus_first, hint, label, member_options, options, select_value
 
 PAPER_EXAMPLE = "Carers' breaks briefing | papers/breaks.pdf | 10 March 2026"

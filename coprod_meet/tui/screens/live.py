@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_meet.domain.dates import parse_duration
@@ -27,6 +27,7 @@ from coprod_meet.domain.voice import voice_summary
 from coprod_meet.services.live import ROLES, LiveMeeting, attendance_in_words
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.form_base import Filled, records_service
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 # Actions that make sense only while the meeting runs (hidden from the footer otherwise).

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Select, SelectionList, Static
+from textual.widgets import Header, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from coprod_meet.domain.dates import minutes_in_words, parse_duration, parse_when, time_in_words, when_in_words
@@ -21,6 +21,7 @@ from coprod_meet.domain.templates import ROLE_WORDS, Template
 from coprod_meet.services.planning import Planner
 from coprod_meet.services.templates import load_template, ready_made
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.forms import focus_first, hint, label, member_options, options, select_value
 from coprod_meet.tui.widgets.save_status import SaveStatus
 

@@ -7,13 +7,14 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import note_event
 from coprod_meet.services.views import describe_meeting
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.form_base import Filled, records_service
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 

@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Select, SelectionList, Static
+from textual.widgets import Header, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from coprod_meet.domain.model import AccessNeed, Member, Naming, VoiceGroup
 from coprod_meet.tui.screens.form import FormScreen
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.forms import focus_first, hint, label, options, select_value
 
 NAMING_WORDS = {

@@ -7,10 +7,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.widgets.footer import Footer
 
 NOTHING = "\x00nothing"  # the value of the "none of these" choice
 

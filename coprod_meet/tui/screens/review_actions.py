@@ -7,7 +7,7 @@ from datetime import datetime
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.services.review import (
@@ -19,6 +19,7 @@ from coprod_meet.services.review import (
 )
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.review_decisions import MAX_ROWS, cycle, fill_table, short
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 STATUS_WORDS = {

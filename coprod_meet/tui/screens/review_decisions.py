@@ -7,7 +7,7 @@ from datetime import datetime
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.records import Method
@@ -20,6 +20,7 @@ from coprod_meet.services.review import (
     search_decisions,
 )
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.widgets.footer import Footer
 
 MAX_ROWS = 200  # the newest matches; words or dates narrow the list
 

@@ -8,13 +8,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Header, Sparkline, Static
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.services.review import group_names
 from coprod_meet.services.trends import GroupTrends, group_trends, percent
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.review_decisions import cycle
+from coprod_meet.tui.widgets.footer import Footer
 
 
 class TrendsScreen(HelpfulScreen):

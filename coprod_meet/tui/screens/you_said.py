@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from coprod_meet.domain.dates import date_in_words
@@ -15,6 +15,7 @@ from coprod_meet.domain.records import RecordPrefill, YouSaid, make_you_said
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.form_base import Filled, RecordFormScreen, by_id, records_service
 from coprod_meet.tui.screens.pick import NOTHING, PickScreen
+from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 
