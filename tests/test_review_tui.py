@@ -209,3 +209,19 @@ def test_snapshot_review_actions(snap_compare, tmp_path: Path) -> None:
 
 def test_snapshot_trends(snap_compare, tmp_path: Path) -> None:
     assert _snap(snap_compare, tmp_path, lambda app: TrendsScreen("Young Voices Forum", now=ANCHOR))
+
+
+async def test_the_chosen_action_is_said_in_full_on_a_small_screen(demo_service: ArchiveService) -> None:
+    app = CoprodMeetApp(demo_service)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(ReviewActionsScreen(now=ANCHOR))
+        await settle(pilot)
+        screen = app.screen
+        first = screen.found[0]
+        shown = str(screen.query_one("#action-chosen", Static).render())
+        assert shown == f"Chosen: {first.action.sentence(ANCHOR.date())}"
+        await pilot.press("down")
+        await pilot.pause()
+        second = screen.found[1]
+        assert str(screen.query_one("#action-chosen", Static).render()).endswith(
+            second.action.sentence(ANCHOR.date()))

@@ -66,6 +66,8 @@ Press C to clear every filter. Press Escape to go back.
         table: DataTable = DataTable(id="actions-table", cursor_type="row")
         table.add_columns("When", "Who", "Action", "Group")
         yield table
+        # The chosen action in full, wrapped, so nothing is cut off on a narrow screen.
+        yield Static("", id="action-chosen", markup=False)
         yield SaveStatus(id="save-status")
         yield Footer(compact=True)
 
@@ -111,6 +113,12 @@ Press C to clear every filter. Press Escape to go back.
             f"{count} {'action' if count == 1 else 'actions'}: {'; '.join(parts)}. F: open, late, done, dropped."
         )
         table.focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = str(event.row_key.value) if event.row_key is not None else ""
+        found = next((a for a in self.found if a.action.id == key), None)
+        text = f"Chosen: {found.action.sentence(self.today)}" if found else ""
+        self.query_one("#action-chosen", Static).update(text)
 
     def chosen(self) -> FoundAction | None:
         table = self.query_one(DataTable)
