@@ -225,3 +225,13 @@ async def test_the_chosen_action_is_said_in_full_on_a_small_screen(demo_service:
         second = screen.found[1]
         assert str(screen.query_one("#action-chosen", Static).render()).endswith(
             second.action.sentence(ANCHOR.date()))
+
+
+async def test_the_chosen_decision_is_said_in_full_on_a_small_screen(demo_service: ArchiveService) -> None:
+    app = CoprodMeetApp(demo_service)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(ReviewDecisionsScreen(now=ANCHOR))
+        await settle(pilot)
+        screen = app.screen
+        shown = str(screen.query_one("#decision-chosen", Static).render())
+        assert shown.startswith(f"Chosen: {screen.found[0].decision.text}") and shown.endswith("Enter shows it all.")

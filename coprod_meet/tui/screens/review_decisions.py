@@ -107,7 +107,15 @@ Press Escape to go back.
         table: DataTable = DataTable(id="decisions-table", cursor_type="row")
         table.add_columns("Meeting", "Group", "Decision", "Review")
         yield table
+        # The chosen decision in full, wrapped, so nothing is cut off on a narrow screen.
+        yield Static("", id="decision-chosen", markup=False)
         yield Footer(compact=True)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = str(event.row_key.value) if event.row_key is not None else ""
+        found = next((f for f in self.found if f.decision.id == key), None)
+        text = f"Chosen: {found.decision.text} Decided on {found.when_in_words()}; Enter shows it all." if found else ""
+        self.query_one("#decision-chosen", Static).update(text)
 
     def on_mount(self) -> None:
         self.sub_title = "Review decisions"
