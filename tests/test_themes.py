@@ -52,3 +52,17 @@ def test_default_theme_is_ours() -> None:
     from coprod_meet.tui.themes import DEFAULT_THEME
 
     assert DEFAULT_THEME in THEMES
+
+
+async def test_no_color_is_honoured(service, monkeypatch) -> None:
+    """With NO_COLOR set the app draws in shades only; words and symbols carry every meaning."""
+    from textual.filter import Monochrome, NoColor
+
+    from coprod_meet.tui.app import CoprodMeetApp
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = CoprodMeetApp(service)
+    assert app.no_color
+    assert any(isinstance(f, (Monochrome, NoColor)) for f in app._filters)
+    async with app.run_test(size=(80, 24)):
+        pass
