@@ -20,23 +20,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bare import BARE_APP  # noqa: E402  (the same baseline in every benchmark)
 sys.path.insert(0, str(ROOT))
 
-BARE_APP = """
-from textual.app import App
-from textual.widgets import Footer, Header, Label
-
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield Label("Hello")
-        yield Footer()
-
-    def on_mount(self):
-        self.call_after_refresh(self.exit)
-
-Bare().run(headless=True)
-"""
 
 REVIEW_APP = """
 import sys

@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bare import BARE_APP  # noqa: E402  (the same baseline in every benchmark)
 
 # The process's own peak (VmHWM starts afresh at exec; ru_maxrss would count the parent's pages).
 REPORT_MEMORY = """
@@ -34,21 +36,7 @@ def _peak():
 atexit.register(_peak)
 """
 
-BARE = REPORT_MEMORY + """
-from textual.app import App
-from textual.widgets import Footer, Header, Label
-
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield Label("Hello")
-        yield Footer()
-
-    def on_mount(self):
-        self.call_after_refresh(self.exit)
-
-Bare().run(headless=True, size=(80, 24))
-"""
+BARE = REPORT_MEMORY + BARE_APP
 
 COPROD = REPORT_MEMORY + """
 import sys
