@@ -122,7 +122,6 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
     if state.started is not None and state.ended is None:
         alerts += share_warnings(state, now)
 
-    speaker = state.speaking
     places = state.queue_places()
     queue = []
     for p in places:

@@ -594,10 +594,6 @@ def actions_from(events: Iterable[Event]) -> list[Action]:
     return list(RecordBook.fold(events).actions.values())
 
 
-def with_status(action: Action, status: ActionStatus, reason: str = "") -> Action:
-    return replace(action, status=status, reason=reason)
-
-
 # ---------------------------------------------------------------------------------------------
 # What a form needs, and the rules
 

@@ -7,7 +7,7 @@ the log; the services write events and then apply them here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable
 
@@ -431,9 +431,6 @@ class MeetingState:
             groups = [VoiceGroup(k) for k in key.split("+") if k in VoiceGroup._value2member_map_]
             result.append((key, target, sum(share[g] for g in groups)))
         return result
-
-    def with_meeting(self, meeting: Meeting) -> MeetingState:
-        return replace(self, meeting=meeting)
 
 
 def voice_key_in_words(key: str) -> str:

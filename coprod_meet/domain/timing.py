@@ -33,13 +33,6 @@ def item_time_in_words(state: MeetingState, now: datetime, item_id: str | None =
     return f"{minutes_in_words(used) if used else 'under a minute'} used of {minutes_in_words(allowed)}"
 
 
-def item_overrun_minutes(state: MeetingState, now: datetime) -> int:
-    item = state.current_item
-    if item is None or not item.minutes:
-        return 0
-    return max(0, int(state.item_seconds(item.id, now) // 60) - item.minutes)
-
-
 def turn_reached_limit(state: MeetingState, now: datetime) -> bool:
     limit = state.turn_limit()
     return bool(limit) and state.speaking is not None and state.speaking_seconds(now) >= limit

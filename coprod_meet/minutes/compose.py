@@ -339,7 +339,7 @@ class _Writer:
         by = f" by {date_in_words(a.due_date)}" if a.due_date else ""
         if self.easy:
             lines = [sentence(what)]
-            lines.append(f"{owner} will do this{by}." if owner else f"Nobody has said they will do this yet.")
+            lines.append(f"{owner} will do this{by}." if owner else "Nobody has said they will do this yet.")
             if not owner and by:
                 lines.append(f"It needs doing{by}.")
         else:

@@ -7,7 +7,6 @@ tests can rely on it. Dates are anchored on a fixed day, not on today.
 from __future__ import annotations
 
 import random
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Callable

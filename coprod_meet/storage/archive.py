@@ -563,10 +563,6 @@ class Archive:
         else:
             table.insert(data)
 
-    def put_groups(self, groups: list[dict[str, Any]]) -> None:
-        for g in groups:
-            self.put_group(g)
-
     # -- checking -------------------------------------------------------------------------
 
     def check(self) -> CheckReport:
