@@ -250,6 +250,8 @@ class Archive:
         # The index of decisions and actions is big; it is read the first time something needs it.
         self._records: RecordIndex | None = None
         self._records_lock = threading.Lock()
+        # Events of meeting files written since the catalogue, folded into the index when it opens.
+        self._records_pending: dict[str, list[dict[str, Any]]] = {}
         try:
             self._remove_temp_files()
             self.catalogue = self._open_record("catalogue.json", "catalogue")
@@ -263,10 +265,10 @@ class Archive:
             changed, recent = self._heal_catalogue()
             if changed:
                 self._open_records(rebuild=True)
-            elif recent:
+            else:
                 # Meeting files written since the catalogue: a crash may have come between a
-                # decision's write and its line in the index.
-                self.records.update(recent)
+                # decision's write and its line in the index. Caught up when the index is opened.
+                self._records_pending = recent
         except BaseException:
             self.close()  # e.g. SchemaTooNew: let go of the lock before saying so
             raise
@@ -287,6 +289,9 @@ class Archive:
                 records = RecordIndex(self, self._open_record(RECORDS_FILE, "records"))
                 if rebuild or not records.built:
                     records.rebuild()
+                elif self._records_pending:
+                    records.update(self._records_pending)
+                self._records_pending = {}
                 self._records = records
             elif rebuild:
                 self._records.rebuild()
