@@ -643,3 +643,77 @@ def test_a_meeting_file_always_holds_what_was_done_to_it(tmp_path_factory, steps
     again = MeetingFile(path)
     assert again.events() == events
     assert (again.meeting() or {}).get("title") == plan
+
+
+# --- opening a big archive quickly ----------------------------------------------------------------
+
+
+def _age_meetings_folder(archive_dir: Path, seconds: int) -> None:
+    """Set the meetings folder's modified time ``seconds`` away from the catalogue's."""
+    catalogue = (archive_dir / "catalogue.json").stat().st_mtime_ns
+    when = catalogue + seconds * 1_000_000_000
+    os.utime(archive_dir / "meetings", ns=(when, when))
+
+
+def test_an_archive_untouched_since_its_catalogue_opens_without_reading_each_meeting(archive_dir: Path) -> None:
+    with ArchiveService.open(archive_dir) as service:
+        fill(service, meetings=3)
+        victim = service.list_meetings()[0]
+    path = archive_dir / "meetings" / f"{victim.id}.json"
+    # Spoil the file in place (same name, so the folder's time does not move) and make the
+    # folder older than the catalogue: opening trusts the catalogue and reads no meeting file.
+    with open(path, "r+b") as f:
+        f.write(b"not json at all")
+    _age_meetings_folder(archive_dir, -5)
+    with ArchiveService.open(archive_dir) as service:
+        assert service.problems == []
+        assert victim.id in [m.id for m in service.list_meetings()]
+    # Once the folder has changed since the catalogue (as any save, copy or removal does), each
+    # file written since is read again, and the spoilt one is moved aside and reported.
+    _age_meetings_folder(archive_dir, +5)
+    with ArchiveService.open(archive_dir) as service:
+        [problem] = service.problems
+        assert problem.path == path
+        assert victim.id not in [m.id for m in service.list_meetings()]
+
+
+def test_a_meeting_file_copied_in_is_listed_even_with_an_old_modified_time(archive_dir: Path, tmp_path: Path) -> None:
+    with ArchiveService.open(archive_dir) as service:
+        fill(service, meetings=2)
+    other = tmp_path / "other"
+    with ArchiveService.open(other) as service:
+        fill(service, meetings=1, seed=7)
+        [extra] = service.list_meetings()
+    source = other / "meetings" / f"{extra.id}.json"
+    os.utime(source, ns=(1_000_000_000, 1_000_000_000))  # as `cp -p` would keep it: 1970
+    target = archive_dir / "meetings" / source.name
+    target.write_bytes(source.read_bytes())
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))
+    with ArchiveService.open(archive_dir) as service:
+        assert extra.id in [m.id for m in service.list_meetings()]
+
+
+def test_the_first_screens_list_is_newest_first_and_filters_like_the_full_list(archive_dir: Path) -> None:
+    with ArchiveService.open(archive_dir) as service:
+        fill(service, meetings=40)
+    with ArchiveService.open(archive_dir) as service:
+        lazy = service.newest_first()
+        assert len(lazy) == 40
+        assert list(lazy[:40]) == service.list_meetings()
+        assert lazy[-1] == service.list_meetings()[-1]
+        word = service.list_meetings()[3].group_name.split()[0].upper()
+        wanted = [m for m in service.list_meetings() if word.lower() in f"{m.title} {m.group_name}".lower()]
+        assert list(service.newest_first(word)) == wanted and wanted
+
+
+def test_a_catalogue_line_with_a_time_zone_still_sorts_by_time(archive_dir: Path) -> None:
+    with ArchiveService.open(archive_dir) as service:
+        fill(service, meetings=3)
+        lines = service.archive.summary_lines()
+        # Written by another tool: 23:30 in New York is the next day in London, the newest.
+        first = dict(lines[0], start="2099-01-01T23:30:00-05:00", end="")
+        service.archive.index_meeting(first)
+        service._summaries = None
+        rows = service.newest_first()
+        assert rows[0].id == first["id"]
+        assert [m.id for m in rows] == [m.id for m in service.list_meetings()]

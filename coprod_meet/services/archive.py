@@ -5,10 +5,12 @@ Returns domain objects; the front ends never touch TinyDB.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.domain.model import Event, Group, Meeting
@@ -84,18 +86,27 @@ class ArchiveService:
     def list_meetings(self) -> list[MeetingSummary]:
         """Every meeting, newest first."""
         if self._summaries is None:
-            rows = []
-            parse = datetime.fromisoformat
-            for s in self.archive.summary_lines():
-                try:
-                    start = parse(s["start"])
-                    rows.append(MeetingSummary(s["id"], s.get("group_id", ""), s.get("group_name", ""),
-                                               s.get("title", ""), start, parse(s["end"]) if s.get("end") else start))
-                except (KeyError, ValueError, TypeError):
-                    continue  # a damaged catalogue line; `check` reports the file itself
+            rows = [m for m in map(_summary, self.archive.summary_lines()) if m is not None]
             rows.sort(key=lambda m: (m.start, m.id), reverse=True)
             self._summaries = rows
         return list(self._summaries)
+
+    def newest_first(self, words: str = "") -> Sequence[MeetingSummary]:
+        """The meetings list of the first screen: newest first, made into summaries only as rows
+        are shown, so a 20,000-meeting archive opens as fast as a small one. ``words`` keeps the
+        meetings whose title or group holds them (any case)."""
+        lines = self.archive.summary_lines()
+        if self._summaries is not None or not all(_plain_start(s) for s in lines):
+            rows = self.list_meetings()  # already made, or a start we must read as a date
+            if words:
+                lowered = words.lower()
+                rows = [m for m in rows if lowered in f"{m.title} {m.group_name}".lower()]
+            return rows
+        if words:
+            lowered = words.lower()
+            lines = [s for s in lines if lowered in f"{s.get('title', '')} {s.get('group_name', '')}".lower()]
+        # Dates written by this app (ISO, no time zone) sort as text in the order of time.
+        return _LazySummaries(sorted(lines, key=itemgetter("start", "id"), reverse=True))
 
     def _file(self, meeting_id: str):
         before = len(self.archive.problems)
@@ -231,3 +242,61 @@ class ArchiveService:
     def check(self) -> CheckReport:
         self._summaries = None
         return self.archive.check()
+
+
+def _local(text: str) -> datetime:
+    """A stored date and time; one written with a time zone (by another tool) in local time."""
+    when = datetime.fromisoformat(text)
+    return when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when
+
+
+def _summary(line: dict[str, Any]) -> MeetingSummary | None:
+    """A catalogue line as a summary; None for a damaged line (`check` reports the file itself)."""
+    try:
+        start = _local(line["start"])
+        end = _local(line["end"]) if line.get("end") else start
+        return MeetingSummary(line["id"], line.get("group_id", ""), line.get("group_name", ""),
+                              line.get("title", ""), start, end)
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+_PLAIN_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?")
+
+
+def _plain_start(line: dict[str, Any]) -> bool:
+    """Whether a line's start (and end) are dates and times as this app writes them, with no
+    time zone (``2026-03-12T10:00:00``), so that text order is time order, and its id is text."""
+    start, end = line.get("start"), line.get("end") or line.get("start")
+    return (isinstance(start, str) and isinstance(end, str) and isinstance(line.get("id"), str)
+            and _PLAIN_TIME.fullmatch(start) is not None and _PLAIN_TIME.fullmatch(end) is not None)
+
+
+class _LazySummaries(Sequence[MeetingSummary]):
+    """Catalogue lines in order, each made into a summary when it is first looked at."""
+
+    def __init__(self, lines: list[dict[str, Any]]) -> None:
+        self._lines = lines
+        self._made: dict[int, MeetingSummary | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def _at(self, index: int) -> MeetingSummary:
+        if index not in self._made:
+            self._made[index] = _summary(self._lines[index])
+        made = self._made[index]
+        if made is None:  # a damaged line: shown as a meeting with no date rather than hidden
+            line = self._lines[index]
+            made = MeetingSummary(str(line.get("id", "")), "", str(line.get("group_name", "")),
+                                  str(line.get("title", "")), datetime.min, datetime.min)
+        return made
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self._lines)))]
+        if index < 0:
+            index += len(self._lines)
+        if not 0 <= index < len(self._lines):
+            raise IndexError(index)
+        return self._at(index)

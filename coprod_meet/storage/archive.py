@@ -21,11 +21,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document
 
 from coprod_meet.domain.errors import UserError
+from coprod_meet.storage.lock import ArchiveLock, LockHeld
 from coprod_meet.storage.durable import (
     DIR_MODE,
     FILE_MODE,
@@ -234,12 +234,12 @@ class Archive:
             raise NotAnArchive(
                 f"The archive folder {self.root} cannot be created or opened; check the path and its permissions."
             ) from None
-        self._lock: FileLock | None = None
+        self._lock: ArchiveLock | None = None
         if lock:
-            self._lock = FileLock(self.root / ".lock", timeout=0, mode=0o600)
+            self._lock = ArchiveLock(self.root / ".lock", mode=0o600)
             try:
                 self._lock.acquire()
-            except Timeout:
+            except LockHeld:
                 raise ArchiveBusy(
                     "This archive is already open in another coprod-meet; close that one first, "
                     "or choose another folder with --archive."
@@ -254,7 +254,14 @@ class Archive:
         self._records_pending: dict[str, list[dict[str, Any]]] = {}
         try:
             self._remove_temp_files()
+            catalogue_path = self.root / "catalogue.json"
+            had_catalogue = catalogue_path.exists()
+            # When the catalogue was last written, before this open changes anything.
+            self._catalogue_written = catalogue_path.stat().st_mtime_ns if had_catalogue else 0
+            problems = len(self.problems)
             self.catalogue = self._open_record("catalogue.json", "catalogue")
+            # Only a catalogue read whole from its file can vouch for the meeting files.
+            self._catalogue_sound = had_catalogue and len(self.problems) == problems
             self.groups = self._open_record("groups.json", "groups")
             self._index: dict[str, int] = {
                 d["id"]: int(doc_id)
@@ -350,8 +357,23 @@ class Archive:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _meetings_untouched_since(self, since_ns: int) -> bool:
+        """Whether no file in ``meetings/`` was added, replaced or removed since ``since_ns``.
+
+        Every write of a meeting file (and every temp file, quarantine or removal) renames,
+        creates or unlinks a name in the folder, which moves the folder's modified time. A folder
+        older than the catalogue therefore holds exactly the files the catalogue was written
+        from, and a big archive opens without looking at each file. Equal times count as touched.
+        """
+        try:
+            return self.meetings_dir.stat().st_mtime_ns < since_ns
+        except OSError:
+            return False
+
     def _remove_temp_files(self) -> None:
-        for folder in (self.root, self.meetings_dir):
+        since = (self.root / "catalogue.json").stat().st_mtime_ns if (self.root / "catalogue.json").exists() else 0
+        folders = [self.root] if self._meetings_untouched_since(since) else [self.root, self.meetings_dir]
+        for folder in folders:
             for entry in os.scandir(folder):
                 if is_temp_name(entry.name):
                     Path(entry.path).unlink(missing_ok=True)
@@ -509,7 +531,9 @@ class Archive:
         between the two writes of a save) is read again and its line brought up to date.
         Returns whether the list of meetings changed, and the events of the files read again.
         """
-        since = (self.root / "catalogue.json").stat().st_mtime_ns
+        since = self._catalogue_written
+        if self._catalogue_sound and self._meetings_untouched_since(since):
+            return False, {}
         on_disk: dict[str, str] = {}
         to_read: list[str] = []
         for entry in os.scandir(self.meetings_dir):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -42,7 +44,7 @@ Press X to export the minutes of the chosen meeting.
         Binding("t", "trends", "Trends", id="meetings.trends"),
         Binding("x", "export", "Export minutes", id="meetings.export"),
     ]
-    _rows: list[MeetingSummary] = []
+    _rows: Sequence[MeetingSummary] = ()
     _shown = 0
     _words = ""
 
@@ -63,10 +65,7 @@ Press X to export the minutes of the chosen meeting.
 
     def load(self, words: str = "") -> None:
         self._words = words
-        rows: list[MeetingSummary] = self.app.service.list_meetings()
-        if words:
-            lowered = words.lower()
-            rows = [m for m in rows if lowered in f"{m.title} {m.group_name}".lower()]
+        rows: Sequence[MeetingSummary] = self.app.service.newest_first(words)
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
