@@ -17,11 +17,14 @@ from textual.binding import Binding
 from coprod_meet.domain.errors import UserError
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.settings import Settings
+from coprod_meet.tui import textual_fixes
 from coprod_meet.tui.commands import ScreenKeysProvider
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.help import HelpScreen
 from coprod_meet.tui.screens.meetings import MeetingsScreen
 from coprod_meet.tui.themes import DEFAULT_THEME, THEMES
+
+textual_fixes.apply()
 
 
 class CoprodMeetApp(App[None]):

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coprod_meet.domain.dates import parse_duration
@@ -25,16 +25,23 @@ from coprod_meet.domain.records import RecordPrefill
 from coprod_meet.domain.timing import turn_reached_limit
 from coprod_meet.domain.voice import voice_summary
 from coprod_meet.services.live import ROLES, LiveMeeting, attendance_in_words
+from coprod_meet.tui import garbage
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.form_base import Filled, records_service
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
+from coprod_meet.tui.widgets.words import Words
 
 # Actions that make sense only while the meeting runs (hidden from the footer otherwise).
 RUNNING_ACTIONS = {
     "next_speaker", "add", "add_number", "add_typed", "remove", "move", "round", "pass_turn", "card",
     "hand_over", "next_item", "previous_item", "defer", "contribution", "brk", "end", "turn_time",
 }
+
+
+# The parts of the screen that show words (``#live-item`` and so on).
+PARTS = ("item", "chair", "speaker", "alerts", "queue-title", "shares", "people")
 
 
 def _b(key: str, action: str, description: str, name: str, show: bool = False) -> Binding:
@@ -107,22 +114,25 @@ where it is and carries on when you open it again.
         self._belled: tuple[str, datetime] | None = None
         self._queue_shown: list[tuple[str, str]] | None = None
         self._footer_shape: tuple[bool, bool, bool] | None = None
+        self._dialog_screen: DialogScreen | None = None
+        self._parts: dict[str, Words] = {}
+        self._behind = False  # changes not shown yet (a box was open over the screen)
 
     # -- building -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Vertical(id="live-top"):
-            yield Static("", id="live-item", markup=False)
-            yield Static("", id="live-chair", markup=False)
-            yield Static("", id="live-speaker", markup=False)
-        yield Static("", id="live-alerts", markup=False)
+            yield Words(id="live-item")
+            yield Words(id="live-chair")
+            yield Words(id="live-speaker")
+        yield Words(id="live-alerts", bold=True)
         with Horizontal(id="live-main"):
             with Vertical(id="live-queue-box"):
-                yield Static("", id="live-queue-title", markup=False)
+                yield Words(id="live-queue-title")
                 yield OptionList(id="live-queue")
-                yield Static("", id="live-shares", markup=False)
+                yield Words(id="live-shares")
             with VerticalScroll(id="live-people-box"):  # scrolls on a small screen
-                yield Static("", id="live-people", markup=False)
+                yield Words(id="live-people")
         yield SaveStatus(id="save-status")
         yield Footer(show_command_palette=False, compact=True)
 
@@ -132,14 +142,29 @@ where it is and carries on when you open it again.
     def on_mount(self) -> None:
         self.sub_title = "Running a meeting"
         self.live = LiveMeeting.open(self.app.service, self.meeting_id, clock=self.clock, autosave=False)
+        self._parts = {name: self.query_one(f"#live-{name}", Words) for name in PARTS}
         self.refresh_view()
         self.query_one("#live-queue", OptionList).focus()
         self.set_interval(1.0, self.tick)
+        self.call_after_refresh(garbage.settle_brisk_screen)
         state = self.live.state
         if state.started is None:
             needs = access_lines(state.meeting.roster, state.meeting.settings.break_every_minutes)
             if needs:
                 self.notify(" ".join(needs), title="Before you start", timeout=20, markup=False)
+
+    def on_unmount(self) -> None:
+        dialog, self._dialog_screen = self._dialog_screen, None
+        if dialog is not None and dialog not in self.app.screen_stack:  # (in it only as the app closes)
+            self.app.uninstall_screen(dialog)  # the box for questions goes with the screen
+            dialog.remove()
+        garbage.brisk_screen_gone()
+        self.app.call_after_refresh(garbage.resettle)
+
+    def on_screen_resume(self) -> None:
+        if self._behind:  # changed while a box was open over it: show the changes once it is drawn
+            self._behind = False
+            self.call_after_refresh(self.refresh_view)
 
     def help_keys(self) -> list[tuple[str, str]]:
         """Every key of this screen, also those that wait for the meeting to start."""
@@ -155,6 +180,9 @@ where it is and carries on when you open it again.
     # -- showing --------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
+        if not self.is_active:  # a box is open over this screen: catch up when it closes
+            self._behind = True
+            return
         view = live_view(self.live.state, self.clock())
         self._show_time(view)
         self._show_queue(view)
@@ -166,7 +194,9 @@ where it is and carries on when you open it again.
             self.refresh_bindings()
 
     def tick(self) -> None:
-        """Once a second: the clock moves. Nothing is written."""
+        """Once a second: the clock moves. Nothing is written. A calm moment for a full garbage
+        collection, if one is due, so it never delays a key press."""
+        garbage.collect_if_due()
         moment = self.clock()
         state = self.live.state
         self._show_time(live_view(state, moment))
@@ -183,13 +213,13 @@ where it is and carries on when you open it again.
             item += " Press T to take attendance, then S to start."
         elif view.item_time:
             item += f". {view.item_time[:1].upper()}{view.item_time[1:]}."
-        self.query_one("#live-item", Static).update(item)
+        self._put("item", item)
         chair = view.chairing + "."
         if len(state.meeting.co_chair_ids) > 1 and state.started is not None and state.ended is None:
             chair += " Press H to hand over."
         if view.roles:
             chair += f" {view.roles}."
-        self.query_one("#live-chair", Static).update(chair)
+        self._put("chair", chair)
         if state.ended is not None:
             speaker = voice_summary(state)
         else:
@@ -198,24 +228,23 @@ where it is and carries on when you open it again.
                 speaker += f" Next: {view.next_up}."
             if view.round:
                 speaker += f" {view.round}"
-        self.query_one("#live-speaker", Static).update(speaker)
-        alerts = self.query_one("#live-alerts", Static)
-        alerts.update(Text("\n".join(f"! {a}" for a in view.alerts), style="bold"))
-        alerts.display = bool(view.alerts)
+        self._put("speaker", speaker)
+        alerts = self._parts["alerts"]
+        alerts.show("\n".join(f"! {a}" for a in view.alerts))
+        if alerts.display != bool(view.alerts):
+            alerts.display = bool(view.alerts)
 
     def _show_queue(self, view: LiveView) -> None:
         title = f"Queue: {len(view.queue)} waiting" if view.queue else "Queue: nobody is waiting"
-        self.query_one("#live-queue-title", Static).update(f"{title}. {view.fair_order}.")
-        shares = f"Say so far: {'; '.join(view.shares)}." if view.shares else ""
-        self.query_one("#live-shares", Static).update(shares)
+        self._put("queue-title", f"{title}. {view.fair_order}.")
+        self._put("shares", f"Say so far: {'; '.join(view.shares)}." if view.shares else "")
         if view.queue == self._queue_shown:
             return
         self._queue_shown = list(view.queue)
         options = self.query_one("#live-queue", OptionList)
         keep = options.highlighted
-        options.clear_options()
-        for n, (member_id, line) in enumerate(view.queue, start=1):
-            options.add_option(Option(Text(f"{n}. {line}"), id=member_id))
+        options.set_options(Option(Text(f"{n}. {line}"), id=member_id)
+                            for n, (member_id, line) in enumerate(view.queue, start=1))
         if options.option_count:
             options.highlighted = min(keep or 0, options.option_count - 1)
 
@@ -227,7 +256,11 @@ where it is and carries on when you open it again.
         for extra in (view.away, view.not_heard, view.jargon):
             if extra:
                 lines.append(extra)
-        self.query_one("#live-people", Static).update("\n".join(lines))
+        self._put("people", "\n".join(lines))
+
+    def _put(self, part: str, words: str) -> None:
+        """Show ``words`` in one part of the screen; only a part whose words change is drawn again."""
+        self._parts[part].show(words)
 
     # -- decisions, actions, "you said", how did today go, minutes --------------------------------
 
@@ -325,28 +358,22 @@ where it is and carries on when you open it again.
     def _who(self, member_id: str) -> str:
         return self.live.state.name(member_id)
 
+    def _dialog(self) -> DialogScreen:
+        """The box for this screen's small questions, built once and kept while the screen is."""
+        if self._dialog_screen is None:
+            self._dialog_screen = DialogScreen()
+            self.app.install_screen(self._dialog_screen, f"live-dialog-{id(self)}")
+        return self._dialog_screen
+
     def _choose(self, title: str, choices: list[tuple[str, str]], then: Callable[[str], None],
                 empty: str = "There is nobody to choose.") -> None:
         if not choices:
             self.notify(empty, severity="warning", markup=False)
             return
-
-        def chosen(key: str | None) -> None:
-            if key is not None:
-                then(key)
-
-        from coprod_meet.tui.screens.choose import ChoiceScreen
-
-        self.app.push_screen(ChoiceScreen(title, choices), chosen)
+        self._dialog().choose(title, choices, then)
 
     def _ask(self, title: str, prompt: str, then: Callable[[str], None], value: str = "") -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
-
-        def answered(text: str | None) -> None:
-            if text is not None:
-                then(text)
-
-        self.app.push_screen(AskScreen(title, prompt, value), answered)
+        self._dialog().ask(title, prompt, then, value)
 
     def _present_choices(self, leave_out: set[str] | None = None) -> list[tuple[str, str]]:
         return [(m, self._who(m)) for m in self.live.state.present_ids if m not in (leave_out or set())]

@@ -10,11 +10,14 @@ until one key press could stall the screen for half a second.
 
 Textual also rebuilds the footer whenever focus moves, even when the keys it shows are the same.
 Each rebuild makes and styles a widget for every key, which was most of the time it took to show
-the first screen; here the footer is rebuilt only when what it would show is different.
+the first screen; here the footer is rebuilt only when what it would show is different. And when
+only some keys change (the meeting screen's Pass key comes and goes with a go-round), only those
+keys are taken away or added: the others stay as they are, already styled and drawn.
 """
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Any
 
 from textual.widgets import Footer as TextualFooter
@@ -52,9 +55,38 @@ class Footer(TextualFooter):
         keys = self._keys_to_show()
         if keys is not None and keys == self._shown and self.children:
             return  # the same keys as now: nothing to rebuild
-        await super().recompose()
+        if keys is None or self._shown is None or not await self._change_keys():
+            await super().recompose()
         self._shown = keys
         # Textual keeps its watchers in an attribute named "__watchers" (see textual.reactive._watch).
         for watchers in getattr(self, "__watchers", {}).values():
             watchers[:] = [(node, callback) for node, callback in watchers
                            if not (node._closing or node._closed)]
+
+    async def _change_keys(self) -> bool:
+        """Take away the keys no longer shown and add the new ones, keeping the rest; False (and
+        nothing changed) when the footer holds more than a row of keys (a group of keys)."""
+        old = list(self.children)
+        new = list(self.compose())
+        if not all(type(key) is FooterKey for key in (*old, *new)):
+            return False
+
+        def looks(key: FooterKey) -> tuple[object, ...]:
+            return (key.key, key.key_display, key.description, key.action, key._disabled, key.tooltip,
+                    key.has_class("-grouped"), key.has_class("-command-palette"))
+
+        changes = SequenceMatcher(None, [looks(k) for k in old], [looks(k) for k in new], autojunk=False)
+        going: list[FooterKey] = []
+        mounting = []
+        for change, old_from, old_to, new_from, new_to in changes.get_opcodes():
+            if change == "equal":
+                continue
+            going += old[old_from:old_to]
+            if new_from < new_to:  # placed before the key that stays after them
+                where = {"before": old[old_to]} if old_to < len(old) else {}
+                mounting.append(self.mount(*new[new_from:new_to], **where))
+        if going:
+            await self.remove_children(going)
+        for mounted in mounting:
+            await mounted
+        return True

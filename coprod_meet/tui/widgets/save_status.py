@@ -4,25 +4,29 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual.widgets import Static
+from coprod_meet.tui.widgets.words import Words
 
 
-class SaveStatus(Static):
-    """Shows "Saving…", "Saved at 2:05pm" (only after fsync) or "Not saved: …"."""
+class SaveStatus(Words):
+    """Shows "Saving…", "Saved at 2:05pm" (only after fsync) or "Not saved: …".
+
+    It takes the whole width of its line, so a new status is drawn in place without the screen's
+    layout being worked out again (a status changes with every key that saves something).
+    """
 
     DEFAULT_CSS = """
-    SaveStatus { height: 1; width: auto; padding: 0 1; }
+    SaveStatus { height: 1; width: 1fr; padding: 0 1; }
     """
 
     def __init__(self, **kwargs) -> None:
-        super().__init__("Nothing to save yet", markup=False, **kwargs)
+        super().__init__("Nothing to save yet", **kwargs)
 
     def saving(self) -> None:
-        self.update("Saving…")
+        self.show("Saving…")
 
     def saved(self, when: datetime | None = None) -> None:
         when = when or datetime.now()
-        self.update(f"Saved at {when.strftime('%H:%M:%S')}")
+        self.show(f"Saved at {when.strftime('%H:%M:%S')}")
 
     def failed(self, message: str) -> None:
-        self.update(f"NOT SAVED: {message}")
+        self.show(f"NOT SAVED: {message}")
