@@ -12,7 +12,8 @@ Textual also rebuilds the footer whenever focus moves, even when the keys it sho
 Each rebuild makes and styles a widget for every key, which was most of the time it took to show
 the first screen; here the footer is rebuilt only when what it would show is different. And when
 only some keys change (the meeting screen's Pass key comes and goes with a go-round), only those
-keys are taken away or added: the others stay as they are, already styled and drawn.
+keys change: the others stay as they are, already styled and drawn, and a key that goes is kept
+hidden, to be shown again when it comes back.
 """
 
 from __future__ import annotations
@@ -64,29 +65,40 @@ class Footer(TextualFooter):
                            if not (node._closing or node._closed)]
 
     async def _change_keys(self) -> bool:
-        """Take away the keys no longer shown and add the new ones, keeping the rest; False (and
-        nothing changed) when the footer holds more than a row of keys (a group of keys)."""
+        """Show the keys now wanted, keeping the keys already made: a key no longer wanted is
+        hidden (the Pass key of a go-round comes back soon) and shown again when wanted; new keys
+        are added in their place. False (and nothing changed) when the footer holds more than a
+        row of keys (a group of keys)."""
         old = list(self.children)
+        # Textual's compose sets the footer's grid_size_columns to the number of keys, and a new
+        # number draws every key again. The footer lays its keys out in a row, so the number
+        # changes nothing: it is set quietly first, and compose finds it already set.
+        actions = {binding.action for (_, binding, _, _) in self.screen.active_bindings.values() if binding.show}
+        self.styles.set_rule("grid_size_columns", len(actions))
         new = list(self.compose())
         if not all(type(key) is FooterKey for key in (*old, *new)):
             return False
-
-        def looks(key: FooterKey) -> tuple[object, ...]:
-            return (key.key, key.key_display, key.description, key.action, key._disabled, key.tooltip,
-                    key.has_class("-grouped"), key.has_class("-command-palette"))
-
-        changes = SequenceMatcher(None, [looks(k) for k in old], [looks(k) for k in new], autojunk=False)
-        going: list[FooterKey] = []
+        changes = SequenceMatcher(None, [_looks(k) for k in old], [_looks(k) for k in new], autojunk=False)
+        wanted: set[FooterKey] = set()
         mounting = []
         for change, old_from, old_to, new_from, new_to in changes.get_opcodes():
             if change == "equal":
-                continue
-            going += old[old_from:old_to]
-            if new_from < new_to:  # placed before the key that stays after them
+                wanted.update(old[old_from:old_to])
+            elif new_from < new_to:  # placed before the key that comes after them
                 where = {"before": old[old_to]} if old_to < len(old) else {}
                 mounting.append(self.mount(*new[new_from:new_to], **where))
-        if going:
-            await self.remove_children(going)
+        unwanted = [key for key in old if key not in wanted]
+        if len(unwanted) > len(new):  # more hidden keys than shown ones: let them go
+            await self.remove_children(unwanted)
+        for key in old:
+            if key.display != (key in wanted):
+                key.display = key in wanted
         for mounted in mounting:
             await mounted
         return True
+
+
+def _looks(key: FooterKey) -> tuple[object, ...]:
+    """Everything that makes a key look and work the way it does."""
+    return (key.key, key.key_display, key.description, key.action, key._disabled, key.tooltip,
+            key.has_class("-grouped"), key.has_class("-command-palette"))
