@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coprod_meet.domain.dates import parse_duration
@@ -30,6 +29,7 @@ from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.form_base import Filled, records_service
 from coprod_meet.tui.widgets.footer import Footer
+from coprod_meet.tui.widgets.option_list import OptionList
 from coprod_meet.tui.widgets.save_status import SaveStatus
 from coprod_meet.tui.widgets.words import Words
 
