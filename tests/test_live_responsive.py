@@ -195,3 +195,42 @@ async def test_full_garbage_collections_wait_for_a_calm_moment_while_the_meeting
         await pilot.press("escape")  # back to the list: Python's own rhythm again
         await pilot.pause()
         assert gc.get_threshold() == python_own
+
+
+def _what_a_person_sees(strips) -> list[tuple[object, ...]]:
+    """Each cell: its character, its background and, where something is drawn, how."""
+    cells = []
+    for strip in strips:
+        for segment in strip:
+            style = segment.style
+            for char in segment.text:
+                if style is None:
+                    cells.append((char,))
+                    continue
+                background, foreground = ((style.color, style.bgcolor) if style.reverse
+                                          else (style.bgcolor, style.color))
+                drawn = (str(foreground), style.bold, style.italic, style.dim) if char != " " else ()
+                cells.append((char, str(background), style.underline, style.strike, *drawn))
+    return cells
+
+
+async def test_containers_drawn_as_background_look_the_same(tmp_path, monkeypatch) -> None:
+    from coprod_meet.services.archive import ArchiveService
+    from coprod_meet.tui.widgets.containers import Column, Row
+
+    seen = []
+    for blank in (False, True):
+        monkeypatch.setattr(Row, "BLANK", blank)
+        monkeypatch.setattr(Column, "BLANK", blank)
+        with ArchiveService.open(tmp_path / f"archive-{blank}") as service:
+            meeting_id = _started(service, "Hayley", "Jo", "Sam")
+            app = CoprodMeetApp(service, clock=Clock())
+            async with app.run_test(size=(80, 24)) as pilot:
+                await _open(app, pilot, meeting_id)
+                await pilot.press("3", "4", "g", "n")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                app.clear_notifications()
+                await pilot.pause()
+                seen.append(_what_a_person_sees(app.screen._compositor.render_strips()))
+    assert len(seen[0]) == 80 * 24 and seen[0] == seen[1]

@@ -12,7 +12,7 @@ from typing import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets.option_list import Option
 
 from coprod_meet.domain.dates import parse_duration
@@ -28,6 +28,7 @@ from coprod_meet.tui import garbage
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.form_base import Filled, records_service
+from coprod_meet.tui.widgets.containers import Column, Row
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.option_list import OptionList
 from coprod_meet.tui.widgets.save_status import SaveStatus
@@ -121,13 +122,13 @@ where it is and carries on when you open it again.
     # -- building -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="live-top"):
+        with Column(id="live-top"):
             yield Words(id="live-item")
             yield Words(id="live-chair")
             yield Words(id="live-speaker")
         yield Words(id="live-alerts", bold=True)
-        with Horizontal(id="live-main"):
-            with Vertical(id="live-queue-box"):
+        with Row(id="live-main"):
+            with Column(id="live-queue-box"):
                 yield Words(id="live-queue-title")
                 yield OptionList(id="live-queue")
                 yield Words(id="live-shares")
