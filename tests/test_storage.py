@@ -477,7 +477,11 @@ def test_a_meeting_file_broken_since_the_catalogue_was_written_is_found_on_open(
         broken, *others = service.list_meetings()
     path = archive_dir / "meetings" / f"{broken.id}.json"
     damaged = path.read_bytes()[:-3]
-    path.write_bytes(damaged)  # written after the catalogue, as by a crash
+    # Replaced after the catalogue was written, as editors and copying tools do (a new file put in
+    # its place). A file changed in place is found when it is opened, or by `check`.
+    fresh = path.with_name("new.partial")
+    fresh.write_bytes(damaged)
+    os.replace(fresh, path)
     with ArchiveService.open(archive_dir) as service:
         [problem] = service.problems
         assert problem.reason == "the file is cut short"
