@@ -148,3 +148,13 @@ async def test_the_meetings_screen_opens_from_the_page_and_scrolls_past_it(archi
                 await pilot.press("down")
             assert app.screen.chosen_id() == ids[-1]
             assert "12 meetings" in str(app.screen.query_one("#meetings-summary").render())
+
+
+def test_a_page_from_a_newer_app_is_not_trusted(archive_dir: Path) -> None:
+    make(archive_dir)
+    page = archive_dir / PAGE_FILE
+    raw = page.read_bytes()
+    assert b'"schema":1' in raw
+    page.write_bytes(raw.replace(b'"schema":1', b'"schema":2'))
+    with ArchiveService.open(archive_dir) as service:
+        assert service.archive.first_page is None  # a full open, which refuses newer files plainly

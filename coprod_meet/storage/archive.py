@@ -267,7 +267,7 @@ class Archive:
             catalogue_path = self.root / "catalogue.json"
             had_catalogue = catalogue_path.exists()
             if lock and had_catalogue:
-                self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"))
+                self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"), SCHEMA_VERSION)
             self.groups = self._open_record("groups.json", "groups")
             if self.first_page is None:
                 self._open_in_full(had_catalogue)
@@ -345,7 +345,7 @@ class Archive:
             return
         current = first_page.stamp(self.root, "meetings")
         if first_page.settled(current):
-            first_page.write(self.root, ordered, count, current)
+            first_page.write(self.root, ordered, count, current, SCHEMA_VERSION)
 
     @property
     def records(self) -> RecordIndex:

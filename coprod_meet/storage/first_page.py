@@ -79,9 +79,10 @@ class FirstPage:
     count: int  # how many meetings the whole list has
 
 
-def take(root: Path, expected: list[Any]) -> FirstPage | None:
-    """The first page if its stamp matches ``expected``; it is removed either way, so it can
-    vouch for this one open only."""
+def take(root: Path, expected: list[Any], schema: int) -> FirstPage | None:
+    """The first page if its stamp matches ``expected`` and it was written by an app with the
+    same ``schema`` (a newer app's files must be refused at open, as usual); it is removed
+    either way, so it can vouch for this one open only."""
     path = root / FIRST_PAGE_FILE
     try:
         raw = path.read_bytes()
@@ -99,6 +100,7 @@ def take(root: Path, expected: list[Any]) -> FirstPage | None:
         lines = [rows[str(n)] for n in range(1, len(rows) + 1)]
         count = meta["count"]
         if (meta.get("kind") != KIND or meta.get("format") != FORMAT or meta.get("stamp") != expected
+                or meta.get("schema") != schema
                 or not isinstance(count, int) or len(lines) > count
                 or not all(isinstance(line, dict) and plain_line(line) for line in lines)):
             return None
@@ -107,9 +109,9 @@ def take(root: Path, expected: list[Any]) -> FirstPage | None:
         return None
 
 
-def write(root: Path, ordered: Sequence[dict[str, Any]], count: int, current: list[Any]) -> None:
+def write(root: Path, ordered: Sequence[dict[str, Any]], count: int, current: list[Any], schema: int) -> None:
     """Write the first page of ``ordered`` (the whole list, newest first) with its stamp, in the
     same shape as every other file of the archive (tables of numbered documents)."""
-    meta = {"kind": KIND, "format": FORMAT, "stamp": current, "count": count}
+    meta = {"kind": KIND, "format": FORMAT, "schema": schema, "stamp": current, "count": count}
     lines = {str(n): dict(line) for n, line in enumerate(ordered[:FIRST_PAGE_LINES], start=1)}
     atomic_write(root / FIRST_PAGE_FILE, encode({"_meta": {"1": meta}, "lines": lines}))
