@@ -12,6 +12,7 @@ the rules agree with textstat's dictionary counts on the demo minutes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -24,8 +25,12 @@ MEMBERS_AVERAGE = 20
 EASY_READ_LIMIT = 15
 FLESCH_GOAL = 60.0
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)\]])\s+|\n+")
+# A break between sentences: spaces after . ! or ? (or after one of them and a closing quote or
+# bracket), or line breaks. Each choice starts by taking one space and then looks back, so the
+# search can skip along to the next space instead of trying every choice at every letter.
+_SENTENCE_END = re.compile(r"\s(?:(?<=[.!?]\s)\s*|(?<=[.!?][\"'”’)\]]\s)\s*|(?<=\n)\n*)")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
+_WORDS = re.compile(r"\S*[^\W_]\S*")  # a piece between spaces that holds a letter or a digit
 
 
 def split_sentences(text: str) -> list[str]:
@@ -35,7 +40,7 @@ def split_sentences(text: str) -> list[str]:
 
 def words_of(sentence: str) -> list[str]:
     """The words of a sentence: pieces between spaces that hold a letter or a digit."""
-    return [w for w in sentence.split() if _WORD.search(w)]
+    return _WORDS.findall(sentence)
 
 
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -64,11 +69,13 @@ def syllables(word: str) -> int:
     return max(1, n)
 
 
-def flesch_reading_ease(sentences: list[str]) -> float:
-    words = [w for s in sentences for w in words_of(s)]
+def flesch_reading_ease(sentences: list[str], words: list[str] | None = None) -> float:
+    """Flesch reading ease of ``sentences`` (``words``: all their words, if already split)."""
+    if words is None:
+        words = [w for s in sentences for w in words_of(s)]
     if not sentences or not words:
         return 100.0
-    total = sum(syllables(w) for w in words)
+    total = sum(syllables(w) * n for w, n in Counter(words).items())
     return round(206.835 - 1.015 * (len(words) / len(sentences)) - 84.6 * (total / len(words)), 1)
 
 
@@ -117,7 +124,8 @@ def measure(texts: Iterable[str], *, easy_read: bool = False, glossary: Glossary
     """Readability of running text (each piece may hold several sentences)."""
     pieces = list(texts)
     sentences = [s for text in pieces for s in split_sentences(text)]
-    counts = [len(words_of(s)) for s in sentences]
+    words = [words_of(s) for s in sentences]
+    counts = [len(w) for w in words]
     limit = EASY_READ_LIMIT if easy_read else MEMBERS_LIMIT
     longest_index = max(range(len(counts)), key=counts.__getitem__) if counts else -1
     glossary = glossary or shipped()
@@ -134,7 +142,7 @@ def measure(texts: Iterable[str], *, easy_read: bool = False, glossary: Glossary
         average=round(sum(counts) / len(counts), 1) if counts else 0.0,
         longest=sentences[longest_index] if counts else "",
         longest_words=counts[longest_index] if counts else 0,
-        flesch=flesch_reading_ease(sentences),
+        flesch=flesch_reading_ease(sentences, [w for ws in words for w in ws]),
         over_limit=tuple(s for s, n in zip(sentences, counts) if n > limit),
         jargon=tuple(jargon),
         average_goal=EASY_READ_LIMIT if easy_read else MEMBERS_AVERAGE,
