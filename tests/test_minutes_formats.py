@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from docx import Document as read_docx
 from icalendar import Calendar
 
 from coprod_meet.minutes.render import render
+from coprod_meet.minutes.word_template import TEMPLATE_PATH, USED_STYLES, make_template
 from tests.test_minutes_scenario import minutes
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -145,6 +147,21 @@ def test_word_uses_real_heading_and_list_styles(easy: bool) -> None:
     assert normal.paragraph_format.line_spacing == (1.5 if easy else 1.15)
     assert 'w:val="en-GB"' in normal.element.xml
 
+
+
+def test_the_word_template_is_python_docx_default_trimmed() -> None:
+    """word_template.docx is what word_template.py makes from python-docx's default template
+    (remake it with `python -m coprod_meet.minutes.word_template` after a python-docx upgrade)."""
+    shipped = zipfile.ZipFile(TEMPLATE_PATH)
+    made = zipfile.ZipFile(io.BytesIO(make_template()))
+    assert sorted(shipped.namelist()) == sorted(made.namelist())
+    for name in made.namelist():
+        assert shipped.read(name) == made.read(name), f"{name} differs; remake word_template.docx"
+    template = read_docx(str(TEMPLATE_PATH))
+    default = read_docx()
+    for name in USED_STYLES:  # each style the minutes use is the default template's own
+        assert template.styles[name].element.xml == default.styles[name].element.xml
+    assert len(template.styles) < 20 < len(default.styles)
 
 def test_calendar_holds_action_due_dates_and_the_next_meeting() -> None:
     cal = Calendar.from_ical(render(minutes(), "ics"))

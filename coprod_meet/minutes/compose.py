@@ -72,7 +72,7 @@ def lower_first(text: str, keep: Iterable[str] = ()) -> str:
     """
     text = one_line(text)
     first = text.split(" ", 1)[0] if text else ""
-    if not first or first in _KEEP_CAPITAL or first in set(keep):
+    if not first or first in _KEEP_CAPITAL or first in keep:
         return text
     if len(first) > 1 and first[1:] != first[1:].lower():
         return text  # "NHS", "McDonald"
@@ -219,7 +219,7 @@ class _Writer:
             self.p(*lines)
 
     def talk(self, item_id: str) -> list[str]:
-        turns = [t for t in self.f.state.turns if t.item_id == item_id]
+        turns = self.f.turns_on(item_id)
         if not turns:
             return []
         speakers = list(dict.fromkeys(t.member_id for t in turns))

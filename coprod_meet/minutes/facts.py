@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Iterable
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import Event, Meeting
-from coprod_meet.domain.records import Action, Decision, actions_from, decisions_from
-from coprod_meet.domain.state import Card, MeetingState
+from coprod_meet.domain.records import Action, Decision, RecordBook, decisions_from
+from coprod_meet.domain.state import Card, MeetingState, Turn
 
 # Events that say a meeting took place (anything but planning and private notes).
 _HAPPENED = {ev.ATTENDANCE, ev.MEETING_STARTED, ev.ITEM_STARTED, ev.TURN_STARTED, ev.DECISION_RECORDED,
@@ -93,7 +94,25 @@ class Facts:
         return out
 
     def cards_on(self, item_id: str) -> list[Card]:
-        return [c for c in self.state.cards if self.item_of(c.raised) == item_id]
+        return list(self._cards_by_item.get(item_id, ()))
+
+    @cached_property
+    def _cards_by_item(self) -> dict[str, list[Card]]:
+        """Each card under the item it was raised in (worked out once, not once per item)."""
+        by_item: dict[str, list[Card]] = {}
+        for card in self.state.cards:
+            by_item.setdefault(self.item_of(card.raised), []).append(card)
+        return by_item
+
+    def turns_on(self, item_id: str) -> list[Turn]:
+        return list(self._turns_by_item.get(item_id, ()))
+
+    @cached_property
+    def _turns_by_item(self) -> dict[str, list[Turn]]:
+        by_item: dict[str, list[Turn]] = {}
+        for turn in self.state.turns:
+            by_item.setdefault(turn.item_id, []).append(turn)
+        return by_item
 
     def decision(self, decision_id: str) -> Decision | None:
         return next((d for d in self.decisions if d.id == decision_id), None) or \
@@ -109,11 +128,12 @@ def _ids(value: object) -> tuple[str, ...]:
 
 
 def _you_said(events: list[Event], earlier: list[Event]) -> list[YouSaid]:
-    here_ids = {e.data.get("id") for e in events if e.type == ev.YOU_SAID}
+    here = [e for e in events if e.type == ev.YOU_SAID]
+    here_ids = {e.data.get("id") for e in here}
     merged: dict[str, dict] = {}
     raised: dict[str, datetime] = {}
-    for e in sorted([*earlier, *events], key=lambda e: e.sort_key):
-        if e.type != ev.YOU_SAID or not e.data.get("id"):
+    for e in sorted([*(e for e in earlier if e.type == ev.YOU_SAID), *here], key=lambda e: e.sort_key):
+        if not e.data.get("id"):
             continue
         key = e.data["id"]
         merged[key] = merged.get(key, {}) | {k: v for k, v in e.data.items() if v not in (None, "")}
@@ -138,12 +158,12 @@ def gather(meeting: Meeting, events: Iterable[Event], group_events: Iterable[Eve
     """
     log = sorted((e for e in events if e.type != ev.NOTE), key=lambda e: e.sort_key)
     earlier = [e for e in group_events if e.type != ev.NOTE]
-    decisions = decisions_from(log)
+    records = RecordBook.fold(log)  # the meeting's decisions and actions, read in one pass
     return Facts(
         meeting=meeting,
         state=MeetingState.replay(meeting, log),
-        decisions=decisions,
-        actions=actions_from(log),
+        decisions=list(records.decisions.values()),
+        actions=list(records.actions.values()),
         you_said=_you_said(log, earlier),
         decisions_elsewhere={d.id: d for d in decisions_from(earlier)},
         held=any(e.type in _HAPPENED for e in log),

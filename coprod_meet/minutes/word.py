@@ -3,7 +3,8 @@
 Headings use Word's "Heading 1" to "Heading 3" (so the navigation pane and screen readers
 find them), lists use "List Bullet", tables have a caption, a header row that repeats on each
 page, and the language is set to English (UK). Easy read uses 16pt text and wide spacing.
-Characters that XML cannot hold are dropped, so no text can break the file.
+Characters that XML cannot hold are dropped, so no text can break the file. The file starts from
+``word_template.docx`` (python-docx's default template, trimmed: see ``word_template.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 
 from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table
+from coprod_meet.minutes.word_template import TEMPLATE_PATH
 
 # Everything XML 1.0 does not allow: C0 controls but tab/newline/CR, surrogates, U+FFFE, U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -52,7 +54,7 @@ def _repeat_header(row) -> None:
 
 
 def render_docx(document: Document) -> bytes:
-    doc = new_docx()
+    doc = new_docx(str(TEMPLATE_PATH))  # python-docx's default template, without the styles we never use
     props = doc.core_properties
     props.title = xml_safe(document.title)
     props.language = document.lang
