@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from docx import Document as read_docx
 from icalendar import Calendar
 
@@ -180,3 +182,19 @@ def test_plain_text_lines_fit_in_72_characters() -> None:
         for easy in (False, True):
             text = render(minutes(copy, easy), "txt").decode("utf-8")
             assert max(len(line) for line in text.splitlines()) <= 72
+
+
+_WORDS = st.lists(st.sampled_from(["a", "word", "Priya", "co-chair", "--", "x" * 70, "y" * 80, "“quoted”", "é", " ",
+                                   "  ", "\n", "\u00a0", "\t", "7.", "end."]), max_size=60).map(" ".join)
+
+
+@given(_WORDS, st.sampled_from([("", ""), ("  - ", "    "), ("x" * 71, "")]))
+def test_plain_text_wraps_as_textwrap_does(text: str, indents: tuple[str, str]) -> None:
+    import textwrap
+
+    from coprod_meet.minutes.text import WIDTH, _wrap
+
+    first, rest = indents
+    expected = textwrap.wrap(" ".join(text.split()), width=WIDTH, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=True, break_on_hyphens=True) or [first.rstrip()]
+    assert _wrap(text, first, rest) == expected
