@@ -26,7 +26,8 @@ def escape(text: str, *, line_start: bool = True) -> str:
     """
     text = " ".join(text.split())
     text = _INLINE.sub(r"\\\1", text)
-    text = _SCHEME.sub(r"\\\1", text)
+    if "://" in text:  # most text has no address: skip a search that looks behind at every letter
+        text = _SCHEME.sub(r"\\\1", text)
     text = _DOT_IN_WORD.sub(r"\\.", text)
     match = _LINE_START.match(text) if line_start else None
     if match:
