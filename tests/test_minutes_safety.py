@@ -195,3 +195,13 @@ def test_a_script_in_a_name_stays_text_in_html_and_markdown() -> None:
     assert "[click]" not in md  # the brackets are escaped
     paragraphs = [b for b in doc.blocks if isinstance(b, (Paragraph, Bullets))]
     assert paragraphs
+
+
+@pytest.mark.parametrize("quote", [True, False])
+def test_html_and_xml_escaping_is_what_html_escape_gives(quote: bool) -> None:
+    import html
+
+    from coprod_meet.minutes.document import escape_markup
+
+    for text in [*naughty_strings(), "&amp; <b>'x'</b> \"y\" &&<<>>", ""]:
+        assert escape_markup(text, quote=quote) == html.escape(text, quote=quote), repr(text)

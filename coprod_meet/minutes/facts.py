@@ -156,7 +156,7 @@ def gather(meeting: Meeting, events: Iterable[Event], group_events: Iterable[Eve
     ``group_events`` are events from the group's earlier meetings; only their "you said"
     records and decisions are used (for "you said, we did").
     """
-    log = sorted((e for e in events if e.type != ev.NOTE), key=lambda e: e.sort_key)
+    log = [e for e in events if e.type != ev.NOTE]  # in any order: each fold below sorts what it reads
     earlier = [e for e in group_events if e.type != ev.NOTE]
     records = RecordBook.fold(log)  # the meeting's decisions and actions, read in one pass
     return Facts(

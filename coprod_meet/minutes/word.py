@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime
-from html import escape as _html_escape
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -20,7 +19,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 
-from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table
+from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table, escape_markup
 from coprod_meet.minutes.word_template import TEMPLATE_PATH
 
 # Everything XML 1.0 does not allow: C0 controls but tab/newline/CR, surrogates, U+FFFE, U+FFFF.
@@ -29,8 +28,8 @@ _STAMP = datetime(2000, 1, 1)
 
 
 def xml_escape(text: str) -> str:
-    # html.escape, not xml.sax.saxutils: that one imports urllib and e-mail parsing (60 ms).
-    return _html_escape(text, quote=False)
+    # Not xml.sax.saxutils: that one imports urllib and e-mail parsing (60 ms).
+    return escape_markup(text, quote=False)
 
 
 def xml_safe(text: str) -> str:
