@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import Event, Meeting
@@ -23,8 +23,7 @@ _HAPPENED = {ev.ATTENDANCE, ev.MEETING_STARTED, ev.ITEM_STARTED, ev.TURN_STARTED
              ev.ACTION_RECORDED, ev.EVALUATION, ev.MEETING_ENDED}
 
 
-@dataclass(frozen=True)
-class YouSaid:
+class YouSaid(NamedTuple):
     """A member's idea or worry, and what the group did about it ("you said, we did")."""
 
     id: str

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.toml")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     word: str  # the main spelling: "respite"
     plain: str  # simpler words, "" when the word is fine once explained
     meaning: str  # "a short break from caring, so the carer can rest"

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from coprod_meet.minutes.document import Document
 from coprod_meet.minutes.glossary import Glossary, shipped
@@ -79,8 +78,7 @@ def flesch_reading_ease(sentences: list[str], words: list[str] | None = None) ->
     return round(206.835 - 1.015 * (len(words) / len(sentences)) - 84.6 * (total / len(words)), 1)
 
 
-@dataclass(frozen=True)
-class Readability:
+class Readability(NamedTuple):
     limit: int
     sentences: int
     words: int
@@ -92,7 +90,7 @@ class Readability:
     jargon: tuple[tuple[str, str], ...] = ()  # (word, plainer words)
     average_goal: float = MEMBERS_AVERAGE
     flesch_goal: float = FLESCH_GOAL
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
     @property
     def meets_goals(self) -> bool:

@@ -7,8 +7,8 @@ meeting, its log, the group's earlier "you said" records and the next meeting of
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.errors import UserError
@@ -31,8 +31,7 @@ def _check_copy(copy: str) -> None:
         raise UserError(f"The copy must be one of: {', '.join(COPIES)}.")
 
 
-@dataclass(frozen=True)
-class MinutesExport:
+class MinutesExport(NamedTuple):
     meeting: Meeting
     document: Document
     fmt: str
