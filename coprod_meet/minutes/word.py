@@ -14,16 +14,16 @@ import re
 from datetime import datetime
 
 from docx import Document as new_docx
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Emu, Pt, RGBColor
 
 from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table, escape_markup
 from coprod_meet.minutes.word_template import TEMPLATE_PATH
 
 # Everything XML 1.0 does not allow: C0 controls but tab/newline/CR, surrogates, U+FFFE, U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Compiled only if some text has a character that is not printable (see xml_safe).
+_NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _STAMP = datetime(2000, 1, 1)
 
 
@@ -33,7 +33,9 @@ def xml_escape(text: str) -> str:
 
 
 def xml_safe(text: str) -> str:
-    return _NOT_XML.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    # Printable text (letters, marks, symbols, spaces) has nothing XML cannot hold.
+    return text if text.isprintable() else re.sub(_NOT_XML, "", text)
 
 
 def _set_language(style, lang: str) -> None:
@@ -45,11 +47,12 @@ def _set_language(style, lang: str) -> None:
     found.set(qn("w:val"), lang)
 
 
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    mark = OxmlElement("w:tblHeader")
-    mark.set(qn("w:val"), "true")
-    trpr.append(mark)
+def _cell_paragraph(text: str, bold: bool) -> str:
+    """A table cell's paragraph, as python-docx's ``cell.text = text`` (and ``run.bold``) writes it."""
+    text = xml_safe(text)
+    space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    words = f"<w:t{space}>{xml_escape(text)}</w:t>" if text else ""
+    return f"<w:p><w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}{words}</w:r></w:p>"
 
 
 def render_docx(document: Document) -> bytes:
@@ -83,7 +86,9 @@ def render_docx(document: Document) -> bytes:
 
     # Style ids looked up once: python-docx looks a style name up slowly on every paragraph.
     ids = {name: doc.styles[name].style_id for name in ("Heading 1", "Heading 2", "Heading 3", "List Bullet",
-                                                         "Caption")}
+                                                         "Caption", "Table Grid")}
+    section = doc.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
 
     body = doc.element.body
     end = body.sectPr  # the section settings stay last in the body
@@ -97,11 +102,26 @@ def render_docx(document: Document) -> bytes:
         run = f'<w:r><w:t xml:space="preserve">{xml_escape(xml_safe(text))}</w:t></w:r>' if text.strip() else ""
         pending.append(f"<w:p>{style_xml}{run}</w:p>")
 
+    def add_table(table: Table) -> None:
+        # As python-docx's add_table, add_row and cell.text make it (widths shared evenly, as
+        # twips), with a bold header row that repeats on each page, written as XML like the
+        # paragraphs: python-docx's table objects took longer than all the paragraphs together.
+        width = Emu(text_width // len(table.headers)).twips if table.headers else 0
+        pending.append(f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["Table Grid"]}"/><w:tblW w:type="auto" w:w="0"/>'
+                       '<w:jc w:val="left"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
+                       'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>'
+                       + f'<w:gridCol w:w="{width}"/>' * len(table.headers) + "</w:tblGrid>")
+        cell = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
+        for cells, header in [(table.headers, True), *((row, False) for row in table.rows)]:
+            pending.append('<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else "<w:tr>")
+            for n in range(len(table.headers)):
+                pending.append(cell + (_cell_paragraph(cells[n], header) if n < len(cells) else "<w:p/>") + "</w:tc>")
+            pending.append("</w:tr>")
+        pending.append("</w:tbl>")
+
     def flush() -> None:
-        if pending:
-            for paragraph in list(parse_xml(f"<w:body {nsdecls('w')}>{''.join(pending)}</w:body>")):
-                end.addprevious(paragraph)
-            pending.clear()
+        for element in list(parse_xml(f"<w:body {nsdecls('w')}>{''.join(pending)}</w:body>")):
+            end.addprevious(element)
 
     add(document.title, "Heading 1")
     for block in document.blocks:
@@ -114,20 +134,7 @@ def render_docx(document: Document) -> bytes:
                 add(item, "List Bullet")
         elif isinstance(block, Table):
             add(block.caption, "Caption")
-            flush()
-            table = doc.add_table(rows=1, cols=len(block.headers))
-            table.style = "Table Grid"
-            table.alignment = WD_TABLE_ALIGNMENT.LEFT
-            header = table.rows[0]
-            _repeat_header(header)
-            for cell, text in zip(header.cells, block.headers):
-                cell.text = xml_safe(text)
-                for run in cell.paragraphs[0].runs:
-                    run.bold = True
-            for row in block.rows:
-                cells = table.add_row().cells
-                for cell, text in zip(cells, row):
-                    cell.text = xml_safe(text)
+            add_table(block)
     flush()
     buffer = io.BytesIO()
     doc.save(buffer)
