@@ -45,7 +45,7 @@ YOU_SAID_STATES = {
     "acted_on": "We have acted on this.",
     "reported_back": "We have reported back on what happened.",
 }
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_BREAK = r"(?<=[.!?])\s+"  # compiled when first used (easy read only)
 _KEEP_CAPITAL = {"I", "I'm", "I've", "I'd", "I'll", *WEEKDAYS, *MONTHS}
 
 
@@ -504,7 +504,7 @@ class _Writer:
     def _with_meanings(text: str, glossary: Glossary, explained: list[Term], pending: list[Term]) -> str:
         """The text with each hard word explained just after the sentence it first appears in."""
         out: list[str] = []
-        for part in _SENTENCE_BREAK.split(text):
+        for part in re.split(_SENTENCE_BREAK, text):
             out.append(part)
             new = [t for t in [*pending, *glossary.find(part)] if t not in explained]
             pending.clear()

@@ -29,7 +29,6 @@ FLESCH_GOAL = 60.0
 # search can skip along to the next space instead of trying every choice at every letter.
 _SENTENCE_END = re.compile(r"\s(?:(?<=[.!?]\s)\s*|(?<=[.!?][\"'”’)\]]\s)\s*|(?<=\n)\n*)")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
-_WORDS = re.compile(r"\S*[^\W_]\S*")  # a piece between spaces that holds a letter or a digit
 
 
 def split_sentences(text: str) -> list[str]:
@@ -39,7 +38,7 @@ def split_sentences(text: str) -> list[str]:
 
 def words_of(sentence: str) -> list[str]:
     """The words of a sentence: pieces between spaces that hold a letter or a digit."""
-    return _WORDS.findall(sentence)
+    return [w for w in sentence.split() if w.isalnum() or _WORD.search(w)]
 
 
 _VOWELS = re.compile(r"[aeiouy]+")
