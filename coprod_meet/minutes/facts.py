@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import Event, Meeting
 from coprod_meet.domain.records import Action, Decision, RecordBook, decisions_from
 from coprod_meet.domain.state import Card, MeetingState, Turn
+
+T = TypeVar("T")
 
 # Events that say a meeting took place (anything but planning and private notes).
 _HAPPENED = {ev.ATTENDANCE, ev.MEETING_STARTED, ev.ITEM_STARTED, ev.TURN_STARTED, ev.DECISION_RECORDED,
@@ -95,27 +97,28 @@ class Facts:
     def cards_on(self, item_id: str) -> list[Card]:
         return list(self._cards_by_item.get(item_id, ()))
 
-    @cached_property
-    def _cards_by_item(self) -> dict[str, list[Card]]:
-        """Each card under the item it was raised in (worked out once, not once per item)."""
-        by_item: dict[str, list[Card]] = {}
-        for card in self.state.cards:
-            by_item.setdefault(self.item_of(card.raised), []).append(card)
-        return by_item
-
     def turns_on(self, item_id: str) -> list[Turn]:
         return list(self._turns_by_item.get(item_id, ()))
 
+    # Each card and turn under its item, worked out once (not once for every item).
+    @cached_property
+    def _cards_by_item(self) -> dict[str, list[Card]]:
+        return _by_item(self.state.cards, lambda card: self.item_of(card.raised))
+
     @cached_property
     def _turns_by_item(self) -> dict[str, list[Turn]]:
-        by_item: dict[str, list[Turn]] = {}
-        for turn in self.state.turns:
-            by_item.setdefault(turn.item_id, []).append(turn)
-        return by_item
+        return _by_item(self.state.turns, lambda turn: turn.item_id)
 
     def decision(self, decision_id: str) -> Decision | None:
         return next((d for d in self.decisions if d.id == decision_id), None) or \
             self.decisions_elsewhere.get(decision_id)
+
+
+def _by_item(things: Iterable[T], item_of: Callable[[T], str]) -> dict[str, list[T]]:
+    by_item: dict[str, list[T]] = {}
+    for thing in things:
+        by_item.setdefault(item_of(thing), []).append(thing)
+    return by_item
 
 
 def _ids(value: object) -> tuple[str, ...]:
