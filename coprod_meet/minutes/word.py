@@ -55,6 +55,29 @@ def _cell_paragraph(text: str, bold: bool) -> str:
     return f"<w:p><w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}{words}</w:r></w:p>"
 
 
+# The style settings word_template.docx is saved with (the members' and public copies' own).
+TEMPLATE_STYLES = (False, "en-GB")
+
+
+def set_styles(doc, *, easy_read: bool, lang: str) -> None:
+    """Arial, black text, 12pt (16pt in easy read) with room between lines, dark blue headings."""
+    size = Pt(16) if easy_read else Pt(12)
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = size
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    normal.paragraph_format.line_spacing = 1.5 if easy_read else 1.15
+    normal.paragraph_format.space_after = Pt(12 if easy_read else 6)
+    _set_language(normal, lang)
+    for level, points in ((1, 26), (2, 20), (3, 17)):
+        style = doc.styles[f"Heading {level}"]
+        style.font.size = Pt(points + (4 if easy_read else 0))
+        style.font.color.rgb = RGBColor(0x00, 0x45, 0x7C)  # 10:1 on white
+        style.font.name = "Arial"
+    bullet = doc.styles["List Bullet"]
+    bullet.paragraph_format.space_after = Pt(8 if easy_read else 4)
+
+
 def render_docx(document: Document) -> bytes:
     doc = new_docx(str(TEMPLATE_PATH))  # python-docx's default template, without the styles we never use
     props = doc.core_properties
@@ -68,21 +91,8 @@ def render_docx(document: Document) -> bytes:
     props.last_modified_by = "coprod-meet"
     props.revision = 1
 
-    size = Pt(16) if document.easy_read else Pt(12)
-    normal = doc.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = size
-    normal.font.color.rgb = RGBColor(0, 0, 0)
-    normal.paragraph_format.line_spacing = 1.5 if document.easy_read else 1.15
-    normal.paragraph_format.space_after = Pt(12 if document.easy_read else 6)
-    _set_language(normal, document.lang)
-    for level, points in ((1, 26), (2, 20), (3, 17)):
-        style = doc.styles[f"Heading {level}"]
-        style.font.size = Pt(points + (4 if document.easy_read else 0))
-        style.font.color.rgb = RGBColor(0x00, 0x45, 0x7C)  # 10:1 on white
-        style.font.name = "Arial"
-    bullet = doc.styles["List Bullet"]
-    bullet.paragraph_format.space_after = Pt(8 if document.easy_read else 4)
+    if (document.easy_read, document.lang) != TEMPLATE_STYLES:  # the template has the usual ones already
+        set_styles(doc, easy_read=document.easy_read, lang=document.lang)
 
     # Style ids looked up once: python-docx looks a style name up slowly on every paragraph.
     ids = {name: doc.styles[name].style_id for name in ("Heading 1", "Heading 2", "Heading 3", "List Bullet",

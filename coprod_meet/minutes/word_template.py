@@ -10,10 +10,12 @@ minutes never use. ``word_template.docx`` is the same template with only:
   needs (Word adds any other built-in style, from the list of latent styles kept here, when
   someone uses it);
 - no ``stylesWithEffects.xml`` (Word 2010 writes it again when it saves; other programs ignore
-  it), no thumbnail and no bibliography part.
+  it), no thumbnail and no bibliography part;
+- the style settings of the usual copies already made (``word.set_styles``: Arial, 12pt, dark
+  blue headings, English (UK)), so only easy read changes styles when it is written.
 
 Every other part (page size, fonts, theme, numbering for "List Bullet", settings) is the default
-template's own. After a python-docx upgrade, make it again with
+template's own. After a python-docx upgrade or a change to ``set_styles``, make it again with
 ``python -m coprod_meet.minutes.word_template``; a test checks that the shipped file is what this
 makes.
 """
@@ -58,6 +60,10 @@ def make_template() -> bytes:
                           (doc.part.package.rels, {RT.THUMBNAIL})):
         for rel_id in [rel_id for rel_id, rel in rels.items() if rel.reltype in dropped]:
             del rels[rel_id]
+    from coprod_meet.minutes.word import TEMPLATE_STYLES, set_styles
+
+    easy_read, lang = TEMPLATE_STYLES
+    set_styles(doc, easy_read=easy_read, lang=lang)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
