@@ -16,7 +16,6 @@ A live event rewrites only its meeting's small file, whatever the size of the ar
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -529,6 +528,8 @@ class Archive:
         if len(jobs) == 1:
             write(jobs[0])
         elif jobs:
+            from concurrent.futures import ThreadPoolExecutor  # (with logging, 10 ms to import)
+
             with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="coprod-write") as pool:
                 failures = [f.exception() for f in [pool.submit(write, job) for job in jobs]]
             first = next((e for e in failures if e is not None), None)
