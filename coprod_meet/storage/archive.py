@@ -4,7 +4,9 @@
       catalogue.json        every meeting, one line each (for lists and search)
       first-page.json       the newest lines and how many there are, written on a clean close so
                             a big archive's first screen needs no more (see storage/first_page.py)
-      records.json          decisions and actions indexed for search (read only when needed)
+      decisions.json        the index of decisions, actions and what keeps them whole, for
+      actions.json            search without reading every meeting (each read only when needed;
+      record-details.json     see storage/record_index.py)
       groups.json           groups, members and their settings
       meetings/<uuid>.json  one meeting: its plan and its append-only event log
       quarantine/           files that would not parse, moved aside (never overwritten)
@@ -359,11 +361,10 @@ class Archive:
 
         with self._records_lock:  # a save thread and the screen may both ask first
             if self._records is None:
-                records = RecordIndex(self, self._open_record(RECORDS_FILE, "records"))
-                if rebuild or not records.built:
-                    records.rebuild()
-                elif self._records_pending:
-                    records.update(self._records_pending)
+                records = RecordIndex(self)
+                # It catches up by itself with meeting files written since it was (so
+                # _records_pending is not needed), reading only what has changed.
+                records.open(rebuild=rebuild)
                 self._records_pending = {}
                 self._records = records
             elif rebuild:
@@ -384,6 +385,15 @@ class Archive:
         kept["_meta"] = {k: {f: v for f, v in (doc or {}).items() if f != "records"}
                          for k, doc in kept.get("_meta", {}).items()}
         self.catalogue.db.storage.write(kept)
+
+    def _index_files(self) -> list[Path]:
+        """The files of the index of decisions and actions (and one of the old shape)."""
+        from coprod_meet.storage.record_index import INDEX_FILES
+
+        return [self.root / name for name in (*INDEX_FILES, RECORDS_FILE)]
+
+    def _index_on_disk(self) -> bool:
+        return any(p.exists() for p in self._index_files())
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -416,7 +426,7 @@ class Archive:
             f.close()
         self._open_meetings.clear()
         if self._records is not None:
-            self._records.catalogue.close()
+            self._records.close()
         if self._catalogue is not None:
             self._catalogue.close()
         if self._lock is not None:
@@ -600,7 +610,7 @@ class Archive:
             if doc_id is not None:
                 self.catalogue.table("meetings").remove(doc_ids=[doc_id])
             self._catalogue_changed()
-        if forget_records and (self._records is not None or (self.root / RECORDS_FILE).exists()):
+        if forget_records and (self._records is not None or self._index_on_disk()):
             self.records.forget_meetings({meeting_id})
 
     def _heal_catalogue(self) -> tuple[bool, dict[str, list[dict[str, Any]]]]:
@@ -681,7 +691,7 @@ class Archive:
         # Files moved aside since the last check (e.g. while opening) were checked too.
         moved_since = [p for p in self.problems[self._reported:] if p.moved_to is not None]
         report.files_checked += len(moved_since)
-        index = [self.root / RECORDS_FILE] if (self.root / RECORDS_FILE).exists() else []
+        index = [p for p in self._index_files() if p.exists()]
         for path in [self.root / "catalogue.json", *index, self.root / "groups.json", *self.meeting_paths()]:
             report.files_checked += 1
             try:
