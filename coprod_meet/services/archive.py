@@ -8,10 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from coprod_meet.domain.errors import NotFound, UserError
-from coprod_meet.domain.model import Event, Group, Meeting
 from coprod_meet.storage.archive import (
     SAVED_AT,
     Archive,
@@ -21,6 +20,9 @@ from coprod_meet.storage.archive import (
     summary_of,
 )
 from coprod_meet.storage.record_index import is_record_event
+
+if TYPE_CHECKING:  # pragma: no cover  (read when first needed: listing meetings needs none of it)
+    from coprod_meet.domain.model import Event, Group, Meeting
 
 
 def _damaged(meeting_id: str) -> UserError:
@@ -135,12 +137,16 @@ class ArchiveService:
         data = self._file(meeting_id).meeting()
         if data is None:
             raise NotFound("That meeting's file holds no meeting; run `coprod-meet check` to look at the archive.")
+        from coprod_meet.domain.model import Meeting
+
         try:
             return Meeting.from_dict(data)
         except (KeyError, ValueError, TypeError, AttributeError):
             raise _damaged(meeting_id) from None
 
     def events(self, meeting_id: str) -> list[Event]:
+        from coprod_meet.domain.model import Event
+
         try:
             events = [Event.from_dict(e) for e in self._file(meeting_id).events()]
         except (KeyError, ValueError, TypeError, AttributeError):
@@ -156,6 +162,8 @@ class ArchiveService:
         plan, raw = self.archive.read_meeting(meeting_id)
         if plan is None:
             return None
+        from coprod_meet.domain.model import Event, Meeting
+
         try:
             return Meeting.from_dict(plan), sorted((Event.from_dict(e) for e in raw), key=lambda e: e.sort_key)
         except (KeyError, ValueError, TypeError, UserError):
@@ -173,6 +181,8 @@ class ArchiveService:
 
     def append_event(self, meeting_id: str, event: Event) -> Event:
         """Write one event durably. Returns only when it is on disk."""
+        from coprod_meet.domain.model import Event
+
         f = self._file(meeting_id)
         stamped = Event(type=event.type, data=event.data, id=event.id, at=event.at, seq=f.event_count() + 1)
         f.append_event(stamped.to_dict())
@@ -183,6 +193,8 @@ class ArchiveService:
 
     def append_events(self, meeting_id: str, events: list[Event]) -> list[Event]:
         """Write several events durably in one write, in order. Returns only when on disk."""
+        from coprod_meet.domain.model import Event
+
         f = self._file(meeting_id)
         first = f.event_count() + 1
         stamped = [Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=first + n) for n, e in enumerate(events)]
@@ -219,6 +231,8 @@ class ArchiveService:
     # -- groups ---------------------------------------------------------------------------
 
     def groups(self) -> list[Group]:
+        from coprod_meet.domain.model import Group
+
         return sorted((Group.from_dict(g) for g in self.archive.all_groups()), key=lambda g: g.name.lower())
 
     def group(self, group_id: str) -> Group:

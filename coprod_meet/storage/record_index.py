@@ -43,12 +43,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from coprod_meet.domain import events as ev
-from coprod_meet.domain.model import Event
-
 from coprod_meet.storage.archive import _check_schema
 from coprod_meet.storage.durable import CorruptFile, decode, fsync_folder
 
 if TYPE_CHECKING:  # pragma: no cover
+    from coprod_meet.domain.model import Event
     from coprod_meet.storage.archive import Archive, RecordFile
 
 DECISIONS = "decisions"
@@ -194,6 +193,8 @@ def _refs(events: Iterable[dict[str, Any]]) -> dict[tuple[str, str], list[dict[s
 
 
 def _as_events(raw: Iterable[dict[str, Any]]) -> list[Event]:
+    from coprod_meet.domain.model import Event  # not needed to list or search
+
     out = []
     for e in raw:
         try:

@@ -19,7 +19,6 @@ from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.settings import Settings
 from coprod_meet.tui.commands import ScreenKeysProvider
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.help import HelpScreen
 from coprod_meet.tui.screens.meetings import MeetingsScreen
 from coprod_meet.tui.themes import DEFAULT_THEME, THEMES
 
@@ -77,6 +76,13 @@ class CoprodMeetApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
         self.watch_theme(name)  # a theme chosen with --theme is remembered
 
+    def on_load(self) -> None:
+        """While the app starts, almost everything it makes (styles, widgets, the first screen's
+        data) lives for the whole run: the garbage collector would only look through it again
+        and again, a full pass costing as much as drawing a screen. So it waits until the first
+        screen is up (see ``_settle``)."""
+        gc.disable()
+
     def on_mount(self) -> None:
         self.push_screen(MeetingsScreen())
         self.call_after_refresh(self._settle)
@@ -91,6 +97,7 @@ class CoprodMeetApp(App[None]):
         whole run, so the garbage collector stops scanning it. A full collection then looks at
         new objects only, and never stalls a key press for hundreds of milliseconds."""
         gc.freeze()
+        gc.enable()
 
     def watch_theme(self, name: str) -> None:
         """Remember the theme the person chose (from the palette or --theme)."""
@@ -104,6 +111,7 @@ class CoprodMeetApp(App[None]):
             event.widget.cursor_blink = self.settings.cursor_blink
 
     def on_unmount(self) -> None:
+        gc.enable()  # should the app end before its first screen was up
         # Let queued saves finish before the app goes away: nothing typed is lost.
         self._saver.shutdown(wait=True)
 
@@ -166,6 +174,8 @@ class CoprodMeetApp(App[None]):
         self.push_screen(LiveScreen(meeting_id))
 
     def action_help(self) -> None:
+        from coprod_meet.tui.screens.help import HelpScreen  # read when first asked for
+
         screen = self.screen
         if isinstance(screen, HelpScreen):
             screen.dismiss(None)

@@ -108,7 +108,8 @@ Press Escape to go back.
         yield Header()
         yield Static("", id="review-filters", markup=False)
         table: DataTable = DataTable(id="decisions-table", cursor_type="row")
-        table.add_columns("Meeting", "Group", "Decision", "Review")
+        # Labels as Text: a plain string is read as markup, which loads Rich's emoji table.
+        table.add_columns(*(Text(label) for label in ("Meeting", "Group", "Decision", "Review")))
         yield table
         # The chosen decision in full, wrapped, so nothing is cut off on a narrow screen.
         yield Static("", id="decision-chosen", markup=False)
@@ -142,8 +143,8 @@ Press Escape to go back.
 
     @property
     def _page(self) -> int:
-        """Rows added at a time: more than a screenful, whatever the size of the terminal."""
-        return max(30, self.app.size.height + NEAR_END)
+        """Rows added at a time: a screenful, whatever the size of the terminal."""
+        return max(20, self.app.size.height)
 
     def _show_more(self) -> None:
         """Add the next page of rows (made into lines only now) to the table."""
