@@ -131,17 +131,28 @@ def test_lines_hold_only_what_the_list_needs_as_columns_newest_first(demo_servic
     assert any(rest.get("lived_experience_agreed") is False for rest in details[DECISIONS].values())
 
 
-def test_a_damaged_column_counts_as_empty(demo_service: ArchiveService) -> None:
+def test_lines_spoilt_by_hand_are_read_as_well_as_they_can_be(demo_service: ArchiveService) -> None:
     root = demo_service.root
     expected = [line.id for line in list_decisions(demo_service, now=NOW)]
     demo_service.close()
     tables = json.loads((root / "decisions.json").read_bytes())
-    tables["decisions"]["group_name"] = tables["decisions"]["group_name"][:-1]  # one short
-    del tables["decisions"]["dissent"]
+    columns = tables["decisions"]
+    columns["group_name"] = columns["group_name"][:-1]  # one short: read as empty
+    del columns["dissent"]
+    columns["start"][0] = 2026  # not text
+    columns["text"][1] = None
+    columns["id"].append(columns["id"][2])  # a record twice, and one without an id
+    columns["id"].append(None)
+    for key in columns:
+        if key != "id":
+            columns[key] += ["", ""]
     (root / "decisions.json").write_bytes(json.dumps(tables).encode())
     with ArchiveService.open(root) as service:
         lines = list_decisions(service, now=NOW)
-        assert [line.id for line in lines] == expected and {line.group_name for line in lines} == {""}
+        assert [line.id for line in lines] == expected
+        assert {line.group_name for line in lines} == {""} and lines[0].meeting_start is None
+        assert len(list_decisions(service, "anything", since="April", state="current", review="due", now=NOW)) == 0
+        assert len(rv.search_decisions(service, now=NOW)) == len(expected)
 
 
 # -- bringing over the old shape ---------------------------------------------------------------

@@ -36,6 +36,12 @@ def many_decisions(service: ArchiveService) -> list[str]:
     return [text for _start, _id, text in sorted(texts, reverse=True)]
 
 
+async def review(pilot) -> ReviewDecisionsScreen:
+    pilot.app.push_screen(ReviewDecisionsScreen(now=ANCHOR))
+    await pilot.pause()
+    return pilot.app.screen
+
+
 def rows(app) -> list[str]:
     table = app.screen.query_one(DataTable)
     return [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
@@ -45,9 +51,7 @@ async def test_a_screenful_first_then_more_as_the_cursor_moves_down(service: Arc
     texts = many_decisions(service)
     app = CoprodMeetApp(service)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ReviewDecisionsScreen(now=ANCHOR))
-        await pilot.pause()
-        screen = app.screen
+        screen = await review(pilot)
         table = screen.query_one(DataTable)
         first = table.row_count
         assert table.size.height <= first < MANY  # a screenful, not the whole list
@@ -73,9 +77,7 @@ async def test_scrolling_with_the_mouse_brings_more_rows(service: ArchiveService
     many_decisions(service)
     app = CoprodMeetApp(service)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ReviewDecisionsScreen(now=ANCHOR))
-        await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        table = (await review(pilot)).query_one(DataTable)
         first = table.row_count
         for _ in range(10):
             table.scroll_down(animate=False)  # as the mouse wheel does
@@ -87,9 +89,7 @@ async def test_filters_start_the_list_again_from_the_top(service: ArchiveService
     texts = many_decisions(service)
     app = CoprodMeetApp(service)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ReviewDecisionsScreen(now=ANCHOR))
-        await pilot.pause()
-        screen = app.screen
+        screen = await review(pilot)
         for _ in range(4):
             await pilot.press("ctrl+end")
             await pilot.pause()

@@ -114,7 +114,8 @@ def period_of(
 
 
 def method_value(text: str | None) -> str | None:
-    """The stored name of a way of deciding, from its name as typed ("vote", "co-chairs")."""
+    """The stored name of a way of deciding, from its name as typed ("vote", "co-chairs") or a
+    ``Method``."""
     if text is None:
         return None
     key = "_".join(str(text).strip().casefold().replace("-", " ").split())

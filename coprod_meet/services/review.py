@@ -141,31 +141,16 @@ def _found_action(row: dict[str, Any]) -> FoundAction | None:
 
 
 def search_decisions(
-    service: ArchiveService,
-    words: str = "",
-    *,
-    period: str | None = None,
-    since: str | date | None = None,
-    until: str | date | None = None,
-    group: str | None = None,
-    method: str | Method | None = None,
-    review: str | None = None,
-    state: str | None = None,
-    now: datetime | None = None,
-    limit: int | None = None,
+    service: ArchiveService, words: str = "", *, limit: int | None = None, **filters: Any,
 ) -> Found[FoundDecision]:
-    """Decisions across the archive, newest meeting first.
+    """Whole decisions across the archive, newest meeting first, found through the index.
 
-    ``words``: every word must be in the decision, its item or its dissent (any case).
-    ``review``: "due" (review date within four weeks, or passed) or "overdue" (passed);
-    both only look at current decisions. ``state``: "current" or "superseded".
-    ``limit`` keeps the newest few; ``.total`` of the result says how many matched in all.
+    ``words`` and ``filters`` are those of :func:`~coprod_meet.services.decision_list.matching_lines`
+    (period, since, until, group, method, review, state, now). ``limit`` keeps the newest few;
+    ``.total`` of the result says how many matched in all.
     """
-    found_at = matching_lines(service, words, period=period, since=since, until=until, group=group,
-                          method=method.value if isinstance(method, Method) else method, review=review,
-                          state=state, now=now)
+    lines, kept = matching_lines(service, words, **filters)
     records = service.archive.records
-    lines, kept = found_at
     conflicts = records.conflicts()
     whole = records.whole(DECISIONS, (lines.line(i) for i in kept[:limit]))
     found = Found(f for f in (_found_decision(r, conflicts) for r in whole) if f is not None)

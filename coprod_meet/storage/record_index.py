@@ -15,7 +15,7 @@ Three files next to ``catalogue.json``, each read only when something needs it:
 
 The lines of decisions and actions are kept as columns, newest meeting first: one list per
 field (``{"id": [...], "text": [...], ...}``), an empty field being "". A list of thousands of
-decisions is read several times faster so than as one object per line, and is already in the
+decisions is read several times faster than with one object per line, and is already in the
 order the list shows. A record's state is the fold of every event about it, across all
 meetings, in time order: an action recorded in March can be marked done at the May meeting.
 Its ``meetings`` say which files to read to fold it again, so an edit (or an import that brings
@@ -126,21 +126,35 @@ def _newest_first(line: dict[str, Any]) -> tuple[str, str]:
     return str(line.get("start") or ""), str(line.get("id") or "")
 
 
+def _column(values: Any, empty: Any, size: int) -> list[Any]:
+    """A stored column as read: empties where it is missing or of another length, and in place
+    of any value of another kind (a file changed by hand)."""
+    if not isinstance(values, list) or len(values) != size:
+        return [empty] * size
+    kind = type(empty)
+    if set(map(type, values)) <= {kind}:
+        return values
+    return [value if type(value) is kind else empty for value in values]
+
+
 class Columns:
     """The lines of a table, read-only, as stored: one list per field, newest meeting first.
 
     Lists and searches look down a column without making every line into a dict; a line is
-    made whole only when it is asked for. A column missing or of another length (a file changed
-    by hand) counts as empty for every line.
+    made whole only when it is asked for. What a file changed by hand could spoil is put right
+    as it is read (see :func:`_column`): a list never fails for it.
     """
 
     def __init__(self, name: str, table: dict[str, Any]) -> None:
+        fields = LINE_FIELDS[name]
         ids = table.get("id")
-        ids = [i if isinstance(i, str) else "" for i in ids] if isinstance(ids, list) else []
-        self._fields = LINE_FIELDS[name]
-        self._columns = {key: column if isinstance(column := table.get(key), list) and len(column) == len(ids)
-                         else [empty] * len(ids) for key, empty in self._fields.items()}
-        self._columns["id"] = ids
+        size = len(ids) if isinstance(ids, list) else 0
+        self._columns = {key: _column(table.get(key), empty, size) for key, empty in fields.items()}
+        ids = self._columns["id"]
+        if "" in ids or len(set(ids)) != size:  # a file changed by hand: each record once, with an id
+            seen: set[str] = set()
+            keep = [n for n, record_id in enumerate(ids) if record_id and not (record_id in seen or seen.add(record_id))]
+            self._columns = {key: [column[n] for n in keep] for key, column in self._columns.items()}
         self._name = name
         self._lines: list[dict[str, Any]] | None = None
         self._at: dict[str, int] | None = None
@@ -160,7 +174,7 @@ class Columns:
         """Every line (with an id) as a dict; made once."""
         if self._lines is None:
             keys = list(self._columns)
-            self._lines = [dict(zip(keys, values)) for values in zip(*self._columns.values()) if values[0]]
+            self._lines = [dict(zip(keys, values)) for values in zip(*self._columns.values())]
         return self._lines
 
     @property
@@ -176,7 +190,7 @@ class Columns:
 
     def index(self, record_id: str) -> int | None:
         if self._at is None:
-            self._at = {record_id: n for n, record_id in enumerate(self._columns["id"]) if record_id}
+            self._at = {record_id: n for n, record_id in enumerate(self._columns["id"])}
         return self._at.get(record_id)
 
 
