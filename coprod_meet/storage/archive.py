@@ -254,8 +254,6 @@ class Archive:
         # The index of decisions and actions is big; it is read the first time something needs it.
         self._records: RecordIndex | None = None
         self._records_lock = threading.Lock()
-        # Events of meeting files written since the catalogue, folded into the index when it opens.
-        self._records_pending: dict[str, list[dict[str, Any]]] = {}
         # The catalogue is read when first needed: an archive whose first page is still true
         # (see storage/first_page.py) shows its meetings list without it.
         self._catalogue: RecordFile | None = None
@@ -285,13 +283,11 @@ class Archive:
         # Only a catalogue read whole from its file can vouch for the meeting files.
         self._catalogue_sound = had_catalogue and len(self.problems) == problems
         self._move_records_out_of_catalogue()
-        changed, recent = self._heal_catalogue()
+        changed, _ = self._heal_catalogue()
         if changed:
             self._open_records(rebuild=True)
-        else:
-            # Meeting files written since the catalogue: a crash may have come between a
-            # decision's write and its line in the index. Caught up when the index is opened.
-            self._records_pending = recent
+        # Otherwise the decisions index catches up by itself when it is opened (meeting files
+        # written since it was are read again then).
 
     @property
     def catalogue(self) -> RecordFile:
@@ -333,8 +329,8 @@ class Archive:
 
     def _write_first_page(self) -> None:
         """On a clean close: keep the first page of the meetings list for a fast next open."""
-        if self._lock is None or self.problems or self._records_pending:
-            return  # files to report or to catch up next time: the next open must be full
+        if self._lock is None or self.problems:
+            return  # files to report next time: the next open must be full
         if self._catalogue is not None:
             lines = self.newest_lines()
             if lines is None:
@@ -362,10 +358,9 @@ class Archive:
         with self._records_lock:  # a save thread and the screen may both ask first
             if self._records is None:
                 records = RecordIndex(self)
-                # It catches up by itself with meeting files written since it was (so
-                # _records_pending is not needed), reading only what has changed.
+                # It catches up by itself with meeting files written since it was, reading
+                # only what has changed.
                 records.open(rebuild=rebuild)
-                self._records_pending = {}
                 self._records = records
             elif rebuild:
                 self._records.rebuild()
