@@ -133,7 +133,7 @@ def test_meetings_in_an_empty_archive_says_what_to_do(capsys, tmp_path: Path) ->
 def test_check_is_quiet_on_a_sound_archive_and_reports_a_broken_one(capsys, tmp_path: Path) -> None:
     archive = tmp_path / "a"
     run(capsys, "demo", "--archive", str(archive), "--meetings", "5")
-    files = 3 + total(5)  # catalogue, groups, the index of decisions and actions, and the meetings
+    files = 5 + total(5)  # catalogue, groups, the three files of the index of decisions and actions, and the meetings
     assert run(capsys, "check", "--archive", str(archive)) == (0, f"All {files} files in the archive are sound.\n", "")
     victim = listing(capsys, archive)[2]["id"]
     path = archive / "meetings" / f"{victim}.json"

@@ -9,14 +9,19 @@ from __future__ import annotations
 import io
 import os
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from docx import Document as read_docx
 from icalendar import Calendar
 
 from coprod_meet.minutes.render import render
+from coprod_meet.minutes.word import set_styles
+from coprod_meet.minutes.word_template import TEMPLATE_PATH, USED_STYLES, make_template
 from tests.test_minutes_scenario import minutes
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -146,6 +151,22 @@ def test_word_uses_real_heading_and_list_styles(easy: bool) -> None:
     assert 'w:val="en-GB"' in normal.element.xml
 
 
+
+def test_the_word_template_is_python_docx_default_trimmed() -> None:
+    """word_template.docx is what word_template.py makes from python-docx's default template (remake
+    it with `python -m coprod_meet.minutes.word_template` after a python-docx upgrade or a style change)."""
+    shipped = zipfile.ZipFile(TEMPLATE_PATH)
+    made = zipfile.ZipFile(io.BytesIO(make_template()))
+    assert sorted(shipped.namelist()) == sorted(made.namelist())
+    for name in made.namelist():
+        assert shipped.read(name) == made.read(name), f"{name} differs; remake word_template.docx"
+    template = read_docx(str(TEMPLATE_PATH))
+    default = read_docx()
+    set_styles(default, easy_read=False, lang="en-GB")
+    for name in USED_STYLES:  # each style the minutes use is the default template's own, with our settings
+        assert template.styles[name].element.xml == default.styles[name].element.xml
+    assert len(template.styles) < 20 < len(default.styles)
+
 def test_calendar_holds_action_due_dates_and_the_next_meeting() -> None:
     cal = Calendar.from_ical(render(minutes(), "ics"))
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
@@ -163,3 +184,19 @@ def test_plain_text_lines_fit_in_72_characters() -> None:
         for easy in (False, True):
             text = render(minutes(copy, easy), "txt").decode("utf-8")
             assert max(len(line) for line in text.splitlines()) <= 72
+
+
+_WORDS = st.lists(st.sampled_from(["a", "word", "Priya", "co-chair", "--", "x" * 70, "y" * 80, "“quoted”", "é", " ",
+                                   "  ", "\n", "\u00a0", "\t", "7.", "end."]), max_size=60).map(" ".join)
+
+
+@given(_WORDS, st.sampled_from([("", ""), ("  - ", "    "), ("x" * 71, "")]))
+def test_plain_text_wraps_as_textwrap_does(text: str, indents: tuple[str, str]) -> None:
+    import textwrap
+
+    from coprod_meet.minutes.text import WIDTH, _wrap
+
+    first, rest = indents
+    expected = textwrap.wrap(" ".join(text.split()), width=WIDTH, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=True, break_on_hyphens=True) or [first.rstrip()]
+    assert _wrap(text, first, rest) == expected

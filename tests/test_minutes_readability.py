@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coprod_meet.minutes.compose import compose, lower_first, whole_percents
-from coprod_meet.minutes.glossary import shipped
+from coprod_meet.minutes.glossary import Term, shipped
 from coprod_meet.minutes.readability import measure, report, split_sentences, words_of
 from coprod_meet.services.demo import build_demo
 
@@ -109,3 +109,45 @@ def test_syllable_rules_agree_with_the_cmu_dictionary_on_demo_minutes() -> None:
     for word, count in [("respite", 2), ("experience", 4), ("agreed", 2), ("centre", 2), ("asked", 1),
                         ("makes", 1), ("January", 4), ("carers", 2), ("2026", 1)]:
         assert syllables(word) == count, word
+
+
+_PIECES = st.sampled_from(["respite", "Respite care", "RESPITE", "direct payment", "direct payments", "co-production",
+                           "commissioner", "commissioners", "mdt", "MDT", "care", " ", "  ", "-", "_", "\n", ".",
+                           "“", "a", "é", "7", "\u0130", "\u0131", "\u017f", "\u212a", "ſafeguarding", "İntegration",
+                           "ıntegrated", "Kapacity", "capacıty", "x"])
+
+
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_finding_glossary_words_agrees_with_the_regex_search(text: str) -> None:
+    """find() searches plain strings when it can; it must find what a whole-word, any-case regex finds."""
+    glossary = shipped()
+    expected = list(dict.fromkeys(glossary.get(s) for s in glossary.matches(text)))
+    assert glossary.find(text) == expected
+    with_meeting_words = glossary.with_terms([Term("Kühlschrank", "", "a fridge"), Term("mdt meeting", "", "x")])
+    expected = list(dict.fromkeys(with_meeting_words.get(s) for s in with_meeting_words.matches(text + " kühlschrank")))
+    assert with_meeting_words.find(text + " kühlschrank") == expected
+
+
+def test_glossary_words_are_found_whole_and_in_any_case() -> None:
+    glossary = shipped()
+    assert [t.word for t in glossary.find("ſafeguarding, İntegration and ıntegration")] == \
+        ["safeguarding", "integrated"]
+    assert glossary.find("pre-respite, respite_care, respites") == []
+    assert [t.word for t in glossary.find("respite care; Respite.")] == ["respite"]
+
+
+_TEXT = st.lists(st.sampled_from(["word", "Two", "7", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\x1c", ".", "!", "?",
+                                  "”", "’", ")", "]", '"', "'", "“", "—", "_", "-", ",", "é", "\u2028"]),
+                 max_size=40).map("".join)
+
+
+@given(_TEXT)
+def test_sentences_and_words_split_as_the_plain_rules_say(text: str) -> None:
+    """The fast patterns give what the plain rules give: split after . ! ? (maybe with a closing
+    quote or bracket) and at line breaks; words are pieces between spaces with a letter or digit."""
+    import re
+
+    rule = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)\]])\s+|\n+")
+    has_word = re.compile(r"[^\W_]")
+    assert split_sentences(text) == [s.strip() for s in rule.split(text) if s and has_word.search(s)]
+    assert words_of(text) == [w for w in text.split() if has_word.search(w)]

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 
 import pytest
 from docx import Document as read_docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
@@ -195,3 +197,42 @@ def test_a_script_in_a_name_stays_text_in_html_and_markdown() -> None:
     assert "[click]" not in md  # the brackets are escaped
     paragraphs = [b for b in doc.blocks if isinstance(b, (Paragraph, Bullets))]
     assert paragraphs
+
+
+@pytest.mark.parametrize("quote", [True, False])
+def test_html_and_xml_escaping_is_what_html_escape_gives(quote: bool) -> None:
+    import html
+
+    from coprod_meet.minutes.document import escape_markup
+
+    for text in [*naughty_strings(), "&amp; <b>'x'</b> \"y\" &&<<>>", ""]:
+        assert escape_markup(text, quote=quote) == html.escape(text, quote=quote), repr(text)
+
+
+def test_word_tables_are_what_python_docx_table_objects_make() -> None:
+    """Tables are written as XML for speed; they must be what python-docx's own table API makes."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    from coprod_meet.minutes.document import Document, Table
+    from coprod_meet.minutes.word import render_docx, xml_safe
+    from coprod_meet.minutes.word_template import TEMPLATE_PATH
+
+    strings = [s for s in naughty_strings() if s][:60] + ["", " \x01 lead", "tail \x02 ", "a\tb\nc", "<b>&amp;</b>"]
+    rows = tuple(tuple(strings[i:i + 3]) for i in range(0, len(strings) - 3, 3)) + (("short",),)
+    table = Table("Caption", ("One", "Two & <three>", ""), rows)
+    got = read_docx(io.BytesIO(render_docx(Document("Title", (table,))))).tables[0]._tbl.xml
+
+    expected = read_docx(str(TEMPLATE_PATH))
+    made = expected.add_table(rows=1, cols=3)
+    made.style = "Table Grid"
+    made.alignment = WD_TABLE_ALIGNMENT.LEFT
+    header = made.rows[0]
+    header._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
+    for cell, text in zip(header.cells, table.headers):
+        cell.text = xml_safe(text)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        for cell, text in zip(made.add_row().cells, row):
+            cell.text = xml_safe(text)
+    assert got == made._tbl.xml

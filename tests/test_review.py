@@ -14,8 +14,9 @@ from coprod_meet.domain.records import Decision, Method, actions_from, decisions
 from coprod_meet.services import review as rv
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.demo import ANCHOR
-from coprod_meet.storage.record_index import ACTIONS, DECISIONS
+from coprod_meet.storage.record_index import ACTIONS, DECISIONS, INDEX_FILES
 from tests.conftest import naughty_strings
+from tests.test_record_index import old_shape_index
 
 NOW = ANCHOR  # Friday 20 November 2026, the demo's "today"
 
@@ -168,16 +169,20 @@ def test_open_decision_shows_its_context(demo_service: ArchiveService) -> None:
 
 
 def test_live_turns_never_touch_the_catalogue(demo_service: ArchiveService) -> None:
-    catalogue, records = demo_service.root / "catalogue.json", demo_service.root / "records.json"
+    files = [demo_service.root / name for name in ("catalogue.json", *INDEX_FILES)]
     meeting = demo_service.list_meetings()[0]
     member = demo_service.get_meeting(meeting.id).roster[0]
-    before = catalogue.read_bytes(), records.read_bytes()
+    before = [p.read_bytes() for p in files]
     demo_service.append_event(meeting.id, ev.event(ev.TURN_STARTED, member_id=member.id))
     demo_service.append_event(meeting.id, ev.event(ev.TURN_ENDED, member_id=member.id))
-    assert (catalogue.read_bytes(), records.read_bytes()) == before
+    assert [p.read_bytes() for p in files] == before
     demo_service.append_event(meeting.id, ev.event(ev.DECISION_RECORDED, **Decision(
         meeting_id=meeting.id, text="We will meet in the library").to_dict()))
-    assert records.read_bytes() != before[1]
+    after = dict(zip((p.name for p in files), (p.read_bytes() for p in files)))
+    before_by_name = dict(zip((p.name for p in files), before))
+    # The decision's line and the rest of it changed; the actions and the catalogue did not.
+    assert {name for name in after if after[name] != before_by_name[name]} == {"decisions.json",
+                                                                               "record-details.json"}
     assert [f.decision.text for f in rv.search_decisions(demo_service, "library", now=NOW)] == [
         "We will meet in the library"]
 
@@ -195,31 +200,39 @@ def test_the_first_screen_never_reads_the_index_of_decisions(demo_service: Archi
 
 
 def test_an_archive_with_the_index_inside_the_catalogue_moves_it_out(demo_service: ArchiveService) -> None:
-    """Archives saved by earlier versions kept decisions in catalogue.json: opened, they move out once."""
+    """Archives saved by earlier versions kept decisions in catalogue.json: opened, they move out once
+    (to records.json, the index's shape of that time, which is then brought to today's files)."""
     root = demo_service.root
     expected = [f.decision for f in rv.search_decisions(demo_service, now=NOW)]
+    old_index = old_shape_index(demo_service)
     demo_service.close()
-    old = json.loads((root / "catalogue.json").read_text()) | json.loads((root / "records.json").read_text())
+    old = json.loads((root / "catalogue.json").read_text()) | old_index
     old["_meta"] = {"1": {"schema": 1, "kind": "catalogue", "records": 1}}
     (root / "catalogue.json").write_text(json.dumps(old))
-    (root / "records.json").unlink()
+    for name in INDEX_FILES:
+        (root / name).unlink()
     with ArchiveService.open(root) as moved:
         assert b"decisions" not in (root / "catalogue.json").read_bytes()
         assert (root / "records.json").exists() and moved.list_meetings()
         assert [f.decision for f in rv.search_decisions(moved, now=NOW)] == expected
+        assert not (root / "records.json").exists() and all((root / name).exists() for name in INDEX_FILES)
 
 
-def test_a_lost_or_broken_index_of_decisions_is_rebuilt(demo_service: ArchiveService) -> None:
+@pytest.mark.parametrize("name", INDEX_FILES)
+def test_a_lost_or_broken_index_of_decisions_is_rebuilt(demo_service: ArchiveService, name: str) -> None:
     root = demo_service.root
     expected = [f.decision for f in rv.search_decisions(demo_service, now=NOW)]
+    actions = rv.search_actions(demo_service, now=NOW)
     demo_service.close()
-    (root / "records.json").write_text("{ broken", encoding="utf-8")
+    (root / name).write_text("{ broken", encoding="utf-8")
     with ArchiveService.open(root) as healed:
         assert [f.decision for f in rv.search_decisions(healed, now=NOW)] == expected
-        assert healed.problems  # said plainly that the broken file was moved aside
-    (root / "records.json").unlink()
+        assert rv.search_actions(healed, now=NOW) == actions
+        assert [p.path.name for p in healed.problems] == [name]  # said plainly that it was moved aside
+    (root / name).unlink()
     with ArchiveService.open(root) as healed:
         assert [f.decision for f in rv.search_decisions(healed, now=NOW)] == expected
+        assert rv.search_actions(healed, now=NOW) == actions
 
 
 def test_catalogue_is_rebuilt_when_it_is_lost_or_broken(demo_service: ArchiveService) -> None:

@@ -186,7 +186,8 @@ def test_archive_layout(archive_dir: Path) -> None:
         fill(service, meetings=3)
         ids = [m.id for m in service.list_meetings()]
     names = sorted(p.relative_to(archive_dir).as_posix() for p in archive_dir.rglob("*"))
-    assert names == sorted([".lock", "catalogue.json", "groups.json", "records.json", "meetings",
+    assert names == sorted([".lock", "catalogue.json", "groups.json", "decisions.json", "actions.json",
+                            "record-details.json", "meetings",
                             *(f"meetings/{i}.json" for i in ids)])
 
 
@@ -199,12 +200,12 @@ def test_every_file_holds_its_kind_and_schema_version(archive_dir: Path) -> None
         fresh = replace(service.get_meeting(meeting_id), id="a" * 8)
         service.save_meeting(fresh)
     files = {p: json.loads(p.read_bytes()) for p in archive_dir.rglob("*.json")}
-    assert len(files) == 3 + 3  # catalogue, groups, the index of decisions and actions; 3 meetings
+    assert len(files) == 5 + 3  # catalogue, groups, the three files of the index of decisions and actions; 3 meetings
     for path, tables in files.items():
         meta = tables["_meta"]["1"]
         assert meta["schema"] == SCHEMA_VERSION, path
-        expected = {"catalogue.json": "catalogue", "groups.json": "groups", "records.json": "records"}.get(
-            path.name, "meeting")
+        expected = {"catalogue.json": "catalogue", "groups.json": "groups", "decisions.json": "decisions",
+                    "actions.json": "actions", "record-details.json": "record-details"}.get(path.name, "meeting")
         assert meta["kind"] == expected
 
 
@@ -477,7 +478,11 @@ def test_a_meeting_file_broken_since_the_catalogue_was_written_is_found_on_open(
         broken, *others = service.list_meetings()
     path = archive_dir / "meetings" / f"{broken.id}.json"
     damaged = path.read_bytes()[:-3]
-    path.write_bytes(damaged)  # written after the catalogue, as by a crash
+    # Replaced after the catalogue was written, as editors and copying tools do (a new file put in
+    # its place). A file changed in place is found when it is opened, or by `check`.
+    fresh = path.with_name("new.partial")
+    fresh.write_bytes(damaged)
+    os.replace(fresh, path)
     with ArchiveService.open(archive_dir) as service:
         [problem] = service.problems
         assert problem.reason == "the file is cut short"
@@ -538,7 +543,7 @@ def test_check_a_sound_archive(archive_dir: Path) -> None:
         fill(service, meetings=6)
         report = service.check()
     assert report.sound
-    assert report.files_checked == 3 + 6
+    assert report.files_checked == 5 + 6
     assert report.problems == []
 
 
@@ -552,7 +557,7 @@ def test_check_reports_and_moves_aside_every_broken_file(archive_dir: Path) -> N
             p.write_bytes(damage(p.read_bytes()))
         report = service.check()
         assert not report.sound
-        assert report.files_checked == 3 + 6
+        assert report.files_checked == 5 + 6
         assert sorted(p.reason for p in report.problems) == sorted(r for _, r in CORRUPTIONS.values())
         assert all("moved aside" in str(p) for p in report.problems)
         assert [m.id for m in service.list_meetings()] == [rows[-1].id]
@@ -560,7 +565,7 @@ def test_check_reports_and_moves_aside_every_broken_file(archive_dir: Path) -> N
             service.get_meeting(rows[0].id)
         # Files moved aside earlier are still mentioned, so nobody forgets them.
         again = service.check()
-        assert again.files_checked == 3 + 1
+        assert again.files_checked == 5 + 1
         assert len(again.problems) == len(CORRUPTIONS)
         assert all("moved aside earlier" in str(p) for p in again.problems)
 

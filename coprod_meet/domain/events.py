@@ -6,9 +6,10 @@ The log is append-only: corrections are new events, never edits of old ones.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coprod_meet.domain.model import Event, now
+if TYPE_CHECKING:  # pragma: no cover
+    from coprod_meet.domain.model import Event
 
 # Attendance: data {member_id, status} with status one of ATTENDANCE_STATUSES.
 ATTENDANCE = "attendance"
@@ -53,4 +54,6 @@ NOTE = "note"  # {text, author_id} — private, never exported
 
 def event(event_type: str, at: datetime | None = None, **data: Any) -> Event:
     """An event of ``event_type`` with ``data``, stamped now unless ``at`` is given."""
+    from coprod_meet.domain.model import Event, now  # the names above are read without it
+
     return Event(type=event_type, data=data, at=at or now())

@@ -45,7 +45,7 @@ YOU_SAID_STATES = {
     "acted_on": "We have acted on this.",
     "reported_back": "We have reported back on what happened.",
 }
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_BREAK = r"(?<=[.!?])\s+"  # compiled when first used (easy read only)
 _KEEP_CAPITAL = {"I", "I'm", "I've", "I'd", "I'll", *WEEKDAYS, *MONTHS}
 
 
@@ -72,7 +72,7 @@ def lower_first(text: str, keep: Iterable[str] = ()) -> str:
     """
     text = one_line(text)
     first = text.split(" ", 1)[0] if text else ""
-    if not first or first in _KEEP_CAPITAL or first in set(keep):
+    if not first or first in _KEEP_CAPITAL or first in keep:
         return text
     if len(first) > 1 and first[1:] != first[1:].lower():
         return text  # "NHS", "McDonald"
@@ -219,7 +219,7 @@ class _Writer:
             self.p(*lines)
 
     def talk(self, item_id: str) -> list[str]:
-        turns = [t for t in self.f.state.turns if t.item_id == item_id]
+        turns = self.f.turns_on(item_id)
         if not turns:
             return []
         speakers = list(dict.fromkeys(t.member_id for t in turns))
@@ -504,7 +504,7 @@ class _Writer:
     def _with_meanings(text: str, glossary: Glossary, explained: list[Term], pending: list[Term]) -> str:
         """The text with each hard word explained just after the sentence it first appears in."""
         out: list[str] = []
-        for part in _SENTENCE_BREAK.split(text):
+        for part in re.split(_SENTENCE_BREAK, text):
             out.append(part)
             new = [t for t in [*pending, *glossary.find(part)] if t not in explained]
             pending.clear()

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable
+from functools import cached_property
+from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import Event, Meeting
-from coprod_meet.domain.records import Action, Decision, actions_from, decisions_from
-from coprod_meet.domain.state import Card, MeetingState
+from coprod_meet.domain.records import Action, Decision, RecordBook, decisions_from
+from coprod_meet.domain.state import Card, MeetingState, Turn
+
+T = TypeVar("T")
 
 # Events that say a meeting took place (anything but planning and private notes).
 _HAPPENED = {ev.ATTENDANCE, ev.MEETING_STARTED, ev.ITEM_STARTED, ev.TURN_STARTED, ev.DECISION_RECORDED,
              ev.ACTION_RECORDED, ev.EVALUATION, ev.MEETING_ENDED}
 
 
-@dataclass(frozen=True)
-class YouSaid:
+class YouSaid(NamedTuple):
     """A member's idea or worry, and what the group did about it ("you said, we did")."""
 
     id: str
@@ -93,11 +95,30 @@ class Facts:
         return out
 
     def cards_on(self, item_id: str) -> list[Card]:
-        return [c for c in self.state.cards if self.item_of(c.raised) == item_id]
+        return list(self._cards_by_item.get(item_id, ()))
+
+    def turns_on(self, item_id: str) -> list[Turn]:
+        return list(self._turns_by_item.get(item_id, ()))
+
+    # Each card and turn under its item, worked out once (not once for every item).
+    @cached_property
+    def _cards_by_item(self) -> dict[str, list[Card]]:
+        return _by_item(self.state.cards, lambda card: self.item_of(card.raised))
+
+    @cached_property
+    def _turns_by_item(self) -> dict[str, list[Turn]]:
+        return _by_item(self.state.turns, lambda turn: turn.item_id)
 
     def decision(self, decision_id: str) -> Decision | None:
         return next((d for d in self.decisions if d.id == decision_id), None) or \
             self.decisions_elsewhere.get(decision_id)
+
+
+def _by_item(things: Iterable[T], item_of: Callable[[T], str]) -> dict[str, list[T]]:
+    by_item: dict[str, list[T]] = {}
+    for thing in things:
+        by_item.setdefault(item_of(thing), []).append(thing)
+    return by_item
 
 
 def _ids(value: object) -> tuple[str, ...]:
@@ -109,11 +130,12 @@ def _ids(value: object) -> tuple[str, ...]:
 
 
 def _you_said(events: list[Event], earlier: list[Event]) -> list[YouSaid]:
-    here_ids = {e.data.get("id") for e in events if e.type == ev.YOU_SAID}
+    here = [e for e in events if e.type == ev.YOU_SAID]
+    here_ids = {e.data.get("id") for e in here}
     merged: dict[str, dict] = {}
     raised: dict[str, datetime] = {}
-    for e in sorted([*earlier, *events], key=lambda e: e.sort_key):
-        if e.type != ev.YOU_SAID or not e.data.get("id"):
+    for e in sorted([*(e for e in earlier if e.type == ev.YOU_SAID), *here], key=lambda e: e.sort_key):
+        if not e.data.get("id"):
             continue
         key = e.data["id"]
         merged[key] = merged.get(key, {}) | {k: v for k, v in e.data.items() if v not in (None, "")}
@@ -136,14 +158,14 @@ def gather(meeting: Meeting, events: Iterable[Event], group_events: Iterable[Eve
     ``group_events`` are events from the group's earlier meetings; only their "you said"
     records and decisions are used (for "you said, we did").
     """
-    log = sorted((e for e in events if e.type != ev.NOTE), key=lambda e: e.sort_key)
+    log = [e for e in events if e.type != ev.NOTE]  # in any order: each fold below sorts what it reads
     earlier = [e for e in group_events if e.type != ev.NOTE]
-    decisions = decisions_from(log)
+    records = RecordBook.fold(log)  # the meeting's decisions and actions, read in one pass
     return Facts(
         meeting=meeting,
         state=MeetingState.replay(meeting, log),
-        decisions=decisions,
-        actions=actions_from(log),
+        decisions=list(records.decisions.values()),
+        actions=list(records.actions.values()),
         you_said=_you_said(log, earlier),
         decisions_elsewhere={d.id: d for d in decisions_from(earlier)},
         held=any(e.type in _HAPPENED for e in log),

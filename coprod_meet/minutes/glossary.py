@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.toml")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     word: str  # the main spelling: "respite"
     plain: str  # simpler words, "" when the word is fine once explained
     meaning: str  # "a short break from caring, so the carer can rest"
@@ -36,12 +34,9 @@ class Glossary:
             for form in (term.word, *term.forms):
                 spellings.setdefault(form.lower(), term)
         self._by_spelling = spellings
-        ordered = sorted(spellings, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in ordered) + r")(?![\w-])", re.IGNORECASE)
-            if ordered
-            else None
-        )
+        self._ordered = sorted(spellings, key=len, reverse=True)
+        self._ascii = all(s.isascii() for s in self._ordered)
+        self._regex: re.Pattern[str] | None = None
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self._by_spelling
@@ -54,15 +49,73 @@ class Glossary:
         return Glossary([*extra, *self.terms.values()])
 
     def find(self, text: str) -> list[Term]:
-        """The terms in ``text``, in the order they first appear, each once."""
-        if self._pattern is None:
+        """The terms in ``text``, in the order they first appear, each once.
+
+        A spelling is found where it stands as a whole word (no letter, digit, "_" or "-" just
+        before or after it), in any case; where several spellings start at the same place the
+        longest wins, and the search goes on after it (as :meth:`matches` does with a regex).
+        """
+        if not self._ordered:
             return []
+        if self._ascii and not any(letter in text for letter in _FOLDS_TO_ASCII):
+            spellings = self._scan(text)
+        else:
+            spellings = self.matches(text)
         found: list[Term] = []
-        for match in self._pattern.finditer(text):
-            term = self._by_spelling[match.group(1).lower()]
+        for spelling in spellings:
+            term = self._by_spelling[spelling]
             if term not in found:
                 found.append(term)
         return found
+
+    def _scan(self, text: str) -> list[str]:
+        """The spellings in ``text``, as :meth:`matches` finds them, by plain string search.
+
+        Only when every spelling is ASCII and ``text`` holds none of the letters that match an
+        ASCII letter when case is ignored but lower-case to something else: then ``text.lower()``
+        has the same length and the same word characters, and matches where the regex would.
+        A regex of a hundred spellings takes longer to compile than this takes to run.
+        """
+        low = text.lower()
+        hits: dict[int, str] = {}  # where a spelling starts -> the longest spelling that fits there
+        for spelling in self._ordered:
+            size = len(spelling)
+            at = low.find(spelling)
+            while at >= 0:
+                if at not in hits and _apart(text, at - 1) and _apart(text, at + size):
+                    hits[at] = spelling
+                at = low.find(spelling, at + 1)
+        out: list[str] = []
+        end = 0
+        for at in sorted(hits):
+            if at >= end:
+                out.append(hits[at])
+                end = at + len(hits[at])
+        return out
+
+    def matches(self, text: str) -> list[str]:
+        """The spellings in ``text``, leftmost first, found with a regex (any text, any spelling)."""
+        if self._regex is None:
+            # One group for each spelling, so the spelling found is known even when the text's
+            # letters lower-case differently from it ("İ", "ſ").
+            self._regex = re.compile(
+                r"(?<![\w-])(?:" + "|".join(f"({re.escape(s)})" for s in self._ordered) + r")(?![\w-])",
+                re.IGNORECASE,
+            )
+        return [self._ordered[match.lastindex - 1] for match in self._regex.finditer(text)]
+
+
+# Letters that match an ASCII letter when case is ignored but whose lower case is not it (or is
+# two characters): dotted and dotless I, long s and the Kelvin sign.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def _apart(text: str, at: int) -> bool:
+    """Whether position ``at`` is outside ``text`` or holds no letter, digit, "_" or "-"."""
+    if at < 0 or at >= len(text):
+        return True
+    char = text[at]
+    return not (char.isalnum() or char == "_" or char == "-")
 
 
 @lru_cache(maxsize=1)

@@ -3,15 +3,14 @@
 The page has a language, a title, one h1, headings in order, a main landmark, tables with a
 caption and header cells with scope, dark text on white (about 16:1), sizes in rem so zoom
 works, a large print style (choose "Large print" in the browser's page style menu) and print
-styles. Easy read uses 14pt or more and generous spacing. Every piece of text is escaped with
-``html.escape``: people's words can never make a tag, an attribute, a link or a script.
+styles. Easy read uses 14pt or more and generous spacing. Every piece of text is escaped as
+``html.escape`` does: people's words can never make a tag, an attribute, a link or a script.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table
+from coprod_meet.minutes.document import escape_markup as escape
 
 TEXT = "#1a1a1a"
 BACKGROUND = "#ffffff"

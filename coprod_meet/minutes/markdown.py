@@ -15,7 +15,7 @@ from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, 
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&@!])")
 _LINE_START = re.compile(r"^(\s*)([-+=:>]|\d+(?=[.)]))")
-_SCHEME = re.compile(r"(?i)(?<=[a-z])(:)(?=//)")
+_SCHEME = r"(?i)(?<=[a-z])(:)(?=//)"  # compiled on first use: few texts have an address
 _DOT_IN_WORD = re.compile(r"\.(?=[^\W\d_])")
 
 
@@ -26,7 +26,8 @@ def escape(text: str, *, line_start: bool = True) -> str:
     """
     text = " ".join(text.split())
     text = _INLINE.sub(r"\\\1", text)
-    text = _SCHEME.sub(r"\\\1", text)
+    if "://" in text:  # most text has no address: skip a search that looks behind at every letter
+        text = re.sub(_SCHEME, r"\\\1", text)
     text = _DOT_IN_WORD.sub(r"\\.", text)
     match = _LINE_START.match(text) if line_start else None
     if match:

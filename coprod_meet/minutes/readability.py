@@ -12,9 +12,9 @@ the rules agree with textstat's dictionary counts on the demo minutes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from coprod_meet.minutes.document import Document
 from coprod_meet.minutes.glossary import Glossary, shipped
@@ -24,7 +24,10 @@ MEMBERS_AVERAGE = 20
 EASY_READ_LIMIT = 15
 FLESCH_GOAL = 60.0
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)\]])\s+|\n+")
+# A break between sentences: spaces after . ! or ? (or after one of them and a closing quote or
+# bracket), or line breaks. Each choice starts by taking one space and then looks back, so the
+# search can skip along to the next space instead of trying every choice at every letter.
+_SENTENCE_END = re.compile(r"\s(?:(?<=[.!?]\s)\s*|(?<=[.!?][\"'”’)\]]\s)\s*|(?<=\n)\n*)")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 
 
@@ -35,7 +38,7 @@ def split_sentences(text: str) -> list[str]:
 
 def words_of(sentence: str) -> list[str]:
     """The words of a sentence: pieces between spaces that hold a letter or a digit."""
-    return [w for w in sentence.split() if _WORD.search(w)]
+    return [w for w in sentence.split() if w.isalnum() or _WORD.search(w)]
 
 
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -64,16 +67,17 @@ def syllables(word: str) -> int:
     return max(1, n)
 
 
-def flesch_reading_ease(sentences: list[str]) -> float:
-    words = [w for s in sentences for w in words_of(s)]
+def flesch_reading_ease(sentences: list[str], words: list[str] | None = None) -> float:
+    """Flesch reading ease of ``sentences`` (``words``: all their words, if already split)."""
+    if words is None:
+        words = [w for s in sentences for w in words_of(s)]
     if not sentences or not words:
         return 100.0
-    total = sum(syllables(w) for w in words)
+    total = sum(syllables(w) * n for w, n in Counter(words).items())
     return round(206.835 - 1.015 * (len(words) / len(sentences)) - 84.6 * (total / len(words)), 1)
 
 
-@dataclass(frozen=True)
-class Readability:
+class Readability(NamedTuple):
     limit: int
     sentences: int
     words: int
@@ -85,7 +89,7 @@ class Readability:
     jargon: tuple[tuple[str, str], ...] = ()  # (word, plainer words)
     average_goal: float = MEMBERS_AVERAGE
     flesch_goal: float = FLESCH_GOAL
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
     @property
     def meets_goals(self) -> bool:
@@ -117,7 +121,8 @@ def measure(texts: Iterable[str], *, easy_read: bool = False, glossary: Glossary
     """Readability of running text (each piece may hold several sentences)."""
     pieces = list(texts)
     sentences = [s for text in pieces for s in split_sentences(text)]
-    counts = [len(words_of(s)) for s in sentences]
+    words = [words_of(s) for s in sentences]
+    counts = [len(w) for w in words]
     limit = EASY_READ_LIMIT if easy_read else MEMBERS_LIMIT
     longest_index = max(range(len(counts)), key=counts.__getitem__) if counts else -1
     glossary = glossary or shipped()
@@ -134,7 +139,7 @@ def measure(texts: Iterable[str], *, easy_read: bool = False, glossary: Glossary
         average=round(sum(counts) / len(counts), 1) if counts else 0.0,
         longest=sentences[longest_index] if counts else "",
         longest_words=counts[longest_index] if counts else 0,
-        flesch=flesch_reading_ease(sentences),
+        flesch=flesch_reading_ease(sentences, [w for ws in words for w in ws]),
         over_limit=tuple(s for s, n in zip(sentences, counts) if n > limit),
         jargon=tuple(jargon),
         average_goal=EASY_READ_LIMIT if easy_read else MEMBERS_AVERAGE,

@@ -10,10 +10,32 @@ WIDTH = 72
 
 
 def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
-    return textwrap.wrap(
-        " ".join(text.split()), width=WIDTH, initial_indent=first, subsequent_indent=rest,
-        break_long_words=True, break_on_hyphens=True,
-    ) or [first.rstrip()]
+    """``text`` on lines of at most 72 characters, as ``textwrap.wrap`` puts it.
+
+    Most text has no hyphen and no word too long for a line: then a line is simply as many
+    words as fit, which is what textwrap works out too, far more slowly. Anything else goes to
+    textwrap itself (it may break a line after a hyphen, or inside a long word).
+    """
+    words = text.split()
+    if not words:
+        return [first.rstrip()]
+    if "-" in text or max(map(len, words)) > WIDTH - max(len(first), len(rest)):
+        return textwrap.wrap(
+            " ".join(words), width=WIDTH, initial_indent=first, subsequent_indent=rest,
+            break_long_words=True, break_on_hyphens=True,
+        ) or [first.rstrip()]
+    lines = []
+    indent, room = first, WIDTH - len(first)
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= room:
+            line = f"{line} {word}"
+        else:
+            lines.append(indent + line)
+            indent, room = rest, WIDTH - len(rest)
+            line = word
+    lines.append(indent + line)
+    return lines
 
 
 def render_text(document: Document) -> str:

@@ -3,7 +3,8 @@
 Headings use Word's "Heading 1" to "Heading 3" (so the navigation pane and screen readers
 find them), lists use "List Bullet", tables have a caption, a header row that repeats on each
 page, and the language is set to English (UK). Easy read uses 16pt text and wide spacing.
-Characters that XML cannot hold are dropped, so no text can break the file.
+Characters that XML cannot hold are dropped, so no text can break the file. The file starts from
+``word_template.docx`` (python-docx's default template, trimmed: see ``word_template.py``).
 """
 
 from __future__ import annotations
@@ -11,28 +12,30 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime
-from html import escape as _html_escape
 
 from docx import Document as new_docx
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Emu, Pt, RGBColor
 
-from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table
+from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table, escape_markup
+from coprod_meet.minutes.word_template import TEMPLATE_PATH
 
 # Everything XML 1.0 does not allow: C0 controls but tab/newline/CR, surrogates, U+FFFE, U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Compiled only if some text has a character that is not printable (see xml_safe).
+_NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _STAMP = datetime(2000, 1, 1)
 
 
 def xml_escape(text: str) -> str:
-    # html.escape, not xml.sax.saxutils: that one imports urllib and e-mail parsing (60 ms).
-    return _html_escape(text, quote=False)
+    # Not xml.sax.saxutils: that one imports urllib and e-mail parsing (60 ms).
+    return escape_markup(text, quote=False)
 
 
 def xml_safe(text: str) -> str:
-    return _NOT_XML.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    # Printable text (letters, marks, symbols, spaces) has nothing XML cannot hold.
+    return text if text.isprintable() else re.sub(_NOT_XML, "", text)
 
 
 def _set_language(style, lang: str) -> None:
@@ -44,15 +47,39 @@ def _set_language(style, lang: str) -> None:
     found.set(qn("w:val"), lang)
 
 
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    mark = OxmlElement("w:tblHeader")
-    mark.set(qn("w:val"), "true")
-    trpr.append(mark)
+def _cell_paragraph(text: str, bold: bool) -> str:
+    """A table cell's paragraph, as python-docx's ``cell.text = text`` (and ``run.bold``) writes it."""
+    text = xml_safe(text)
+    space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    words = f"<w:t{space}>{xml_escape(text)}</w:t>" if text else ""
+    return f"<w:p><w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}{words}</w:r></w:p>"
+
+
+# The style settings word_template.docx is saved with (the members' and public copies' own).
+TEMPLATE_STYLES = (False, "en-GB")
+
+
+def set_styles(doc, *, easy_read: bool, lang: str) -> None:
+    """Arial, black text, 12pt (16pt in easy read) with room between lines, dark blue headings."""
+    size = Pt(16) if easy_read else Pt(12)
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = size
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    normal.paragraph_format.line_spacing = 1.5 if easy_read else 1.15
+    normal.paragraph_format.space_after = Pt(12 if easy_read else 6)
+    _set_language(normal, lang)
+    for level, points in ((1, 26), (2, 20), (3, 17)):
+        style = doc.styles[f"Heading {level}"]
+        style.font.size = Pt(points + (4 if easy_read else 0))
+        style.font.color.rgb = RGBColor(0x00, 0x45, 0x7C)  # 10:1 on white
+        style.font.name = "Arial"
+    bullet = doc.styles["List Bullet"]
+    bullet.paragraph_format.space_after = Pt(8 if easy_read else 4)
 
 
 def render_docx(document: Document) -> bytes:
-    doc = new_docx()
+    doc = new_docx(str(TEMPLATE_PATH))  # python-docx's default template, without the styles we never use
     props = doc.core_properties
     props.title = xml_safe(document.title)
     props.language = document.lang
@@ -64,25 +91,14 @@ def render_docx(document: Document) -> bytes:
     props.last_modified_by = "coprod-meet"
     props.revision = 1
 
-    size = Pt(16) if document.easy_read else Pt(12)
-    normal = doc.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = size
-    normal.font.color.rgb = RGBColor(0, 0, 0)
-    normal.paragraph_format.line_spacing = 1.5 if document.easy_read else 1.15
-    normal.paragraph_format.space_after = Pt(12 if document.easy_read else 6)
-    _set_language(normal, document.lang)
-    for level, points in ((1, 26), (2, 20), (3, 17)):
-        style = doc.styles[f"Heading {level}"]
-        style.font.size = Pt(points + (4 if document.easy_read else 0))
-        style.font.color.rgb = RGBColor(0x00, 0x45, 0x7C)  # 10:1 on white
-        style.font.name = "Arial"
-    bullet = doc.styles["List Bullet"]
-    bullet.paragraph_format.space_after = Pt(8 if document.easy_read else 4)
+    if (document.easy_read, document.lang) != TEMPLATE_STYLES:  # the template has the usual ones already
+        set_styles(doc, easy_read=document.easy_read, lang=document.lang)
 
     # Style ids looked up once: python-docx looks a style name up slowly on every paragraph.
     ids = {name: doc.styles[name].style_id for name in ("Heading 1", "Heading 2", "Heading 3", "List Bullet",
-                                                         "Caption")}
+                                                         "Caption", "Table Grid")}
+    section = doc.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
 
     body = doc.element.body
     end = body.sectPr  # the section settings stay last in the body
@@ -96,11 +112,26 @@ def render_docx(document: Document) -> bytes:
         run = f'<w:r><w:t xml:space="preserve">{xml_escape(xml_safe(text))}</w:t></w:r>' if text.strip() else ""
         pending.append(f"<w:p>{style_xml}{run}</w:p>")
 
+    def add_table(table: Table) -> None:
+        # As python-docx's add_table, add_row and cell.text make it (widths shared evenly, as
+        # twips), with a bold header row that repeats on each page, written as XML like the
+        # paragraphs: python-docx's table objects took longer than all the paragraphs together.
+        width = Emu(text_width // len(table.headers)).twips if table.headers else 0
+        pending.append(f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["Table Grid"]}"/><w:tblW w:type="auto" w:w="0"/>'
+                       '<w:jc w:val="left"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
+                       'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>'
+                       + f'<w:gridCol w:w="{width}"/>' * len(table.headers) + "</w:tblGrid>")
+        cell = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
+        for cells, header in [(table.headers, True), *((row, False) for row in table.rows)]:
+            pending.append('<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else "<w:tr>")
+            for n in range(len(table.headers)):
+                pending.append(cell + (_cell_paragraph(cells[n], header) if n < len(cells) else "<w:p/>") + "</w:tc>")
+            pending.append("</w:tr>")
+        pending.append("</w:tbl>")
+
     def flush() -> None:
-        if pending:
-            for paragraph in list(parse_xml(f"<w:body {nsdecls('w')}>{''.join(pending)}</w:body>")):
-                end.addprevious(paragraph)
-            pending.clear()
+        for element in list(parse_xml(f"<w:body {nsdecls('w')}>{''.join(pending)}</w:body>")):
+            end.addprevious(element)
 
     add(document.title, "Heading 1")
     for block in document.blocks:
@@ -113,20 +144,7 @@ def render_docx(document: Document) -> bytes:
                 add(item, "List Bullet")
         elif isinstance(block, Table):
             add(block.caption, "Caption")
-            flush()
-            table = doc.add_table(rows=1, cols=len(block.headers))
-            table.style = "Table Grid"
-            table.alignment = WD_TABLE_ALIGNMENT.LEFT
-            header = table.rows[0]
-            _repeat_header(header)
-            for cell, text in zip(header.cells, block.headers):
-                cell.text = xml_safe(text)
-                for run in cell.paragraphs[0].runs:
-                    run.bold = True
-            for row in block.rows:
-                cells = table.add_row().cells
-                for cell, text in zip(cells, row):
-                    cell.text = xml_safe(text)
+            add_table(block)
     flush()
     buffer = io.BytesIO()
     doc.save(buffer)

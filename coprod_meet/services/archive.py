@@ -5,15 +5,12 @@ Returns domain objects; the front ends never touch TinyDB.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
-from operator import itemgetter
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from coprod_meet.domain.errors import NotFound, UserError
-from coprod_meet.domain.model import Event, Group, Meeting
 from coprod_meet.storage.archive import (
     SAVED_AT,
     Archive,
@@ -23,6 +20,9 @@ from coprod_meet.storage.archive import (
     summary_of,
 )
 from coprod_meet.storage.record_index import is_record_event
+
+if TYPE_CHECKING:  # pragma: no cover  (read when first needed: listing meetings needs none of it)
+    from coprod_meet.domain.model import Event, Group, Meeting
 
 
 def _damaged(meeting_id: str) -> UserError:
@@ -92,21 +92,25 @@ class ArchiveService:
         return list(self._summaries)
 
     def newest_first(self, words: str = "") -> Sequence[MeetingSummary]:
-        """The meetings list of the first screen: newest first, made into summaries only as rows
-        are shown, so a 20,000-meeting archive opens as fast as a small one. ``words`` keeps the
-        meetings whose title or group holds them (any case)."""
-        lines = self.archive.summary_lines()
-        if self._summaries is not None or not all(_plain_start(s) for s in lines):
-            rows = self.list_meetings()  # already made, or a start we must read as a date
-            if words:
-                lowered = words.lower()
-                rows = [m for m in rows if lowered in f"{m.title} {m.group_name}".lower()]
-            return rows
+        """The meetings list of the first screen: newest first, each made into a summary only
+        when its row is shown, so a 20,000-meeting archive opens as fast as a small one. While
+        the archive's first page is still true, the catalogue is read only if the person scrolls
+        past it. ``words`` keeps the meetings whose title or group holds them (any case)."""
+        page = self.archive.first_page if not self.archive.catalogue_read else None
+        if page is not None and not words:
+            return _LazySummaries(_PageThenRest(page.lines, page.count, self._newest_lines))
+        lines = self._newest_lines()
         if words:
             lowered = words.lower()
             lines = [s for s in lines if lowered in f"{s.get('title', '')} {s.get('group_name', '')}".lower()]
-        # Dates written by this app (ISO, no time zone) sort as text in the order of time.
-        return _LazySummaries(sorted(lines, key=itemgetter("start", "id"), reverse=True))
+        return _LazySummaries(lines)
+
+    def _newest_lines(self) -> list[dict[str, Any]]:
+        """Every catalogue line, newest first."""
+        lines = self.archive.newest_lines()
+        if lines is None:  # some start must be read as a date to be put in order
+            lines = [_line_of(m) for m in self.list_meetings()]
+        return lines
 
     def _file(self, meeting_id: str):
         before = len(self.archive.problems)
@@ -133,12 +137,16 @@ class ArchiveService:
         data = self._file(meeting_id).meeting()
         if data is None:
             raise NotFound("That meeting's file holds no meeting; run `coprod-meet check` to look at the archive.")
+        from coprod_meet.domain.model import Meeting
+
         try:
             return Meeting.from_dict(data)
         except (KeyError, ValueError, TypeError, AttributeError):
             raise _damaged(meeting_id) from None
 
     def events(self, meeting_id: str) -> list[Event]:
+        from coprod_meet.domain.model import Event
+
         try:
             events = [Event.from_dict(e) for e in self._file(meeting_id).events()]
         except (KeyError, ValueError, TypeError, AttributeError):
@@ -154,6 +162,8 @@ class ArchiveService:
         plan, raw = self.archive.read_meeting(meeting_id)
         if plan is None:
             return None
+        from coprod_meet.domain.model import Event, Meeting
+
         try:
             return Meeting.from_dict(plan), sorted((Event.from_dict(e) for e in raw), key=lambda e: e.sort_key)
         except (KeyError, ValueError, TypeError, UserError):
@@ -171,6 +181,8 @@ class ArchiveService:
 
     def append_event(self, meeting_id: str, event: Event) -> Event:
         """Write one event durably. Returns only when it is on disk."""
+        from coprod_meet.domain.model import Event
+
         f = self._file(meeting_id)
         stamped = Event(type=event.type, data=event.data, id=event.id, at=event.at, seq=f.event_count() + 1)
         f.append_event(stamped.to_dict())
@@ -181,6 +193,8 @@ class ArchiveService:
 
     def append_events(self, meeting_id: str, events: list[Event]) -> list[Event]:
         """Write several events durably in one write, in order. Returns only when on disk."""
+        from coprod_meet.domain.model import Event
+
         f = self._file(meeting_id)
         first = f.event_count() + 1
         stamped = [Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=first + n) for n, e in enumerate(events)]
@@ -217,6 +231,8 @@ class ArchiveService:
     # -- groups ---------------------------------------------------------------------------
 
     def groups(self) -> list[Group]:
+        from coprod_meet.domain.model import Group
+
         return sorted((Group.from_dict(g) for g in self.archive.all_groups()), key=lambda g: g.name.lower())
 
     def group(self, group_id: str) -> Group:
@@ -261,21 +277,32 @@ def _summary(line: dict[str, Any]) -> MeetingSummary | None:
         return None
 
 
-_PLAIN_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?")
+def _line_of(m: MeetingSummary) -> dict[str, Any]:
+    return {"id": m.id, "group_id": m.group_id, "group_name": m.group_name, "title": m.title,
+            "start": m.start.isoformat(), "end": m.end.isoformat()}
 
 
-def _plain_start(line: dict[str, Any]) -> bool:
-    """Whether a line's start (and end) are dates and times as this app writes them, with no
-    time zone (``2026-03-12T10:00:00``), so that text order is time order, and its id is text."""
-    start, end = line.get("start"), line.get("end") or line.get("start")
-    return (isinstance(start, str) and isinstance(end, str) and isinstance(line.get("id"), str)
-            and _PLAIN_TIME.fullmatch(start) is not None and _PLAIN_TIME.fullmatch(end) is not None)
+class _PageThenRest(Sequence[dict[str, Any]]):
+    """The first page's lines, then the whole list once a row past the page is wanted."""
+
+    def __init__(self, page: list[dict[str, Any]], count: int, rest: Any) -> None:
+        self._page, self._count, self._rest, self._all = page, count, rest, None
+
+    def __len__(self) -> int:
+        return self._count if self._all is None else len(self._all)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if self._all is None and isinstance(index, int) and 0 <= index < len(self._page):
+            return self._page[index]
+        if self._all is None:
+            self._all = self._rest()
+        return self._all[index]
 
 
 class _LazySummaries(Sequence[MeetingSummary]):
     """Catalogue lines in order, each made into a summary when it is first looked at."""
 
-    def __init__(self, lines: list[dict[str, Any]]) -> None:
+    def __init__(self, lines: Sequence[dict[str, Any]]) -> None:
         self._lines = lines
         self._made: dict[int, MeetingSummary | None] = {}
 

@@ -7,8 +7,8 @@ meeting, its log, the group's earlier "you said" records and the next meeting of
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.errors import UserError
@@ -26,8 +26,12 @@ class ExportFailed(UserError):
     pass
 
 
-@dataclass(frozen=True)
-class MinutesExport:
+def _check_copy(copy: str) -> None:
+    if copy not in COPIES:
+        raise UserError(f"The copy must be one of: {', '.join(COPIES)}.")
+
+
+class MinutesExport(NamedTuple):
     meeting: Meeting
     document: Document
     fmt: str
@@ -69,11 +73,12 @@ class MinutesService:
         return earlier, (self.archive.get_meeting(following.id) if following else None)
 
     def document(self, meeting_id: str, *, copy: str = MEMBERS, easy_read: bool = False) -> Document:
-        if copy not in COPIES:
-            raise UserError(f"The copy must be one of: {', '.join(COPIES)}.")
-        meeting = self.archive.get_meeting(meeting_id)
+        _check_copy(copy)
+        return self._compose(self.archive.get_meeting(meeting_id), copy, easy_read)
+
+    def _compose(self, meeting: Meeting, copy: str, easy_read: bool) -> Document:
         earlier, following = self._group_history(meeting)
-        return compose(meeting, self.archive.events(meeting_id), copy=copy, easy_read=easy_read,
+        return compose(meeting, self.archive.events(meeting.id), copy=copy, easy_read=easy_read,
                        group_events=earlier, next_meeting=following)
 
     def export(self, meeting_id: str, fmt: str = "md", *, copy: str = MEMBERS, easy_read: bool = False) -> MinutesExport:
@@ -85,8 +90,9 @@ class MinutesService:
         for fmt in formats:
             if fmt not in FORMATS:
                 raise UserError(f"The format must be one of: {', '.join(FORMATS)}.")
-        document = self.document(meeting_id, copy=copy, easy_read=easy_read)
+        _check_copy(copy)
         meeting = self.archive.get_meeting(meeting_id)
+        document = self._compose(meeting, copy, easy_read)
         readability = report(document)
         return [MinutesExport(meeting, document, fmt, render(document, fmt), readability) for fmt in formats]
 

@@ -44,7 +44,7 @@ from coprod_meet.domain.records import (
 )
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.services.archive import ArchiveService, MeetingSummary
-from coprod_meet.storage.record_index import ACTIONS, DECISIONS
+from coprod_meet.storage.record_index import ACTIONS, DECISIONS, searchable
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ class RecordsService:
         group_key = group.casefold()
         files: set[str] = set()
         for row in self.service.archive.records.rows(table):
-            if wanted and not all(w in row.get("search", "") for w in wanted):
+            if wanted and not all(w in searchable(table, row) for w in wanted):
                 continue
             if group_key and group_key not in (str(row.get("group_name", "")).casefold(), row.get("group_id")):
                 continue

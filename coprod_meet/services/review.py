@@ -8,58 +8,35 @@ never every meeting file. Dates can be typed in words ("since April", "last year
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from coprod_meet.domain import events as ev
-from coprod_meet.domain.dates import (
-    DateNotUnderstood,
-    date_in_words,
-    lateness_in_words,
-    parse_date_range,
-    when_in_words,
-)
+from coprod_meet.domain.dates import date_in_words, lateness_in_words, when_in_words
 from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.domain.model import AgendaItem, Event, Meeting, join_words
 from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.text import clean_short
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.storage.record_index import ACTIONS, DECISIONS
+from coprod_meet.services.decision_list import METHOD_WORDS as _METHOD_WORDS
+from coprod_meet.services.decision_list import (
+    choice,
+    group_ids_of,
+    iso_date,
+    matching_lines,
+    review_in_words,
+    start_of,
+    today_of,
+    words_of,
+)
+from coprod_meet.storage.record_index import ACTIONS, DECISIONS, searchable
 
 T = TypeVar("T")
 
-REVIEW_SOON_DAYS = 28  # a review date within four weeks is "due"
-
-REVIEW_CHOICES = ("due", "overdue")
-STATE_CHOICES = ("current", "superseded")
 ACTION_STATUS_CHOICES = ("open", "overdue", "done", "dropped")
 
-METHOD_WORDS = {
-    Method.CONSENSUS: "consensus",
-    Method.CONSENT: "consent",
-    Method.VOTE: "a vote",
-    Method.CO_CHAIRS: "the co-chairs",
-    Method.DEFERRED: "deferred",
-}
-
-
-def _today(now: datetime | None) -> date:
-    return (now or datetime.now()).date()
-
-
-def _start(row: dict[str, Any]) -> datetime | None:
-    try:
-        return datetime.fromisoformat(row.get("start") or "")
-    except ValueError:
-        return None
-
-
-def _iso_date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
+METHOD_WORDS = {Method(value): words for value, words in _METHOD_WORDS.items()}
 
 
 # -- what a search finds ---------------------------------------------------------------------
@@ -82,16 +59,11 @@ class FoundDecision:
 
     @property
     def review_date(self) -> date | None:
-        return _iso_date(self.decision.review_date)
+        return iso_date(self.decision.review_date)
 
     def review_in_words(self, today: date) -> str:
         """"review due in 3 weeks", "review 2 months late", "no review date", "replaced"."""
-        if not self.current:
-            return "replaced by a later decision"
-        if self.review_date is None:
-            return "no review date"
-        words = lateness_in_words(self.review_date, today)
-        return f"review {words}" if words.endswith("late") else words.replace("due", "review due", 1)
+        return review_in_words(self.review_date, self.current, today)
 
     def when_in_words(self) -> str:
         return date_in_words(self.meeting_start) if self.meeting_start else "an unknown date"
@@ -117,7 +89,7 @@ class FoundAction:
     meeting_start: datetime | None = None
 
     def overdue(self, today: date) -> bool:
-        due = _iso_date(self.action.due)
+        due = iso_date(self.action.due)
         return self.action.status is ActionStatus.OPEN and due is not None and due < today
 
     def due_in_words(self, today: date) -> str:
@@ -127,7 +99,7 @@ class FoundAction:
             return "done"
         if a.status is ActionStatus.DROPPED:
             return f"dropped: {a.reason}" if a.reason else "dropped"
-        due = _iso_date(a.due)
+        due = iso_date(a.due)
         return lateness_in_words(due, today) if due else "no date set"
 
     def to_json(self, today: date) -> dict[str, Any]:
@@ -152,7 +124,7 @@ def _found_decision(row: dict[str, Any], conflicts: dict[str, dict[str, Any]]) -
     except (KeyError, ValueError, TypeError, UserError):
         return None  # a damaged line; `check` and a rebuild heal the catalogue
     return FoundDecision(
-        decision, row.get("group_id", ""), row.get("group_name", ""), _start(row), int(row.get("edits", 0)),
+        decision, row.get("group_id", ""), row.get("group_name", ""), start_of(row), int(row.get("edits", 0)),
         conflicts.get(decision.id, {}).get("message", ""),
     )
 
@@ -162,150 +134,26 @@ def _found_action(row: dict[str, Any]) -> FoundAction | None:
         action = Action.from_dict(row)
     except (KeyError, ValueError, TypeError, UserError):
         return None
-    return FoundAction(action, row.get("group_id", ""), row.get("group_name", ""), _start(row))
-
-
-# -- reading what people type ----------------------------------------------------------------
-
-
-def words_of(text: str | None) -> list[str]:
-    """Search words, cleaned like any typed text and lower-cased."""
-    return clean_short(text or "", "search").casefold().split()
-
-
-def period_of(
-    period: str | None = None, since: str | date | None = None, until: str | date | None = None,
-    *, now: datetime | None = None,
-) -> tuple[date | None, date | None]:
-    """The first and last day (``None`` when open) from a period and/or since/until in words.
-
-    ``since "April"`` starts on 1 April; ``until "June"`` ends on 30 June; ``period`` reads
-    anything ``parse_date_range`` does ("last year", "between 1/1/2026 and 30/6/2026").
-    """
-    start: date | None = None
-    end: date | None = None
-    if period and period.strip():
-        start, end = parse_date_range(period, now=now)
-    if isinstance(since, date):
-        start = max(start, since) if start else since
-    elif since and since.strip():
-        first = parse_date_range(since, now=now)[0]
-        if first is None:
-            raise DateNotUnderstood(f"{since!r} does not say when to start; try a date or a month, such as April.")
-        start = max(start, first) if start else first
-    if isinstance(until, date):
-        end = min(end, until) if end else until
-    elif until and until.strip():
-        last = parse_date_range(until, now=now)[1]
-        if last is None:
-            raise DateNotUnderstood(f"{until!r} does not say when to stop; try a date or a month, such as June.")
-        end = min(end, last) if end else last
-    if start and end and start > end:
-        raise DateNotUnderstood("That period ends before it starts; please put the earlier date first.")
-    return start, end
-
-
-def method_of(text: str | Method | None) -> Method | None:
-    """A way of deciding from its name as typed ("vote", "co-chairs")."""
-    if text is None or isinstance(text, Method):
-        return text
-    key = "_".join(text.strip().casefold().replace("-", " ").split())
-    if not key:
-        return None
-    for method, words in METHOD_WORDS.items():
-        if key in (method.value, "_".join(words.split()), method.value.rstrip("s")):
-            return method
-    choices = ", ".join(m.value.replace("_", "-") for m in Method)
-    raise UserError(f"I do not know the way of deciding {text.strip()!r}; choose one of: {choices}.")
-
-
-def _choice(value: str | None, choices: tuple[str, ...], what: str) -> str | None:
-    if value is None or not value.strip():
-        return None
-    key = value.strip().casefold()
-    if key not in choices:
-        raise UserError(f"{value.strip()!r} is not a {what}; choose one of: {', '.join(choices)}.")
-    return key
-
-
-def group_ids_of(service: ArchiveService, group: str | None, rows: list[dict[str, Any]]) -> set[str] | None:
-    """The ids a group name (or id) stands for; ``None`` for every group."""
-    if group is None or not group.strip():
-        return None
-    wanted = clean_short(group, "group").casefold()
-    ids = {g.id for g in service.groups() if g.name.casefold() == wanted or g.id == group.strip()}
-    ids |= {r.get("group_id", "") for r in rows if str(r.get("group_name", "")).casefold() == wanted}
-    ids |= {m.group_id for m in service.list_meetings() if m.group_name.casefold() == wanted}
-    if not ids:
-        names = sorted({g.name for g in service.groups()} | {m.group_name for m in service.list_meetings()})
-        raise NotFound(f"There is no group called {group.strip()!r}; the groups are: {', '.join(names) or 'none yet'}.")
-    return ids
-
-
-def group_names(service: ArchiveService) -> list[str]:
-    """Every group's name, for choosing one (groups file and meetings both count)."""
-    names = {g.name for g in service.groups()} | {m.group_name for m in service.list_meetings() if m.group_name}
-    return sorted(names, key=str.casefold)
+    return FoundAction(action, row.get("group_id", ""), row.get("group_name", ""), start_of(row))
 
 
 # -- searching -------------------------------------------------------------------------------
 
 
 def search_decisions(
-    service: ArchiveService,
-    words: str = "",
-    *,
-    period: str | None = None,
-    since: str | date | None = None,
-    until: str | date | None = None,
-    group: str | None = None,
-    method: str | Method | None = None,
-    review: str | None = None,
-    state: str | None = None,
-    now: datetime | None = None,
-    limit: int | None = None,
+    service: ArchiveService, words: str = "", *, limit: int | None = None, **filters: Any,
 ) -> Found[FoundDecision]:
-    """Decisions across the archive, newest meeting first.
+    """Whole decisions across the archive, newest meeting first, found through the index.
 
-    ``words``: every word must be in the decision, its item or its dissent (any case).
-    ``review``: "due" (review date within four weeks, or passed) or "overdue" (passed);
-    both only look at current decisions. ``state``: "current" or "superseded".
-    ``limit`` keeps the newest few; ``.total`` of the result says how many matched in all.
+    ``words`` and ``filters`` are those of :func:`~coprod_meet.services.decision_list.matching_lines`
+    (period, since, until, group, method, review, state, now). ``limit`` keeps the newest few;
+    ``.total`` of the result says how many matched in all.
     """
-    wanted = words_of(words)
-    first, last = period_of(period, since, until, now=now)
-    how = method_of(method)
-    review = _choice(review, REVIEW_CHOICES, "review choice")
-    state = _choice(state, STATE_CHOICES, "choice of current or superseded")
-    today = _today(now)
-    rows = service.archive.records.rows(DECISIONS)
-    groups = group_ids_of(service, group, rows)
-    conflicts = service.archive.records.conflicts()
-    first_day = first.isoformat() if first else ""
-    last_day = last.isoformat() if last else ""
-    kept: list[dict[str, Any]] = []
-    for row in rows:
-        text = row.get("search", "")
-        if wanted and not all(w in text for w in wanted):
-            continue
-        if groups is not None and row.get("group_id") not in groups:
-            continue
-        if how is not None and row.get("method") != how.value:
-            continue
-        superseded = bool(row.get("superseded_by"))
-        if state == "current" and superseded or state == "superseded" and not superseded:
-            continue
-        if review is not None:
-            when = _iso_date(row.get("review_date") or "")
-            latest = today - timedelta(days=1) if review == "overdue" else today + timedelta(days=REVIEW_SOON_DAYS)
-            if superseded or when is None or when > latest:
-                continue
-        day = str(row.get("start") or "")[:10]
-        if first_day and day < first_day or last_day and (not day or day > last_day):
-            continue
-        kept.append(row)
-    kept.sort(key=lambda r: (str(r.get("start") or ""), str(r.get("id"))), reverse=True)
-    found = Found(f for f in (_found_decision(r, conflicts) for r in kept[:limit]) if f is not None)
+    lines, kept = matching_lines(service, words, **filters)
+    records = service.archive.records
+    conflicts = records.conflicts()
+    whole = records.whole(DECISIONS, (lines.line(i) for i in kept[:limit]))
+    found = Found(f for f in (_found_decision(r, conflicts) for r in whole) if f is not None)
     found.total = len(kept)
     return found
 
@@ -325,21 +173,21 @@ def search_actions(
     ``status``: "open", "overdue", "done" or "dropped" (default: all). ``owner`` matches the
     start of the owner's names ("jo" finds "Jo Clark" but not "Major").
     """
-    status = _choice(status, ACTION_STATUS_CHOICES, "kind of action")
+    status = choice(status, ACTION_STATUS_CHOICES, "kind of action")
     if status == "overdue":
         overdue, status = True, "open"
     owner_words = words_of(owner)
     wanted = words_of(words)
-    today = _today(now)
-    rows = service.archive.records.rows(ACTIONS)
-    groups = group_ids_of(service, group, rows)
+    today = today_of(now)
+    rows = service.archive.records.lines(ACTIONS)
+    groups = group_ids_of(service, group, ((r["group_id"], r["group_name"]) for r in rows))
     found: list[FoundAction] = []
     for row in rows:
         if status is not None and row.get("status") != status:
             continue
         if groups is not None and row.get("group_id") not in groups:
             continue
-        if wanted and not all(w in row.get("search", "") for w in wanted):
+        if wanted and not all(w in searchable(ACTIONS, row) for w in wanted):
             continue
         if owner_words:
             names = str(row.get("owner", "")).casefold().split()

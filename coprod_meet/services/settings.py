@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +45,13 @@ class Settings:
         path = path or default_settings_path()
         settings = cls(path=path)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            import tomllib  # only when there is a file to read (most people have none)
+
+            data = tomllib.loads(text)
         except FileNotFoundError:
             return settings
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        except (OSError, UnicodeDecodeError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
             settings.problem = (
                 f"Your settings file {path} could not be read ({error}); "
                 "the app is using its defaults until you fix or remove it."

@@ -18,7 +18,7 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Meeting, Member, VoiceGroup
 from coprod_meet.domain.state import MeetingState, voice_key_in_words
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.services.review import group_ids_of, period_of
+from coprod_meet.services.decision_list import group_ids_of, period_of
 
 HEARD_ANSWERS = ("yes", "partly", "no", "pass")
 VOICE_LETTERS = {
@@ -255,7 +255,7 @@ def group_trends(
     if not group or not group.strip():
         names = ", ".join(g.name for g in service.groups()) or "none yet"
         raise UserError(f"Please name a group; the groups are: {names}.")
-    ids = group_ids_of(service, group, []) or set()
+    ids = group_ids_of(service, group) or set()
     first, last = period_of(period, since, None, now=now)
     summaries = sorted((s for s in service.list_meetings() if s.group_id in ids), key=lambda s: (s.start, s.id))
     figures: list[MeetingFigures] = []

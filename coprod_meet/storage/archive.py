@@ -1,8 +1,12 @@
 """The archive: a folder with one TinyDB file per meeting, a catalogue and the groups.
 
     ARCHIVE/
-      catalogue.json        meetings listed for the first screen
-      records.json          decisions and actions indexed for search (read only when needed)
+      catalogue.json        every meeting, one line each (for lists and search)
+      first-page.json       the newest lines and how many there are, written on a clean close so
+                            a big archive's first screen needs no more (see storage/first_page.py)
+      decisions.json        the index of decisions, actions and what keeps them whole, for
+      actions.json            search without reading every meeting (each read only when needed;
+      record-details.json     see storage/record_index.py)
       groups.json           groups, members and their settings
       meetings/<uuid>.json  one meeting: its plan and its append-only event log
       quarantine/           files that would not parse, moved aside (never overwritten)
@@ -14,7 +18,6 @@ A live event rewrites only its meeting's small file, whatever the size of the ar
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +28,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from coprod_meet.domain.errors import UserError
+from coprod_meet.storage import first_page
 from coprod_meet.storage.lock import ArchiveLock, LockHeld
 from coprod_meet.storage.durable import (
     DIR_MODE,
@@ -250,35 +254,95 @@ class Archive:
         # The index of decisions and actions is big; it is read the first time something needs it.
         self._records: RecordIndex | None = None
         self._records_lock = threading.Lock()
-        # Events of meeting files written since the catalogue, folded into the index when it opens.
-        self._records_pending: dict[str, list[dict[str, Any]]] = {}
+        # The catalogue is read when first needed: an archive whose first page is still true
+        # (see storage/first_page.py) shows its meetings list without it.
+        self._catalogue: RecordFile | None = None
+        self._catalogue_lock = threading.RLock()
+        self._line_index: dict[str, int] | None = None
+        self._newest: list[dict[str, Any]] | None = None  # catalogue lines, newest first
+        self.first_page: first_page.FirstPage | None = None
         try:
             self._remove_temp_files()
             catalogue_path = self.root / "catalogue.json"
             had_catalogue = catalogue_path.exists()
-            # When the catalogue was last written, before this open changes anything.
-            self._catalogue_written = catalogue_path.stat().st_mtime_ns if had_catalogue else 0
-            problems = len(self.problems)
-            self.catalogue = self._open_record("catalogue.json", "catalogue")
-            # Only a catalogue read whole from its file can vouch for the meeting files.
-            self._catalogue_sound = had_catalogue and len(self.problems) == problems
+            if lock and had_catalogue:
+                self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"), SCHEMA_VERSION)
             self.groups = self._open_record("groups.json", "groups")
-            self._index: dict[str, int] = {
-                d["id"]: int(doc_id)
-                for doc_id, d in self._meeting_lines().items()
-                if isinstance(d, dict) and isinstance(d.get("id"), str)
-            }
-            self._move_records_out_of_catalogue()
-            changed, recent = self._heal_catalogue()
-            if changed:
-                self._open_records(rebuild=True)
-            else:
-                # Meeting files written since the catalogue: a crash may have come between a
-                # decision's write and its line in the index. Caught up when the index is opened.
-                self._records_pending = recent
+            if self.first_page is None:
+                self._open_in_full(had_catalogue)
         except BaseException:
             self.close()  # e.g. SchemaTooNew: let go of the lock before saying so
             raise
+
+    def _open_in_full(self, had_catalogue: bool) -> None:
+        """Read the catalogue and make it agree with the meeting files."""
+        # When the catalogue was last written, before this open changes anything.
+        self._catalogue_written = (self.root / "catalogue.json").stat().st_mtime_ns if had_catalogue else 0
+        problems = len(self.problems)
+        self.catalogue  # read now
+        # Only a catalogue read whole from its file can vouch for the meeting files.
+        self._catalogue_sound = had_catalogue and len(self.problems) == problems
+        self._move_records_out_of_catalogue()
+        changed, _ = self._heal_catalogue()
+        if changed:
+            self._open_records(rebuild=True)
+        # Otherwise the decisions index catches up by itself when it is opened (meeting files
+        # written since it was are read again then).
+
+    @property
+    def catalogue(self) -> RecordFile:
+        """The catalogue of meetings (``catalogue.json``), read the first time it is needed."""
+        if self._catalogue is None:
+            with self._catalogue_lock:  # a save thread and the screen may both ask first
+                if self._catalogue is None:
+                    self._catalogue = self._open_record("catalogue.json", "catalogue")
+        return self._catalogue
+
+    @property
+    def catalogue_read(self) -> bool:
+        """Whether the catalogue has been read in this run."""
+        return self._catalogue is not None
+
+    @property
+    def _index(self) -> dict[str, int]:
+        """Meeting id -> its line's document id in the catalogue."""
+        if self._line_index is None:
+            with self._catalogue_lock:
+                if self._line_index is None:
+                    self._line_index = {
+                        d["id"]: int(doc_id)
+                        for doc_id, d in self._meeting_lines().items()
+                        if isinstance(d, dict) and isinstance(d.get("id"), str)
+                    }
+        return self._line_index
+
+    def newest_lines(self) -> list[dict[str, Any]] | None:
+        """The catalogue's lines newest first (kept until the catalogue changes), or None when
+        some line's dates must be read as dates to be put in order."""
+        with self._catalogue_lock:
+            if self._newest is None:
+                self._newest = first_page.newest_first(self.summary_lines())
+            return self._newest
+
+    def _catalogue_changed(self) -> None:
+        self._newest = None
+
+    def _write_first_page(self) -> None:
+        """On a clean close: keep the first page of the meetings list for a fast next open."""
+        if self._lock is None or self.problems:
+            return  # files to report next time: the next open must be full
+        if self._catalogue is not None:
+            lines = self.newest_lines()
+            if lines is None:
+                return
+            ordered, count = lines, len(lines)
+        elif self.first_page is not None:
+            ordered, count = self.first_page.lines, self.first_page.count
+        else:
+            return
+        current = first_page.stamp(self.root, "meetings")
+        if first_page.settled(current):
+            first_page.write(self.root, ordered, count, current, SCHEMA_VERSION)
 
     @property
     def records(self) -> RecordIndex:
@@ -293,12 +357,10 @@ class Archive:
 
         with self._records_lock:  # a save thread and the screen may both ask first
             if self._records is None:
-                records = RecordIndex(self, self._open_record(RECORDS_FILE, "records"))
-                if rebuild or not records.built:
-                    records.rebuild()
-                elif self._records_pending:
-                    records.update(self._records_pending)
-                self._records_pending = {}
+                records = RecordIndex(self)
+                # It catches up by itself with meeting files written since it was, reading
+                # only what has changed.
+                records.open(rebuild=rebuild)
                 self._records = records
             elif rebuild:
                 self._records.rebuild()
@@ -318,6 +380,15 @@ class Archive:
         kept["_meta"] = {k: {f: v for f, v in (doc or {}).items() if f != "records"}
                          for k, doc in kept.get("_meta", {}).items()}
         self.catalogue.db.storage.write(kept)
+
+    def _index_files(self) -> list[Path]:
+        """The files of the index of decisions and actions (and one of the old shape)."""
+        from coprod_meet.storage.record_index import INDEX_FILES
+
+        return [self.root / name for name in (*INDEX_FILES, RECORDS_FILE)]
+
+    def _index_on_disk(self) -> bool:
+        return any(p.exists() for p in self._index_files())
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -342,11 +413,17 @@ class Archive:
     # -- life cycle -----------------------------------------------------------------------
 
     def close(self) -> None:
+        try:
+            self._write_first_page()
+        except Exception:  # noqa: BLE001 - only a speed-up: the next open is simply a full one
+            pass
         for f in self._open_meetings.values():
             f.close()
         self._open_meetings.clear()
         if self._records is not None:
-            self._records.catalogue.close()
+            self._records.close()
+        if self._catalogue is not None:
+            self._catalogue.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -456,6 +533,8 @@ class Archive:
         if len(jobs) == 1:
             write(jobs[0])
         elif jobs:
+            from concurrent.futures import ThreadPoolExecutor  # (with logging, 10 ms to import)
+
             with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="coprod-write") as pool:
                 failures = [f.exception() for f in [pool.submit(write, job) for job in jobs]]
             first = next((e for e in failures if e is not None), None)
@@ -498,29 +577,35 @@ class Archive:
         return [dict(d) for d in self.summary_lines()]
 
     def index_meeting(self, summary: dict[str, Any]) -> None:
-        table = self.catalogue.table("meetings")
-        doc_id = self._index.get(summary["id"])
-        if doc_id is None:
-            self._index[summary["id"]] = table.insert(summary)
-        else:
-            table.update(summary, doc_ids=[doc_id])
+        with self._catalogue_lock:  # the list is made again from the changed lines
+            table = self.catalogue.table("meetings")
+            doc_id = self._index.get(summary["id"])
+            if doc_id is None:
+                self._index[summary["id"]] = table.insert(summary)
+            else:
+                table.update(summary, doc_ids=[doc_id])
+            self._catalogue_changed()
 
     def index_meetings(self, summaries: list[dict[str, Any]]) -> None:
         """Add or replace many summaries in one write."""
-        table = self.catalogue.table("meetings")
-        fresh = [s for s in summaries if s["id"] not in self._index]
-        for s in summaries:
-            if s["id"] in self._index:
-                table.update(s, doc_ids=[self._index[s["id"]]])
-        if fresh:
-            ids = table.insert_multiple(fresh)
-            self._index.update({s["id"]: i for s, i in zip(fresh, ids)})
+        with self._catalogue_lock:  # the list is made again from the changed lines
+            table = self.catalogue.table("meetings")
+            fresh = [s for s in summaries if s["id"] not in self._index]
+            for s in summaries:
+                if s["id"] in self._index:
+                    table.update(s, doc_ids=[self._index[s["id"]]])
+            if fresh:
+                ids = table.insert_multiple(fresh)
+                self._index.update({s["id"]: i for s, i in zip(fresh, ids)})
+            self._catalogue_changed()
 
     def unindex_meeting(self, meeting_id: str, *, forget_records: bool = True) -> None:
-        doc_id = self._index.pop(meeting_id, None)
-        if doc_id is not None:
-            self.catalogue.table("meetings").remove(doc_ids=[doc_id])
-        if forget_records and (self._records is not None or (self.root / RECORDS_FILE).exists()):
+        with self._catalogue_lock:  # the list is made again from the changed lines
+            doc_id = self._index.pop(meeting_id, None)
+            if doc_id is not None:
+                self.catalogue.table("meetings").remove(doc_ids=[doc_id])
+            self._catalogue_changed()
+        if forget_records and (self._records is not None or self._index_on_disk()):
             self.records.forget_meetings({meeting_id})
 
     def _heal_catalogue(self) -> tuple[bool, dict[str, list[dict[str, Any]]]]:
@@ -601,7 +686,7 @@ class Archive:
         # Files moved aside since the last check (e.g. while opening) were checked too.
         moved_since = [p for p in self.problems[self._reported:] if p.moved_to is not None]
         report.files_checked += len(moved_since)
-        index = [self.root / RECORDS_FILE] if (self.root / RECORDS_FILE).exists() else []
+        index = [p for p in self._index_files() if p.exists()]
         for path in [self.root / "catalogue.json", *index, self.root / "groups.json", *self.meeting_paths()]:
             report.files_checked += 1
             try:

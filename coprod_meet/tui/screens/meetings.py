@@ -54,9 +54,10 @@ Press X to export the minutes of the chosen meeting.
         table: DataTable = DataTable(id="meetings-table", cursor_type="row", zebra_stripes=False)
         # The title before the group, so a narrow screen shows it; a long title is cut at 28
         # characters so the group always shows too (Enter opens the meeting with its whole title).
-        table.add_column("When")
-        table.add_column("Title", width=28)
-        table.add_column("Group")
+        # Labels as Text: a plain string would be read as markup, which loads Rich's emoji table.
+        table.add_column(Text("When"))
+        table.add_column(Text("Title"), width=28)
+        table.add_column(Text("Group"))
         yield table
         yield Footer()
 

@@ -10,13 +10,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.services.review import (
-    ACTION_STATUS_CHOICES,
-    FoundAction,
-    closing_event,
-    group_names,
-    search_actions,
-)
+from coprod_meet.services.decision_list import group_names
+from coprod_meet.services.review import ACTION_STATUS_CHOICES, FoundAction, closing_event, search_actions
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.review_decisions import MAX_ROWS, cycle, fill_table, short
 from coprod_meet.tui.widgets.footer import Footer

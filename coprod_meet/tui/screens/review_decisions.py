@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,19 +11,19 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.records import Method
-from coprod_meet.services.review import (
+from coprod_meet.services.decision_list import (
     METHOD_WORDS,
     REVIEW_CHOICES,
     STATE_CHOICES,
-    FoundDecision,
+    DecisionLine,
     group_names,
-    search_decisions,
+    list_decisions,
 )
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.widgets.footer import Footer
 
-MAX_ROWS = 200  # the newest matches; words or dates narrow the list
+MAX_ROWS = 200  # the actions list shows the soonest due; words or dates narrow it
+NEAR_END = 10  # rows from the end of those shown at which the next page is added
 
 
 def short(text: str, width: int) -> str:
@@ -47,7 +48,7 @@ def fill_table(table: DataTable, rows: list[tuple]) -> None:
         table.call_after_refresh(add, rows[FIRST_PAGE:])
 
 
-def review_short(found: FoundDecision, today) -> str:
+def review_short(found: DecisionLine, today) -> str:
     """ "in 6 months", "2 weeks late", "no date", "replaced": fits a narrow column."""
     words = found.review_in_words(today)
     if not found.current:
@@ -99,27 +100,67 @@ Press Escape to go back.
         self.method: str | None = None
         self.review: str | None = None
         self.state: str | None = None
-        self.found: list[FoundDecision] = []
+        self.found: Sequence[DecisionLine] = ()
+        self._shown = 0  # rows in the table: a page at first, more as the person moves down
+        self._chosen = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="review-filters", markup=False)
         table: DataTable = DataTable(id="decisions-table", cursor_type="row")
-        table.add_columns("Meeting", "Group", "Decision", "Review")
+        # Labels as Text: a plain string is read as markup, which loads Rich's emoji table.
+        table.add_columns(*(Text(label) for label in ("Meeting", "Group", "Decision", "Review")))
         yield table
         # The chosen decision in full, wrapped, so nothing is cut off on a narrow screen.
         yield Static("", id="decision-chosen", markup=False)
         yield Footer(compact=True)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        key = str(event.row_key.value) if event.row_key is not None else ""
-        found = next((f for f in self.found if f.decision.id == key), None)
-        text = f"Chosen: {found.decision.text} Decided on {found.when_in_words()}; Enter shows it all." if found else ""
-        self.query_one("#decision-chosen", Static).update(text)
+        self._show_chosen(event.cursor_row)
+        if event.cursor_row >= self._shown - NEAR_END:
+            self._show_more()
+
+    def _show_chosen(self, row: int) -> None:
+        """Say the chosen decision in full under the list (only when it changes, so the list
+        keeps its place and is not drawn again)."""
+        found = self.found[row] if 0 <= row < len(self.found) else None
+        text = f"Chosen: {found.text} Decided on {found.when_in_words()}; Enter shows it all." if found else ""
+        if text != self._chosen:
+            self._chosen = text
+            self.query_one("#decision-chosen", Static).update(text)
 
     def on_mount(self) -> None:
         self.sub_title = "Review decisions"
+        table = self.query_one(DataTable)
+        # Scrolling down (by mouse too) brings the next rows before the end shows.
+        self.watch(table, "scroll_y", self._scrolled, init=False)
         self.load()
+
+    def _scrolled(self, _old: float, new: float) -> None:
+        table = self.query_one(DataTable)
+        if new + table.scrollable_content_region.height >= self._shown - NEAR_END:
+            self._show_more()
+
+    @property
+    def _page(self) -> int:
+        """Rows added at a time: a screenful, whatever the size of the terminal."""
+        return max(20, self.app.size.height)
+
+    def _show_more(self) -> None:
+        """Add the next page of rows (made into lines only now) to the table."""
+        if self._shown >= len(self.found):
+            return
+        table = self.query_one(DataTable)
+        today = self.today
+        for f in self.found[self._shown:self._shown + self._page]:
+            table.add_row(
+                Text(f.meeting_start.strftime("%d %b %Y") if f.meeting_start else "?"),
+                Text(short(f.group_name, 14)),
+                Text(short(("(check) " if f.conflict else "") + f.text, 30)),
+                Text(review_short(f, today)),
+                key=f.id,
+            )
+        self._shown = min(len(self.found), self._shown + self._page)
 
     @property
     def today(self):
@@ -134,7 +175,7 @@ Press Escape to go back.
         if self.group:
             parts.append(f"group {self.group}")
         if self.method:
-            parts.append(f"decided by {METHOD_WORDS[Method(self.method)]}")
+            parts.append(f"decided by {METHOD_WORDS[self.method]}")
         if self.review:
             parts.append("review due soon or late" if self.review == "due" else "review late")
         if self.state:
@@ -143,32 +184,25 @@ Press Escape to go back.
 
     def load(self) -> None:
         try:
-            self.found = search_decisions(
+            self.found = list_decisions(
                 self.app.service, self.words, period=self.period or None, group=self.group, method=self.method,
-                review=self.review, state=self.state, now=self.now, limit=MAX_ROWS,
+                review=self.review, state=self.state, now=self.now,
             )
         except UserError as error:
             self.app.notify(str(error), severity="warning", markup=False)
             return
         table = self.query_one(DataTable)
         table.clear()
-        rows = [
-            (
-                Text(f.meeting_start.strftime("%d %b %Y") if f.meeting_start else "?"),
-                Text(short(f.group_name, 14)),
-                Text(short(("(check) " if f.conflict else "") + f.decision.text, 30)),
-                Text(review_short(f, self.today)),
-                f.decision.id,
-            )
-            for f in self.found
-        ]
-        fill_table(table, rows)
-        count = self.found.total
-        shown = f" (showing the newest {MAX_ROWS}; add words to narrow it)" if count > MAX_ROWS else ""
+        self._shown = 0
+        self._show_more()
+        count = len(self.found)
         noun = "decision" if count == 1 else "decisions"
         self.query_one("#review-filters", Static).update(
-            f"{count} {noun}{shown}. Filters: {self.filters_in_words()}. Enter opens one; C clears filters."
+            f"{count} {noun}. Filters: {self.filters_in_words()}. Enter opens one; C clears filters."
         )
+        # Said now rather than when the table reports its first row, so the screen is laid out
+        # once, with the chosen decision under the list, before it is first drawn.
+        self._show_chosen(table.cursor_row)
         table.focus()
 
     # -- filters ------------------------------------------------------------------------------
@@ -189,7 +223,7 @@ Press Escape to go back.
 
     def action_dates(self) -> None:
         def apply(value: str) -> None:
-            from coprod_meet.services.review import period_of
+            from coprod_meet.services.decision_list import period_of
 
             try:
                 period_of(value, now=self.now)
@@ -206,7 +240,7 @@ Press Escape to go back.
         self.load()
 
     def action_method(self) -> None:
-        self.method = cycle(self.method, [m.value for m in Method])
+        self.method = cycle(self.method, list(METHOD_WORDS))
         self.load()
 
     def action_review(self) -> None:

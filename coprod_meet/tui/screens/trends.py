@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Sparkline, Static
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.services.review import group_names
+from coprod_meet.services.decision_list import group_names
 from coprod_meet.services.trends import GroupTrends, group_trends, percent
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.review_decisions import cycle

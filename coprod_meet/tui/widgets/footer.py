@@ -46,10 +46,13 @@ class Footer(TextualFooter):
     def compose(self):
         for widget in super().compose():
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
-                # Born with the footer's setting, so the key is not styled twice more as it
-                # follows it (Textual's keys start compact and are then told they are not).
-                # The palette key does not follow the footer, so it is left as Textual makes it.
+                # Born with the footer's setting and its class, so the key is not styled twice
+                # more as it follows it (Textual's keys start compact and are then told they are
+                # not; and a compact footer's keys would be given their "-compact" class after
+                # mounting, styling each again). The palette key does not follow the footer, so
+                # it is left as Textual makes it.
                 widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
             yield widget
 
     async def recompose(self) -> None:
