@@ -182,6 +182,19 @@ def test_a_strip_cut_to_itself_does_not_hold_itself() -> None:
     assert strip.crop_extend(0, 13, None).text == "Hello world  "
 
 
+def test_a_strip_makes_its_caches_only_when_it_uses_them() -> None:
+    from textual.cache import FIFOCache
+
+    def caches(strip: Strip) -> int:
+        return sum(isinstance(o, FIFOCache) for o in gc.get_referents(strip))
+
+    strip = Strip([Segment("Hello "), Segment("world")])
+    assert caches(strip) == 0
+    assert strip.crop(0, 5).text == "Hello" and strip.crop(0, 5) is strip.crop(0, 5)  # kept, as before
+    assert caches(strip) == 1
+    assert strip.cell_length == 11 and strip.text == "Hello world"
+
+
 async def test_full_garbage_collections_wait_for_a_calm_moment_while_the_meeting_screen_is_up(service) -> None:
     meeting_id = _started(service, "Hayley", "Jo")
     python_own = gc.get_threshold()

@@ -27,7 +27,6 @@ from typing import Iterable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
-
 from textual._styles_cache import StylesCache
 from textual.cache import FIFOCache
 from textual.color import Color

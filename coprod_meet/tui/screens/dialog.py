@@ -20,8 +20,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
+
+from coprod_meet.tui.widgets.words import Words
 
 CHOOSE_HELP = ("Press the number of your choice, or type the first letters of it, or use the arrow keys "
                "and press Enter. Press Escape to go back without choosing.")
@@ -51,7 +53,7 @@ class DialogScreen(ModalScreen[None]):
         self._value: str | None = None  # the text to start from when asking; None when choosing
         self._then: Callable[[str], None] | None = None
         self._typed = ""
-        self._shown: tuple[object, ...] | None = None  # what the widgets show now
+        self._asking_shown: bool | None = None  # whether the box shows a line to type (or a list)
 
     # -- asking ---------------------------------------------------------------------------------
 
@@ -63,11 +65,6 @@ class DialogScreen(ModalScreen[None]):
     def ask(self, title: str, prompt: str, then: Callable[[str], None], value: str = "") -> None:
         """Ask for one line of text, starting from ``value``; ``then(text)`` gets what was typed."""
         self._set(title, prompt, [], value, then)
-
-    @property
-    def asking(self) -> bool:
-        """True while a question waits for its answer."""
-        return self._then is not None
 
     def _set(self, title: str, prompt: str, choices: list[tuple[str, str]], value: str | None,
              then: Callable[[str], None]) -> None:
@@ -83,11 +80,11 @@ class DialogScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
-            yield Static("", id="dialog-title", markup=False)
-            yield Static("", id="dialog-prompt", markup=False)
+            yield Words(id="dialog-title")
+            yield Words(id="dialog-prompt")
             yield OptionList(id="dialog-list")
             yield Input(id="dialog-input")
-            yield Static("", id="dialog-keys", markup=False)
+            yield Words(id="dialog-keys")
 
     def on_mount(self) -> None:
         self._show()
@@ -95,11 +92,10 @@ class DialogScreen(ModalScreen[None]):
     def _show(self) -> None:
         """Show the question now asked, changing only the parts that differ from what is shown."""
         asking = self._value is not None
-        shown = (self._title, self._prompt, asking)
-        if shown != self._shown:
-            self._shown = shown
-            self.query_one("#dialog-title", Static).update(self._title)
-            self.query_one("#dialog-prompt", Static).update(self._prompt)
+        self.query_one("#dialog-title", Words).show(self._title)
+        self.query_one("#dialog-prompt", Words).show(self._prompt)
+        if asking != self._asking_shown:
+            self._asking_shown = asking
             self.query_one("#dialog-box").set_class(asking, "-ask")
             self.query_one(OptionList).display = not asking
             self.query_one(Input).display = asking
@@ -107,7 +103,7 @@ class DialogScreen(ModalScreen[None]):
             field = self.query_one(Input)
             field.value = self._value or ""
             field.cursor_position = len(field.value)
-            self.query_one("#dialog-keys", Static).update(ASK_KEYS)
+            self.query_one("#dialog-keys", Words).show(ASK_KEYS)
             field.focus()
         else:
             self._fill()
@@ -127,7 +123,7 @@ class DialogScreen(ModalScreen[None]):
                             for n, key, label in self._visible())
         if options.option_count:
             options.highlighted = 0
-        self.query_one("#dialog-keys", Static).update(f"Typed: {self._typed}" if self._typed else "")
+        self.query_one("#dialog-keys", Words).show(f"Typed: {self._typed}" if self._typed else "")
 
     # -- answering ------------------------------------------------------------------------------
 

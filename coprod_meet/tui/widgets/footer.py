@@ -76,7 +76,8 @@ class Footer(TextualFooter):
         # Textual's compose sets the footer's grid_size_columns to the number of keys, and a new
         # number draws every key again. The footer lays its keys out in a row, so the number
         # changes nothing: it is set quietly first, and compose finds it already set.
-        actions = {binding.action for (_, binding, _, _) in self.screen.active_bindings.values() if binding.show}
+        bindings = self.screen.active_bindings.values()
+        actions = {binding.action for (_, binding, _, _) in bindings if binding.show}
         self.styles.set_rule("grid_size_columns", len(actions))
         new = list(self.compose())
         if not all(type(key) is FooterKey for key in (*old, *new)):
@@ -93,7 +94,8 @@ class Footer(TextualFooter):
         unwanted = [key for key in old if key not in wanted]
         if len(unwanted) > len(new):  # more hidden keys than shown ones: let them go
             await self.remove_children(unwanted)
-        for key in old:
+            unwanted = []
+        for key in (*wanted, *unwanted):
             if key.display != (key in wanted):
                 key.display = key in wanted
         for mounted in mounting:
