@@ -448,7 +448,10 @@ class Archive:
             return False
 
     def _remove_temp_files(self) -> None:
-        since = (self.root / "catalogue.json").stat().st_mtime_ns if (self.root / "catalogue.json").exists() else 0
+        try:
+            since = (self.root / "catalogue.json").stat().st_mtime_ns
+        except FileNotFoundError:
+            since = 0  # a new archive: look everywhere
         folders = [self.root] if self._meetings_untouched_since(since) else [self.root, self.meetings_dir]
         for folder in folders:
             for entry in os.scandir(folder):
