@@ -132,6 +132,7 @@ def build_parser() -> PlainParser:
     _archive_option(check)
     check.set_defaults(handler=cmd_check)
     _review_commands(sub)
+    _room_command(sub)
 
     minutes = sub.add_parser("minutes", help="write a meeting's minutes in plain English")
     _archive_option(minutes)
@@ -169,6 +170,44 @@ def _review_commands(sub) -> None:
     export.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (its first few characters do)")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="the file to write")
     export.set_defaults(handler=cmd_export_meeting)
+
+
+def _room_command(sub) -> None:
+    """Issue 16: the room view of the running meeting (read only, for a projector or a call)."""
+    room = sub.add_parser("room", help="show the running meeting in large text for the room or the call (read only)")
+    _archive_option(room)
+    room.add_argument("meeting_id", nargs="?", default="", metavar="MEETING",
+                      help="the meeting's id (the first few characters do); default: the meeting running now")
+    room.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                      help="line mode: say each change as one short line, for a screen reader")
+    room.add_argument("--public-names", action="store_true", default=None,
+                      help="name people only as in the public minutes (as each member agreed)")
+    room.add_argument("--theme", choices=THEME_NAMES, default=argparse.SUPPRESS,
+                      help="colours: high-contrast-dark (the default) or high-contrast-light")
+    room.set_defaults(handler=cmd_room)
+
+
+def cmd_room(args: argparse.Namespace) -> int:
+    from coprod_meet.services.room import RoomFollower, find_meeting
+    from coprod_meet.storage.archive import default_archive_dir
+
+    root = getattr(args, "archive", None) or default_archive_dir()
+    found = find_meeting(root, args.meeting_id)
+    follower = RoomFollower(root, found.id, public_names=args.public_names)
+    if args.plain:
+        from coprod_meet.plain.console import Console
+        from coprod_meet.plain.room import follow
+
+        try:
+            return follow(follower, Console.from_streams(sys.stdin, sys.stdout))
+        except KeyboardInterrupt:
+            print("Stopped following the meeting.")
+            return EXIT_OK
+    from coprod_meet.services.settings import Settings
+    from coprod_meet.tui.room_app import RoomApp
+
+    RoomApp(follower, theme=getattr(args, "theme", None) or Settings.load().theme).run()
+    return EXIT_OK
 
 
 def cmd_trends(args: argparse.Namespace) -> int:

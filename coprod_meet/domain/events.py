@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # Attendance: data {member_id, status} with status one of ATTENDANCE_STATUSES.
 ATTENDANCE = "attendance"
 ATTENDANCE_STATUSES = ("present", "apologies", "late", "left", "absent")
+# How a person joins: an attendance event may carry {joins}; JOINS_SET changes it mid-meeting.
+JOINS = ("room", "online", "phone")
+JOINS_SET = "joins_set"  # {member_id, joins: room|online|phone}
 
 MEETING_STARTED = "meeting_started"
 MEETING_ENDED = "meeting_ended"
@@ -23,7 +26,7 @@ ITEM_ADDED = "item_added"  # {item: AgendaItem dict, after_id}
 CHAIR_HANDOVER = "chair_handover"  # {item_id, lead_id}
 ROLE_SET = "role_set"  # {role, member_id}
 
-QUEUE_JOINED = "queue_joined"  # {member_id, kind: normal|process|clarification|reply}
+QUEUE_JOINED = "queue_joined"  # {member_id, kind: normal|process|clarification|reply, recorded_by?}
 QUEUE_LEFT = "queue_left"  # {member_id}
 QUEUE_MOVED = "queue_moved"  # {member_id, position}
 FAIR_ORDER_SET = "fair_order_set"  # {on: bool}
@@ -34,7 +37,9 @@ ROUND_STARTED = "round_started"  # {item_id}
 ROUND_PASSED = "round_passed"  # {member_id}
 ROUND_ENDED = "round_ended"  # {}
 
-CARD_RAISED = "card_raised"  # {member_id, colour: red|amber|green, word}
+CARD_RAISED = "card_raised"  # {member_id, colour: red|amber|green, word, recorded_by?}
+# recorded_by (both above): the co-chair or remote buddy who recorded it for someone online,
+# from what they said in the chat.
 CARD_CLEARED = "card_cleared"  # {member_id, colour}
 WORD_EXPLAINED = "word_explained"  # {word, meaning}
 TURN_LIMIT_SET = "turn_limit_set"  # {seconds, item_id ("" for the whole meeting)}

@@ -179,6 +179,9 @@ class Member:
         )
 
 
+REMOTE_ORDERS = ("alike", "remote_first")
+
+
 @dataclass(frozen=True)
 class GroupSettings:
     """How a group likes to work."""
@@ -190,6 +193,10 @@ class GroupSettings:
     # Targets of share of speaking time, as whole percentages, by voice group value.
     # "lived_experience+carer": 60 means those two groups together should have at least 60%.
     voice_targets: tuple[tuple[str, int], ...] = (("lived_experience+carer", 50),)
+    # Hybrid meetings: fair order treats people online or on the phone "alike" or "remote_first"
+    # (first among equals); the room view names people as in the public copy when asked to.
+    remote_order: str = "alike"
+    room_public_names: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,6 +205,8 @@ class GroupSettings:
             "turn_limit_seconds": self.turn_limit_seconds,
             "fair_order": self.fair_order,
             "voice_targets": [list(t) for t in self.voice_targets],
+            "remote_order": self.remote_order,
+            "room_public_names": self.room_public_names,
         }
 
     @classmethod
@@ -212,6 +221,8 @@ class GroupSettings:
             voice_targets=tuple(
                 (str(k), int(v)) for k, v in d.get("voice_targets", base.voice_targets)
             ),
+            remote_order=d.get("remote_order") if d.get("remote_order") in REMOTE_ORDERS else base.remote_order,
+            room_public_names=d.get("room_public_names") is True,
         )
 
 

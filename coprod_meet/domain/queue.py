@@ -10,6 +10,8 @@ The rules, in order:
 5. Everyone else. With fair order on (the default): people who have not spoken on this item go
    before people who have; then people whose voice group is under its target share; then first
    come. With fair order off: first come.
+   A group may choose "remote first among equals": then, among people the rules above put
+   level, those online or on the phone go first (nobody sees their hand go up).
 
 A co-chair can move someone up or down by hand. The move holds: the person keeps the place they
 were moved to, and comes one place nearer the front with every turn that starts, so a moved
@@ -49,6 +51,7 @@ class Waiting:
     spoken_on_item: bool = False
     under_target: str = ""  # the words of the voice group under its share ("carers"), or ""
     pinned: int | None = None
+    remote: bool = False  # joins online or by phone
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class Place:
     reason: str
 
 
-def _automatic_key(w: Waiting, fair: bool) -> tuple[int, ...]:
+def _automatic_key(w: Waiting, fair: bool, remote_first: bool = False) -> tuple[int, ...]:
     if w.kind == "process":
         return (0, 0, 0, w.seq)
     if w.waited >= PATIENCE:
@@ -71,10 +74,10 @@ def _automatic_key(w: Waiting, fair: bool) -> tuple[int, ...]:
         return (3, 0, 0, w.seq)
     if not fair:
         return (4, 0, 0, w.seq)
-    return (4, int(w.spoken_on_item), int(not w.under_target), w.seq)
+    return (4, int(w.spoken_on_item), int(not w.under_target), int(remote_first and not w.remote), w.seq)
 
 
-def _reason(w: Waiting, fair: bool, speaker_name: str) -> str:
+def _reason(w: Waiting, fair: bool, speaker_name: str, remote_first: bool = False) -> str:
     if w.kind == "process":
         return "point of process"
     if w.pinned is not None:
@@ -91,13 +94,16 @@ def _reason(w: Waiting, fair: bool, speaker_name: str) -> str:
         return "has not spoken yet"
     if w.under_target:
         return f"{w.under_target} are under their share"
+    if remote_first and w.remote:
+        return "joins from afar: first among equals"
     return "first come"
 
 
-def order(waiting: list[Waiting], *, fair: bool = True, speaker_name: str = "") -> list[Place]:
+def order(waiting: list[Waiting], *, fair: bool = True, speaker_name: str = "",
+          remote_first: bool = False) -> list[Place]:
     """The queue in speaking order, each place with its reason in words."""
     free = sorted((w for w in waiting if w.pinned is None or w.kind == "process"),
-                  key=lambda w: _automatic_key(w, fair))
+                  key=lambda w: _automatic_key(w, fair, remote_first))
     pinned = sorted((w for w in waiting if w.pinned is not None and w.kind != "process"),
                     key=lambda w: (w.pinned, w.seq))
     line = list(free)
@@ -105,4 +111,4 @@ def order(waiting: list[Waiting], *, fair: bool = True, speaker_name: str = "") 
     for w in pinned:
         index = min(max(int(w.pinned or 0), front), len(line))
         line.insert(index, w)
-    return [Place(w.member_id, w.kind, _reason(w, fair, speaker_name)) for w in line]
+    return [Place(w.member_id, w.kind, _reason(w, fair, speaker_name, remote_first)) for w in line]

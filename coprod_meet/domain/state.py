@@ -84,6 +84,7 @@ class MeetingState:
     breaks: list[list[datetime | None]] = field(default_factory=list)
     evaluations: dict[str, tuple[str, str]] = field(default_factory=dict)
     last_event_at: datetime | None = None
+    joins: dict[str, list[tuple[datetime, str]]] = field(default_factory=dict)  # how each joins, over time
     _queue_seq: int = 0
 
     # -- building ---------------------------------------------------------------------------
@@ -106,6 +107,8 @@ class MeetingState:
         at = e.at
         self.last_event_at = at
         t = e.type
+        if t in (ev.ATTENDANCE, ev.JOINS_SET) and d.get("joins") in ev.JOINS:
+            self.joins.setdefault(d.get("member_id", ""), []).append((at, d["joins"]))
         if t == ev.ATTENDANCE:
             member_id, status = d.get("member_id", ""), d.get("status", "")
             self.attendance[member_id] = status
@@ -315,6 +318,15 @@ class MeetingState:
             return self.turn_limits[item_id]
         return self.turn_limits.get("", self.meeting.settings.turn_limit_seconds)
 
+    def joins_now(self, member_id: str, at: datetime | None = None) -> str:
+        """How someone joins (at a moment, or now): "room" (the default), "online" or "phone"."""
+        mode = "room"
+        for when, how in self.joins.get(member_id, []):
+            if at is not None and when > at:
+                break
+            mode = how
+        return mode
+
     # -- the queue and the go-round -------------------------------------------------------
 
     def in_queue(self, member_id: str) -> bool:
@@ -351,11 +363,13 @@ class MeetingState:
                 spoken_on_item=q.member_id in spoken,
                 under_target=under.get(q.member_id, ""),
                 pinned=None if q.position is None else max(0, q.position - (turns - q.pinned_turn)),
+                remote=self.joins_now(q.member_id) != "room",
             )
             for q in self.queue
         ]
         speaker = self.speaking
-        return order_queue(waiting, fair=self.fair_order, speaker_name=self.name(speaker.member_id) if speaker else "")
+        return order_queue(waiting, fair=self.fair_order, speaker_name=self.name(speaker.member_id) if speaker else "",
+                           remote_first=self.meeting.settings.remote_order == "remote_first")
 
     @property
     def round_on(self) -> bool:
