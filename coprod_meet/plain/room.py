@@ -19,7 +19,8 @@ def follow(follower: RoomFollower, console: Console, *, sleep: Callable[[float],
            polls: int | None = None) -> int:
     """Say each change until the meeting ends (or after ``polls`` looks, for tests)."""
     follower.poll()
-    console.say(f"Following the meeting. {follower.names_in_words} Press Ctrl+C to stop.")
+    console.say("Following the meeting. Press Ctrl+C to stop.")
+    console.say(follower.names_in_words)
     shown: RoomView | None = None
     problem = ""
     done = 0

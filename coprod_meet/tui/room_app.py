@@ -25,7 +25,7 @@ class RoomApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", priority=True),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", "Close the room view", id="app.quit", priority=True),
     ]
 
     def __init__(self, follower: RoomFollower, *, theme: str | None = None) -> None:

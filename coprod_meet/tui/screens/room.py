@@ -7,7 +7,6 @@ call) and reads it again only when it changed; nothing on this screen changes th
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 
 from coprod_meet.services.room import POLL_SECONDS, RoomFollower
@@ -34,7 +33,6 @@ People are named as the group names them, or as in the public minutes if the gro
 Make the text bigger with your terminal's own zoom; the view fits a small window too.
 Press Ctrl+Q to close the room view. The meeting carries on.
 """
-    BINDINGS = [Binding("ctrl+q", "app.quit", "Close the room view", id="room.quit")]
 
     def __init__(self, follower: RoomFollower) -> None:
         super().__init__()
