@@ -349,7 +349,7 @@ def test_roles_hand_over_and_turn_limit(live, clock) -> None:
     live.set_role("timekeeper", ID["Tom"])
     live.set_role("jargon_buster", ID["Kit"])
     assert live.state.roles == {"note_taker": ID["Mary"], "timekeeper": ID["Tom"], "jargon_buster": ID["Kit"]}
-    with pytest.raises(UserError, match="timekeeper, note-taker or jargon buster"):
+    with pytest.raises(UserError, match="timekeeper, note-taker, jargon buster or remote buddy"):
         live.set_role("boss", ID["Tom"])
     live.hand_over()
     live.hand_over()

@@ -48,18 +48,38 @@ def share_by_joins(state: MeetingState, item_id: str | None = None, now: datetim
     return {mode: (s / whole if whole else 0.0) for mode, s in totals.items()}
 
 
+def _modes_to_say(state: MeetingState) -> list[str]:
+    return [mode for mode in ("online", "phone") if _ever(state, mode)] + ["room"]
+
+
 def joins_share_sentence(state: MeetingState, now: datetime | None = None, item_id: str | None = None) -> str:
-    """ "People online had 12% of the say; people in the room had 88%." — or "" when everyone
-    was in the room or nobody has spoken."""
+    """ "People online had 12% of the say. People in the room had 88%." — or "" when everyone
+    was in the room or nobody has spoken. Short sentences, for the easy read copy too."""
     if not anyone_remote(state):
         return ""
     share = share_by_joins(state, item_id, now)
     if not any(share.values()):
         return ""
-    modes = [mode for mode in ("online", "phone") if _ever(state, mode)] + ["room"]
-    parts = [f"{PEOPLE_WORDS[mode]} had {int(share[mode] * 100 + 0.5)}%" for mode in modes]
-    text = "; ".join(parts) + " of the say."
+    said = []
+    for n, mode in enumerate(_modes_to_say(state)):
+        people = PEOPLE_WORDS[mode]
+        said.append(f"{people[:1].upper()}{people[1:]} had {_percent(share[mode])}%{' of the say' if n == 0 else ''}.")
+    return " ".join(said)
+
+
+def joins_share_line(state: MeetingState, now: datetime | None = None, item_id: str | None = None) -> str:
+    """ "Online 12%, in the room 88%" for the co-chairs' screen — or "" as above."""
+    if not anyone_remote(state):
+        return ""
+    share = share_by_joins(state, item_id, now)
+    if not any(share.values()):
+        return ""
+    text = ", ".join(f"{JOINS_WORDS[mode]} {_percent(share[mode])}%" for mode in _modes_to_say(state))
     return text[:1].upper() + text[1:]
+
+
+def _percent(fraction: float) -> int:
+    return int(fraction * 100 + 0.5)
 
 
 def _ever(state: MeetingState, mode: str) -> bool:

@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from coprod_meet.domain.hybrid import JOINS_WORDS, joins_share_line, joins_suffix
 from coprod_meet.domain.model import join_words
 from coprod_meet.domain.queue import KIND_WORDS
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.timing import break_in_words, break_reminder, item_time_in_words, turn_in_words, turn_warning
 from coprod_meet.domain.voice import everyone_spoke_in_words, share_lines, share_warnings
 
-ROLE_WORDS = {"note_taker": "Note-taker", "timekeeper": "Timekeeper", "jargon_buster": "Jargon buster"}
+ROLE_WORDS = {"note_taker": "Note-taker", "timekeeper": "Timekeeper", "jargon_buster": "Jargon buster",
+              "remote_buddy": "Remote buddy"}
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def _person_notes(state: MeetingState, member_id: str, spoken: set[str], passed:
         notes.append("not heard yet")
     if state.attendance.get(member_id) == "late":
         notes.append("arrived late")
+    if state.joins_now(member_id) != "room":
+        notes.append(JOINS_WORDS[state.joins_now(member_id)])
     return ", ".join(notes)
 
 
@@ -127,7 +131,7 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
     for p in places:
         says_kind = p.reason.startswith(("point of", "direct reply"))
         kind = f" ({KIND_WORDS[p.kind]})" if p.kind != "normal" and not says_kind else ""
-        queue.append((p.member_id, f"{state.name(p.member_id)}: {p.reason}{kind}"))
+        queue.append((p.member_id, f"{state.name(p.member_id)}{joins_suffix(state, p.member_id)}: {p.reason}{kind}"))
     nxt = state.round_next if state.round_on else (places[0].member_id if places else "")
 
     missing = state.not_heard_yet(item_id)
@@ -162,7 +166,7 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
         present=present,
         away=("Away: " + join_words(away)) if away else "",
         not_heard=not_heard,
-        shares=share_lines(state, now),
+        shares=share_lines(state, now) + [line for line in [joins_share_line(state, now)] if line],
         fair_order="Fair order is on" if state.fair_order else "Fair order is off: first come, first served",
         jargon=_jargon_line(state),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from coprod_meet.domain.hybrid import joins_share_sentence
 from coprod_meet.domain.model import VoiceGroup, join_words
 from coprod_meet.domain.state import MeetingState, voice_key_in_words
 
@@ -97,4 +98,5 @@ def voice_summary(state: MeetingState, now: datetime | None = None, item_id: str
             )
     else:
         sentences.append("No speaking time was recorded.")
-    return " ".join(sentences)
+    joined = joins_share_sentence(state, now, item_id)
+    return " ".join(sentences + ([joined] if joined else []))

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Iterable
 
 from coprod_meet.domain.dates import MONTHS, WEEKDAYS, date_in_words, time_in_words, when_in_words
+from coprod_meet.domain.hybrid import joins_share_sentence
 from coprod_meet.domain.model import Event, Meeting, VoiceGroup, join_words
 from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
 from coprod_meet.domain.state import voice_key_in_words
@@ -397,6 +398,7 @@ class _Writer:
             lines.append(sentence(f"{capitalise(voice_key_in_words(key))} had {said}% of the speaking time"))
             lines.append(f"The goal was at least {target}%.")
             lines.append("We met the goal." if said >= target else "We did not meet the goal this time.")
+        lines += [s for s in [joins_share_sentence(state, end)] if s]  # people online, on the phone, in the room
         if not state.meeting.settings.voice_targets:
             top = max(share, key=share.get)
             lines.append(sentence(f"{capitalise(voice_key_in_words(top.value))} had {whole[top]}% of the speaking time"))

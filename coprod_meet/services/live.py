@@ -26,7 +26,8 @@ from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.text import clean_short, clean_title
 from coprod_meet.services.archive import ArchiveService
 
-ROLES = {"timekeeper": "timekeeper", "note_taker": "note-taker", "jargon_buster": "jargon buster"}
+ROLES = {"timekeeper": "timekeeper", "note_taker": "note-taker", "jargon_buster": "jargon buster",
+         "remote_buddy": "remote buddy"}
 CARD_COLOURS = ("red", "amber", "green")
 ATTENDANCE_WORDS = {
     "present": "is here",
@@ -134,12 +135,16 @@ class LiveMeeting:
 
     # -- attendance and roles -------------------------------------------------------------------
 
-    def set_attendance(self, member_id: str, status: str) -> list[Event]:
-        """present | apologies | late (arrived late) | left (left early) | absent."""
+    def set_attendance(self, member_id: str, status: str, joins: str = "") -> list[Event]:
+        """present | apologies | late (arrived late) | left (left early) | absent.
+
+        ``joins`` (for someone here): "room", "online" or "phone"; left out, it stays as it was."""
         self._not_ended()
         m = self._member(member_id)
         if status not in ev.ATTENDANCE_STATUSES:
             raise UserError("Please choose here, apologies, arrived late or left early.")
+        if joins and (joins not in ev.JOINS or status not in ("present", "late")):
+            raise UserError("Please say how someone here joins: in the room, online or on the phone.")
         if status == "late" and self.state.started is None:
             status = "present"  # arriving before the start is not late
         if status == "left" and member_id not in self.state.present_ids:
@@ -148,13 +153,13 @@ class LiveMeeting:
         speaking = self.state.speaking
         if status not in ("present", "late") and speaking is not None and speaking.member_id == member_id:
             items.append((ev.TURN_ENDED, {"member_id": member_id}))
-        items.append((ev.ATTENDANCE, {"member_id": member_id, "status": status}))
+        items.append((ev.ATTENDANCE, {"member_id": member_id, "status": status, **({"joins": joins} if joins else {})}))
         return self._record(*items)
 
     def set_role(self, role: str, member_id: str) -> list[Event]:
         self._not_ended()
         if role not in ROLES:
-            raise UserError("Please choose timekeeper, note-taker or jargon buster.")
+            raise UserError("Please choose timekeeper, note-taker, jargon buster or remote buddy.")
         if member_id:
             self._member(member_id)
         return self._record((ev.ROLE_SET, {"role": role, "member_id": member_id}))
@@ -245,7 +250,7 @@ class LiveMeeting:
 
     # -- the queue ------------------------------------------------------------------------------
 
-    def queue_add(self, member_id: str, kind: str = "normal") -> list[Event]:
+    def queue_add(self, member_id: str, kind: str = "normal", recorded_by: str = "") -> list[Event]:
         self._item_id()
         m = self._present(member_id)
         if kind not in KINDS:
@@ -254,7 +259,7 @@ class LiveMeeting:
             raise UserError(f"{m.name} is already waiting to speak; remove them first to change why.")
         if kind == "reply" and self.state.speaking is None:
             raise UserError("Nobody is speaking, so there is nobody to reply to; add them to speak instead.")
-        return self._record((ev.QUEUE_JOINED, {"member_id": member_id, "kind": kind}))
+        return self._record((ev.QUEUE_JOINED, {"member_id": member_id, "kind": kind, **_recorded(recorded_by)}))
 
     def queue_remove(self, member_id: str) -> list[Event]:
         self._running()
@@ -348,7 +353,7 @@ class LiveMeeting:
 
     # -- cards ----------------------------------------------------------------------------------
 
-    def raise_card(self, member_id: str, colour: str, word: str = "") -> list[Event]:
+    def raise_card(self, member_id: str, colour: str, word: str = "", recorded_by: str = "") -> list[Event]:
         """Red: stop, I do not understand (the word joins the jargon list; the timer pauses).
         Amber: slow down. Green: I want to speak (joins the queue)."""
         self._running()
@@ -359,12 +364,13 @@ class LiveMeeting:
             if self.state.in_queue(member_id):
                 raise UserError(f"{m.name} is already waiting to speak.")
             self._item_id()
-            return self._record((ev.QUEUE_JOINED, {"member_id": member_id, "kind": "normal", "card": "green"}))
+            return self._record((ev.QUEUE_JOINED, {"member_id": member_id, "kind": "normal", "card": "green",
+                                                   **_recorded(recorded_by)}))
         if any(c.member_id == member_id and c.colour == colour for c in self.state.open_cards):
             raise UserError(f"{m.name} already has a {colour} card up.")
         word = clean_short(word, "word") if colour == "red" else ""
         items: list[tuple[str, dict[str, Any]]] = [
-            (ev.CARD_RAISED, {"member_id": member_id, "colour": colour, "word": word})
+            (ev.CARD_RAISED, {"member_id": member_id, "colour": colour, "word": word, **_recorded(recorded_by)})
         ]
         if colour == "red" and self.state.speaking is not None and self.state.timer_paused_at is None:
             items.append((ev.TIMER_PAUSED, {}))
@@ -431,6 +437,11 @@ class LiveMeeting:
         action = replace(action, meeting_id=self.meeting_id, item_id=action.item_id or self.state.current_item_id)
         check_action(action)
         return self._record((ev.ACTION_RECORDED, action.to_dict()))
+
+
+def _recorded(by_id: str) -> dict[str, str]:
+    """``recorded_by`` for a card or hand recorded for someone online (see services/hybrid.py)."""
+    return {"recorded_by": by_id} if by_id else {}
 
 
 def attendance_in_words(state: MeetingState, member_id: str) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 
 from coprod_meet.domain.dates import date_in_words
 from coprod_meet.domain.errors import UserError
+from coprod_meet.domain.events import JOINS
+from coprod_meet.domain.hybrid import joins_share_sentence, seconds_by_joins
 from coprod_meet.domain.model import Event, Meeting, Member, VoiceGroup
 from coprod_meet.domain.state import MeetingState, voice_key_in_words
 from coprod_meet.services.archive import ArchiveService
@@ -73,6 +75,13 @@ class MeetingFigures:
     target_percent: int = 0
     spoke_ids: frozenset[str] = frozenset()
     came_ids: frozenset[str] = frozenset()
+    joins_seconds: dict[str, float] = field(default_factory=dict)  # "online", "phone", "room" (issue 16)
+    joins_words: str = ""  # "People online had 12% of the say. ..." or "" when all were in the room
+
+    @property
+    def joins_share(self) -> dict[str, float]:
+        whole = sum(self.joins_seconds.values())
+        return {k: (v / whole if whole else 0.0) for k, v in self.joins_seconds.items()}
 
     @property
     def share(self) -> dict[VoiceGroup, float]:
@@ -106,6 +115,7 @@ class MeetingFigures:
             "expected": self.expected,
             "apologies": self.apologies,
             "heard": {k: self.heard.get(k, 0) for k in HEARD_ANSWERS},
+            "share_by_joins": {k: round(v, 4) for k, v in self.joins_share.items()},
         }
 
 
@@ -146,13 +156,15 @@ class GroupTrends:
         vgs = list(VoiceGroup)
         writer.writerow(["date", "meeting_id", "title", *[f"share_{v.value}" for v in vgs],
                          *[f"seconds_{v.value}" for v in vgs], "target_voice_groups", "target_percent",
-                         "target_actual", "came", "expected", "apologies", *[f"heard_{h}" for h in HEARD_ANSWERS]])
+                         "target_actual", "came", "expected", "apologies", *[f"heard_{h}" for h in HEARD_ANSWERS],
+                         *[f"share_{j}" for j in JOINS]])
         for m in self.meetings:
             writer.writerow([
                 m.start.date().isoformat(), m.meeting_id, _csv_safe(m.title),
                 *[f"{m.share[v]:.4f}" for v in vgs], *[round(m.seconds.get(v, 0.0)) for v in vgs],
                 m.target_key, m.target_percent, f"{m.target_share:.4f}", m.came, m.expected, m.apologies,
                 *[m.heard.get(h, 0) for h in HEARD_ANSWERS],
+                *[f"{m.joins_share.get(j, 0.0):.4f}" for j in JOINS],
             ])
         return out.getvalue()
 
@@ -176,6 +188,10 @@ class GroupTrends:
             s = m.share
             numbers = " ".join(f"{VOICE_LETTERS[v]} {percent(s[v])}" for v in VoiceGroup)
             out.append(f"  {_short_date(m.start)}  {stacked_bar(s, width)}  {numbers}")
+        hybrid = [m for m in self.meetings if m.joins_words]
+        if hybrid:
+            out += ["", "The say by how people joined:"]
+            out += [f"  {_short_date(m.start)}  {m.joins_words}" for m in hybrid]
         out += ["", "Who came:"]
         for m in self.meetings:
             frac = m.came / m.expected if m.expected else 0.0
@@ -227,6 +243,7 @@ def figures_of(meeting: Meeting, events: list[Event]) -> MeetingFigures | None:
         apologies=sum(1 for s in state.attendance.values() if s == "apologies"),
         heard=heard, target_key=target_key, target_percent=target_percent,
         spoke_ids=frozenset(state.spoken_ids()), came_ids=frozenset(state.ever_present_ids),
+        joins_seconds=seconds_by_joins(state), joins_words=joins_share_sentence(state),
     )
 
 
