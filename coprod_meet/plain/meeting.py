@@ -17,6 +17,7 @@ from coprod_meet.domain.model import Member
 from coprod_meet.domain.queue import KIND_WORDS
 from coprod_meet.domain.timing import break_reminder, minutes_since_rest, turn_in_words, turn_warning
 from coprod_meet.plain.console import Console
+from coprod_meet.plain.hybrid import HybridCommands
 from coprod_meet.services.live import LiveMeeting, ROLES, attendance_in_words
 from coprod_meet.services.records import RecordsService
 
@@ -51,6 +52,7 @@ class MeetingSession:
         self.records = RecordsService(session.service, clock=clock)
         self._warned_turn: tuple[str, datetime] | None = None
         self._reminded_rest: datetime | None = None
+        self.hybrid = HybridCommands(self)
 
     @property
     def state(self):
@@ -115,6 +117,7 @@ class MeetingSession:
             c("end", "End the meeting.", self.cmd_end),
             c("export", "Write the minutes to a file. I ask which copy, format and file.",
               lambda r: cmd_export(self, r)),
+            *self.hybrid.commands(),  # joins, hand, chatcard, recorder (plain/hybrid.py)
             c("help", "Say these commands again.", self.cmd_help),
             c("back", "Go back to the main menu. The meeting stays as it is.", lambda _r: True),
             c("quit", "Leave coprod-meet. The meeting stays as it is.", self.cmd_quit),

@@ -45,7 +45,11 @@ go out later. Breaks: how often to remind the co-chairs to offer a break (0 for 
 Turn limit: how long one turn may last before a gentle reminder (0 for no limit).
 Fair order: people who have not spoken yet go first in the queue.
 Share of say: the least share of speaking time the group wants for people with lived
-experience and carers together. Press Ctrl+S to save, Escape to go back without saving.
+experience and carers together.
+Online members first among equals: in the queue, people online or on the phone go before people
+in the room who are level with them (nobody in the room sees their hand go up).
+Room view: name people only as the public minutes do, when the room view is on a projector.
+Press Ctrl+S to save, Escape to go back without saving.
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save"),
@@ -70,6 +74,10 @@ experience and carers together. Press Ctrl+S to save, Escape to go back without 
             yield label("Gentle reminder when one turn lasts longer than", "turn")
             yield Input(f"{s.turn_limit_seconds // 60} minutes" if s.turn_limit_seconds else "0", id="turn")
             yield Checkbox("People who have not spoken yet go first", s.fair_order, id="fair")
+            yield Checkbox("People online or on the phone go first among equals", s.remote_order == "remote_first",
+                           id="remote-first")
+            yield Checkbox("The room view names people only as the public minutes do", s.room_public_names,
+                           id="room-public")
             yield label("Least share of say for lived experience and carers together (%)", "target")
             yield Input(str(target), id="target")
             yield hint("Ctrl+S to save, Escape to go back.", "form")
@@ -90,6 +98,8 @@ experience and carers together. Press Ctrl+S to save, Escape to go back without 
             papers_days=_whole(value("papers"), "the days for papers"),
             break_every_minutes=_minutes(value("breaks"), "how often to offer a break"),
             turn_limit_seconds=_minutes(value("turn"), "the turn limit") * 60,
-            fair_order=self.query_one(Checkbox).value,
+            fair_order=self.query_one("#fair", Checkbox).value,
+            remote_order="remote_first" if self.query_one("#remote-first", Checkbox).value else "alike",
+            room_public_names=self.query_one("#room-public", Checkbox).value,
             voice_targets=tuple(targets),
         )
