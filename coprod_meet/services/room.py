@@ -120,9 +120,9 @@ class RoomFollower:
             st, state = _load(self.path)
         except UserError as error:
             self._stamp = stamp(self.path)  # try again when it changes (or is back)
-            said = f"{error} The view shows the meeting as it was last read, and carries on when it can."
+            said = f"{error} Until it can, this is the meeting as it was last read."
             if self.state is None:
-                said = f"{error} The view will show the meeting as soon as it can be read."
+                said = f"{error} The meeting follows as soon as it can be read."
             fresh = said != self.problem
             self.problem = said
             return fresh

@@ -1,13 +1,16 @@
 """The room view: a calm, large-text view of the running meeting for a projector or a call.
 
-It only reads. A background thread looks at the meeting's file four times a second (one stat
+It only reads. One background thread looks at the meeting's file four times a second (one stat
 call) and reads it again only when it changed; nothing on this screen changes the meeting.
 """
 
 from __future__ import annotations
 
+import time
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.worker import get_current_worker
 
 from coprod_meet.services.room import POLL_SECONDS, RoomFollower
 from coprod_meet.tui.screens.base import HelpfulScreen
@@ -38,7 +41,6 @@ Press Ctrl+Q to close the room view. The meeting carries on.
         super().__init__()
         self.follower = follower
         self._parts: dict[str, Words] = {}
-        self._reading = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="room-body"):
@@ -50,23 +52,18 @@ Press Ctrl+Q to close the room view. The meeting carries on.
         self.sub_title = "The room view (read only)"
         self._parts = {part: self.query_one(f"#room-{part}", Words) for part in PARTS}
         self.show_view()
-        self.read_now()
-        self.set_interval(POLL_SECONDS, self.read_now)
+        self.run_worker(self._follow, thread=True, group="room-follow", exclusive=True)
 
-    def read_now(self) -> None:
-        """Look at the file off the event loop; draw again only if something changed."""
-        if self._reading:
-            return
-        self._reading = True
-        self.run_worker(self._read, thread=True, group="room-read", exit_on_error=False)
-
-    def _read(self) -> None:
-        try:
-            changed = self.follower.poll()
-        finally:
-            self._reading = False
-        if changed:
-            self.app.call_from_thread(self.show_view)
+    def _follow(self) -> None:
+        """Off the event loop, until the screen goes: look at the file, and show any change."""
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            if self.follower.poll() and not worker.is_cancelled:
+                try:
+                    self.app.call_from_thread(self.show_view)
+                except RuntimeError:  # the app is closing
+                    return
+            time.sleep(POLL_SECONDS)
 
     def show_view(self) -> None:
         view = self.follower.view
