@@ -52,7 +52,13 @@ class MeetingSession:
         self.records = RecordsService(session.service, clock=clock)
         self._warned_turn: tuple[str, datetime] | None = None
         self._reminded_rest: datetime | None = None
-        self.hybrid = HybridCommands(self)
+
+    @property
+    def hybrid(self) -> HybridCommands:
+        """The commands for people online (plain/hybrid.py), made once; they remember who records."""
+        if "_hybrid" not in self.__dict__:
+            self._hybrid = HybridCommands(self)
+        return self._hybrid
 
     @property
     def state(self):

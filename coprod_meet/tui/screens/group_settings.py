@@ -46,8 +46,8 @@ Turn limit: how long one turn may last before a gentle reminder (0 for no limit)
 Fair order: people who have not spoken yet go first in the queue.
 Share of say: the least share of speaking time the group wants for people with lived
 experience and carers together.
-Online members first among equals: in the queue, people online or on the phone go before people
-in the room who are level with them (nobody in the room sees their hand go up).
+Online first among equals: people online or on the phone go before people in the room who are
+level with them in the queue. Nobody in the room sees their hands go up.
 Room view: name people only as the public minutes do, when the room view is on a projector.
 Press Ctrl+S to save, Escape to go back without saving.
 """

@@ -30,8 +30,8 @@ It follows the meeting as the co-chairs run it on their laptop, within a second 
 It only reads the meeting: no key here changes anything, and it never saves.
 If the co-chairs' app closes and opens again, this view simply carries on.
 
-People are named as the group names them, or as in the public minutes if the group chose that
-(or if the view was started with --public-names).
+People are named as the group names them, or as in the public minutes if the group chose that.
+Starting the view with --public-names does the same.
 "(online)" or "(on the phone)" after a name says how that person joins the meeting.
 Make the text bigger with your terminal's own zoom; the view fits a small window too.
 Press Ctrl+Q to close the room view. The meeting carries on.
