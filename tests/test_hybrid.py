@@ -12,7 +12,7 @@ from coprod_meet.domain import events as ev
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.hybrid import joins_share_line, joins_share_sentence, share_by_joins
 from coprod_meet.domain.live_view import live_view
-from coprod_meet.domain.model import GroupSettings
+from coprod_meet.domain.model import Event, GroupSettings
 from coprod_meet.domain.queue import Waiting, order
 from coprod_meet.services import hybrid
 from coprod_meet.services.archive import ArchiveService
@@ -42,7 +42,7 @@ def _meeting(service: ArchiveService, settings: GroupSettings = SETTINGS) -> tup
     return live, clock
 
 
-def _logged(service: ArchiveService, live: LiveMeeting, kind: str) -> list[ev.Event]:  # type: ignore[name-defined]
+def _logged(service: ArchiveService, live: LiveMeeting, kind: str) -> list[Event]:
     return [e for e in service.events(live.meeting_id) if e.type == kind]
 
 
@@ -135,7 +135,7 @@ def test_the_say_by_how_people_joined_live_in_minutes_and_trends(service: Archiv
     assert "share_online" in trends.to_csv().splitlines()[0]
 
 
-def test_nothing_is_said_about_joining_when_everyone_was_in_the_room(service: ArchiveService) -> None:
+def test_the_say_by_joining_is_said_only_when_someone_joined_from_afar(service: ArchiveService) -> None:
     live, clock = _meeting(service)
     hybrid.set_joins(live, ID["Priya"], "room")
     hybrid.set_joins(live, ID["Kit"], "room")
@@ -145,9 +145,17 @@ def test_nothing_is_said_about_joining_when_everyone_was_in_the_room(service: Ar
     # Priya and Kit were online at the start, so the share is still said.
     assert joins_share_sentence(live.state).startswith("People online had 0% of the say.")
     with ArchiveService.open(service.root.parent / "all-here") as other:
-        plain, clock2 = _meeting(other)
+        plain, _clock = _meeting(other)
         state = replace(plain.state, joins={})
         assert joins_share_sentence(state) == "" and joins_share_line(state) == ""
+
+
+def test_the_hybrid_settings_of_a_group_are_kept_and_checked() -> None:
+    settings = replace(SETTINGS, remote_order="remote_first", room_public_names=True)
+    assert GroupSettings.from_dict(settings.to_dict()) == settings
+    odd = GroupSettings.from_dict({"remote_order": "zoom first", "room_public_names": "yes"})
+    assert (odd.remote_order, odd.room_public_names) == ("alike", False)
+    assert GroupSettings.from_dict({}) == GroupSettings()  # files saved before issue 16
 
 
 # -- hands and cards from the chat --------------------------------------------------------------
