@@ -558,8 +558,10 @@ class _Writer:
             explained = self.explain_words(shipped().with_terms(meeting_terms))
             self.glossary(explained, meeting_terms)
         made_at = self.f.state.ended or self.f.state.last_event_at or self.m.end
-        return Document(title=self.title(), blocks=tuple(self.blocks), copy=self.copy, easy_read=self.easy,
-                        made_at=made_at, calendar=self.calendar())
+        title, calendar = self.title(), self.calendar()
+        mentions = tuple(dict.fromkeys(m.in_words() for m in self.names.mentions))
+        return Document(title=title, blocks=tuple(self.blocks), copy=self.copy, easy_read=self.easy,
+                        made_at=made_at, calendar=calendar, mentions=mentions)
 
 
 def compose_from(facts: Facts, *, copy: str = MEMBERS, easy_read: bool = False,

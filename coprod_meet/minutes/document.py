@@ -71,6 +71,9 @@ class Document(NamedTuple):
     lang: str = "en-GB"
     made_at: datetime | None = None  # when the meeting ended: a fixed stamp for calendars
     calendar: tuple[CalendarEntry, ...] = ()
+    # Public copy: places where typed text may name a member who is not named in public, left
+    # as typed because the word may be an ordinary one ("Will the council pay?"). See mentions.py.
+    mentions: tuple[str, ...] = ()
 
     @property
     def copy_words(self) -> str:
