@@ -84,7 +84,7 @@ def naughty_meeting(strings: list[str], n: int) -> tuple[Meeting, list[Event]]:
                         owner_id=who if i % 2 else "", due="2026-04-01", reason=s,
                         status=["open", "done", "dropped"][i % 3])
         add(ev.ACTION_RECORDED, **action.to_dict())
-        add(ev.YOU_SAID, id=f"y{n}-{i}", member_id=who, text=s, state="decided", links=[decision.id])
+        add(ev.YOU_SAID, id=f"y{n}-{i}", member_id=who, text=s, state="decided", decision_ids=[decision.id])
         add(ev.EVALUATION, member_id=who, heard=["yes", "partly", "no", "pass"][i % 4], comment=s)
         add(ev.NOTE, text=f"PRIVATE-{i}-{s}")
     add(ev.MEETING_ENDED)

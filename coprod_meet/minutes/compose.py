@@ -17,6 +17,7 @@ from typing import Iterable
 
 from coprod_meet.domain.dates import MONTHS, WEEKDAYS, date_in_words, time_in_words, when_in_words
 from coprod_meet.domain.model import Event, Meeting, VoiceGroup, join_words
+from coprod_meet.domain.notes import named_first
 from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
 from coprod_meet.domain.state import voice_key_in_words
 from coprod_meet.domain.text import clean_text
@@ -39,8 +40,10 @@ ROLE_WORDS = {
     "timekeeper": "kept time",
     "jargon_buster": "watched out for hard words",
 }
+# What the minutes say for each state of a "you said". A record starts as "heard" by itself, so
+# "heard" promises nothing: it says only what is true.
 YOU_SAID_STATES = {
-    "heard": "We heard this and will look into it.",
+    "heard": "We wrote this down. Nothing has been decided about it yet.",
     "decided": "We made a decision about this.",
     "acted_on": "We have acted on this.",
     "reported_back": "We have reported back on what happened.",
@@ -153,13 +156,20 @@ class _Writer:
         return f"{'Easy read minutes' if self.easy else 'Minutes'}: {self.u(self.m.title)}"
 
     def opening(self) -> None:
-        where = [w for w in (self.u(self.m.place), "online" if self.m.online_link else "") if w]
-        place = f"We met at {join_words(where)}." if self.m.place else ("We met online." if where else "")
-        if self.easy:
-            self.p(sentence(f"{self.u(self.m.group_name)} met on {date_in_words(self.m.start)}"),
-                   f"We started at {time_in_words(self.m.start)}.", place)
+        place = self.u(self.m.place)
+        if place and self.m.online_link:
+            where = f"We met at {place}, and also online."
+        elif place:
+            where = f"We met at {place}."
         else:
-            self.p(sentence(f"{self.u(self.m.group_name)} met on {when_in_words(self.m.start)}"), place)
+            where = "We met online." if self.m.online_link else ""
+        started, ended = self.f.state.started, self.f.state.ended
+        begun = started or self.m.start  # the real start, from the log; the planned one if none yet
+        if self.easy or started:
+            self.p(sentence(f"{self.u(self.m.group_name)} met on {date_in_words(begun)}"), where)
+            self.p(*self.times())
+        else:
+            self.p(sentence(f"{self.u(self.m.group_name)} met on {when_in_words(begun)}"), where)
         copy = "the members' copy" if self.copy == MEMBERS else "the public copy"
         lines = [f"This is {'the easy read version of ' if self.easy else ''}{copy} of the minutes."]
         if self.copy != MEMBERS and any(not self.names.named(m.id) for m in self.m.roster):
@@ -167,6 +177,20 @@ class _Writer:
         self.p(*lines)
         if not self.f.held:
             self.p("Nothing has been recorded for this meeting yet.")
+
+    def times(self) -> list[str]:
+        """When we really started and finished, and the breaks, from the log."""
+        started, ended = self.f.state.started, self.f.state.ended
+        if started is None:
+            return [f"We planned to start at {time_in_words(self.m.start)}."]
+        lines = [f"We started at {time_in_words(started)}."]
+        if ended is not None:
+            lines.append(f"We finished at {time_in_words(ended)}.")
+        for start, end in self.f.breaks():
+            length = round((end - start).total_seconds() / 60) if end else 0
+            lines.append(f"We took a {length} minute break at {time_in_words(start)}." if length
+                         else f"We took a break at {time_in_words(start)}.")
+        return lines
 
     def who_came(self) -> None:
         self.h("Who came")
@@ -196,14 +220,17 @@ class _Writer:
             self.p("These people did not come:")
             self.bullets(self.names.people(absent), prose=False)
 
+    def led_by(self, item_id: str) -> list[str]:
+        """Who led the item, as sentences (one small piece, to be replaced when the meeting's
+        record of who led each item, with hand-overs, is in the domain)."""
+        lead = self.f.state.lead_of(item_id)
+        return [f"{self.who(lead)} led this item."] if self.names.member(lead) else []
+
     def items(self) -> None:
         self.h("What we talked about")
         for n, item in enumerate(self.f.state.agenda, start=1):
             self.h(f"{n}. {self.u(item.title)}", 3)
-            lines: list[str] = []
-            lead = self.f.state.lead_of(item.id)
-            if self.names.member(lead):
-                lines.append(f"{self.who(lead)} led this item.")
+            lines: list[str] = self.led_by(item.id)
             if item.summary:
                 lines.append(sentence(self.u(item.summary)))
             if item.id in self.f.state.deferred:
@@ -212,11 +239,32 @@ class _Writer:
                 lines.append("We did not get to this item.")
             lines += self.talk(item.id)
             lines += self.cards_sentences(self.f.cards_on(item.id))
-            made = [d for d in self.f.decisions if d.item_id == item.id]
-            if made:
-                lines.append(f"We made {count(len(made), 'decision')}. You can read {'it' if len(made) == 1 else 'them'}"
-                             " under Decisions.")
             self.p(*lines)
+            notes = [self.note_sentence(note) for note in self.f.notes_on(item.id, public=self.copy != MEMBERS)]
+            if notes:
+                self.p("What was said:")
+                self.bullets(notes)
+            made = [d for d in self.f.decisions if d.item_id == item.id]
+            decided = [sentence(f"We decided: {lower_first(self.u(d.text), self.keep)}") for d in made if d.text]
+            if made:
+                more = "You can read how we decided under Decisions."
+                self.p(*decided, more if decided else f"We made {count(len(made), 'decision')}. {more}")
+            todo = [self.action_sentences(a) for a in self.f.actions if a.item_id == item.id]
+            if todo:
+                self.p("Actions:" if len(todo) > 1 else "Action:")
+                self.bullets(todo)
+
+    def note_sentence(self, note) -> str:
+        """One note in plain words: "Priya said buses stop at 4pm.", never "Priya said Priya said"."""
+        speaker = self.names.member(note.speaker_id)
+        text, named = named_first(note.text, speaker)
+        text = self.u(text)
+        if speaker is None or named:
+            return sentence(text)
+        who = self.who(note.speaker_id)
+        if note.written:
+            return sentence(f"{who} wrote: {text}")
+        return sentence(f"{who} said {lower_first(text, self.keep)}")
 
     def talk(self, item_id: str) -> list[str]:
         turns = self.f.turns_on(item_id)
@@ -366,15 +414,26 @@ class _Writer:
         self.bullets(lines)
 
     def you_said_sentences(self, r: YouSaid) -> str:
-        who = self.who(r.member_id) if self.names.member(r.member_id) else "A member"
+        known = self.names.member(r.member_id)
         when = "" if r.raised.date() >= self.m.start.date() else f"In {month_year(r.raised)}, "
-        said = f"{when}{who if not when else self.names.name(r.member_id) if self.names.member(r.member_id) else 'a member'}"
-        lines = [sentence(f"{said} said {without_stop(lower_first(self.u(r.text), self.keep))}")]
-        lines.append(YOU_SAID_STATES.get(r.state, "We are still working on this."))
-        for link in r.links:
+        if known:
+            said = self.names.name(r.member_id) if when else self.who(r.member_id)
+        elif r.raised_by:
+            said = self.u(r.raised_by) if when else capitalise(self.u(r.raised_by))
+        else:
+            said = "a member" if when else "A member"
+        lines = [sentence(f"{when}{said} said {without_stop(lower_first(self.u(r.text), self.keep))}")]
+        lines.append(YOU_SAID_STATES.get(r.state, YOU_SAID_STATES["heard"]))
+        for link in r.decision_ids:
             d = self.f.decision(link)
             if d is not None and d.text:
                 lines.append(sentence(f"We decided: {lower_first(self.u(d.text), self.keep)}"))
+        for link in r.action_ids:
+            a = self.f.action(link)
+            if a is not None:
+                lines.append(f"What was done: {lower_first(self.action_sentences(a), self.keep)}"
+                             if a.status is not ActionStatus.OPEN else
+                             f"Still to do: {lower_first(self.action_sentences(a), self.keep)}")
         return " ".join(lines)
 
     def say_shared(self) -> None:
@@ -392,11 +451,16 @@ class _Writer:
         share = state.voice_share(now=end)
         whole = whole_percents(share)
         for key, target, actual in state.target_shares(now=end):
-            # Whole percent, rounded down, so "60%" never hides a share just under a 60% goal.
-            said = int(actual * 100 + 1e-9)
+            # The same rounded figures as the table, added up, so the sentence and the table agree;
+            # whether the goal was met is worked out from the real share.
+            said = sum(whole[vg] for vg in VoiceGroup if vg.value in key.split("+"))
             lines.append(sentence(f"{capitalise(voice_key_in_words(key))} had {said}% of the speaking time"))
             lines.append(f"The goal was at least {target}%.")
-            lines.append("We met the goal." if said >= target else "We did not meet the goal this time.")
+            if actual * 100 + 1e-9 >= target:
+                lines.append("We met the goal.")
+            else:
+                lines.append("We just missed the goal this time." if said >= target
+                             else "We did not meet the goal this time.")
         if not state.meeting.settings.voice_targets:
             top = max(share, key=share.get)
             lines.append(sentence(f"{capitalise(voice_key_in_words(top.value))} had {whole[top]}% of the speaking time"))

@@ -20,7 +20,7 @@ from coprod_meet.minutes.readability import Readability, report
 from coprod_meet.minutes.render import BINARY, FORMATS, render
 from coprod_meet.services.archive import ArchiveService
 
-_GROUP_RECORDS = {ev.YOU_SAID, ev.DECISION_RECORDED, ev.DECISION_EDITED}
+_GROUP_RECORDS = {ev.YOU_SAID, ev.DECISION_RECORDED, ev.DECISION_EDITED, ev.ACTION_RECORDED, ev.ACTION_EDITED}
 
 
 class ExportFailed(UserError):
