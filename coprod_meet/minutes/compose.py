@@ -529,7 +529,9 @@ class _Writer:
             return
         lines = [sentence(f"The next meeting is on {when_in_words(nxt.start)}")]
         if nxt.place:
-            lines.append(sentence(f"It will be at {self.u(nxt.place)}"))
+            lines.append(sentence(f"It will be at {self.u(nxt.place)}" + (", and also online" if nxt.online_link else "")))
+        elif nxt.online_link:
+            lines.append("It will be online.")
         self.p(*lines)
 
     # easy read: explain hard words the first time, and list them at the end
@@ -601,9 +603,12 @@ class _Writer:
                                              description=source, day=a.due_date))
         if self.next_meeting is not None:
             nxt = self.next_meeting
+            link = self.u(nxt.online_link)
+            about = f"The next meeting of {self.u(nxt.group_name)}." + (f" Join online: {link}" if link else "")
+            place = self.u(nxt.place)
+            where = f"{place}, and online" if place and link else place or ("Online" if link else "")
             entries.append(CalendarEntry(uid=f"meeting-{nxt.id}@coprod-meet", summary=f"Meeting: {self.u(nxt.title)}",
-                                         description=f"The next meeting of {self.u(nxt.group_name)}.",
-                                         start=nxt.start, end=nxt.end, location=self.u(nxt.place)))
+                                         description=about, start=nxt.start, end=nxt.end, location=where, url=link))
         return tuple(entries)
 
     def write(self) -> Document:

@@ -61,6 +61,7 @@ class CalendarEntry(NamedTuple):
     start: datetime | None = None  # a time (a meeting)
     end: datetime | None = None
     location: str = ""
+    url: str = ""  # the online link of a meeting
 
 
 class Document(NamedTuple):
@@ -102,4 +103,4 @@ class Document(NamedTuple):
                 for row in block.rows:
                     yield from row
         for entry in self.calendar:
-            yield from (entry.summary, entry.description, entry.location)
+            yield from (entry.summary, entry.description, entry.location, entry.url)

@@ -76,6 +76,36 @@ def set_styles(doc, *, easy_read: bool, lang: str) -> None:
         style.font.name = "Arial"
     bullet = doc.styles["List Bullet"]
     bullet.paragraph_format.space_after = Pt(8 if easy_read else 4)
+    caption = doc.styles["Caption"]  # table captions: as large as the text (easy read: 16pt), bold
+    caption.font.size = size
+    caption.font.bold = True
+    caption.font.color.rgb = RGBColor(0, 0, 0)
+    found = caption.element.get_or_add_rPr().find(qn("w:szCs"))
+    if found is not None:
+        found.set(qn("w:val"), str(int(size.pt * 2)))
+    readable_colours(doc)
+
+
+def contrast_on_white(hex_colour: str) -> float:
+    """The WCAG contrast ratio of a colour ("4F81BD") on white."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+    lum = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (lum + 0.05)
+
+
+def readable_colours(doc) -> None:
+    """Every text colour in the styles at least 4.5:1 on white: a colour below that becomes the
+    headings' dark blue, and theme colours (which Word would use instead) are taken off."""
+    for colour in doc.styles.element.iter(qn("w:color")):
+        for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
+            colour.attrib.pop(qn(attr), None)
+        value = colour.get(qn("w:val"), "auto")
+        if value != "auto" and contrast_on_white(value) < 4.5:
+            colour.set(qn("w:val"), "00457C")
 
 
 def render_docx(document: Document) -> bytes:
