@@ -29,10 +29,12 @@ from coprod_meet.minutes.document import (
     Document,
     Heading,
     Paragraph,
+    Quote,
     Table,
 )
+from coprod_meet.minutes.easy import shorten
 from coprod_meet.minutes.facts import Facts, YouSaid, gather
-from coprod_meet.minutes.glossary import Glossary, Term, shipped
+from coprod_meet.minutes.glossary import Glossary, Term, meaning_of, shipped
 from coprod_meet.minutes.naming import Namer, capitalise
 
 ROLE_WORDS = {
@@ -494,7 +496,7 @@ class _Writer:
         words = {w: m for w, m in self.f.state.words_explained.items() if w}
         if words:
             self.p("We explained these words:")
-            self.bullets([sentence(f"{capitalise(self.u(w))}: {without_stop(lower_first(self.u(m), self.keep))}") if m
+            self.bullets([sentence(f"{capitalise(self.u(w))}: {lower_first(meaning_of(w, self.u(m)), self.keep)}") if m
                           else sentence(f"{capitalise(self.u(w))}: we talked about what it means")
                           for w, m in words.items()])
 
@@ -540,7 +542,7 @@ class _Writer:
         terms = []
         for word, meaning in self.f.state.words_explained.items():
             if word and meaning:
-                terms.append(Term(self.u(word), "", without_stop(lower_first(self.u(meaning), self.keep))))
+                terms.append(Term(self.u(word), "", lower_first(meaning_of(word, self.u(meaning)), self.keep)))
         for card in self.f.state.cards:
             word = self.u(card.word)
             if card.colour == "red" and word and word not in [t.word for t in terms]:
@@ -582,6 +584,29 @@ class _Writer:
                 out.append(term.explained())
                 new += [t for t in glossary.find(term.meaning) if t not in explained and t not in new]
         return " ".join(out)
+
+    def keep_short(self) -> None:
+        """Easy read: long sentences split at their clauses, or quoted as people's own words in
+        a box after the paragraph or list they stood in (see ``easy``)."""
+        out: list[Block] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph) or (isinstance(block, Bullets) and block.prose):
+                texts = [block.text] if isinstance(block, Paragraph) else list(block.items)
+                kept, quoted = [], []
+                for text in texts:
+                    short, long_ones = shorten(text)
+                    if short:
+                        kept.append(short)
+                    quoted += long_ones
+                if kept:
+                    out.append(Paragraph(kept[0]) if isinstance(block, Paragraph) else Bullets(tuple(kept), True))
+                if quoted:
+                    if kept or not (out and isinstance(out[-1], Paragraph) and out[-1].text.endswith(":")):
+                        out.append(Paragraph("In their own words:"))  # else "What was said:" says it
+                    out += [Quote(q) for q in quoted]
+            else:
+                out.append(block)
+        self.blocks = out
 
     def glossary(self, explained: list[Term], meeting_terms: list[Term]) -> None:
         terms = list(dict.fromkeys([*meeting_terms, *explained]))
@@ -625,6 +650,7 @@ class _Writer:
         if self.easy:
             meeting_terms = self.meeting_terms()
             explained = self.explain_words(shipped().with_terms(meeting_terms))
+            self.keep_short()
             self.glossary(explained, meeting_terms)
         made_at = self.f.state.ended or self.f.state.last_event_at or self.m.end
         title, calendar = self.title(), self.calendar()

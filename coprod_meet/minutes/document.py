@@ -48,7 +48,14 @@ class Table(NamedTuple):
     rows: tuple[tuple[str, ...], ...]  # the first cell of each row names the row
 
 
-Block = Union[Heading, Paragraph, Bullets, Table]
+class Quote(NamedTuple):
+    """Someone's own words, as typed, in a marked box (easy read: a long sentence we do not
+    rewrite). Not part of the running text the readability check counts (see ``prose``)."""
+
+    text: str
+
+
+Block = Union[Heading, Paragraph, Bullets, Table, Quote]
 
 
 class CalendarEntry(NamedTuple):
@@ -89,11 +96,17 @@ class Document(NamedTuple):
             elif isinstance(block, Bullets) and block.prose:
                 yield from block.items
 
+    def quotes(self) -> Iterator[str]:
+        """People's own words in boxes, counted apart from the running text."""
+        for block in self.blocks:
+            if isinstance(block, Quote):
+                yield block.text
+
     def all_text(self) -> Iterator[str]:
         """Every piece of text in the document, for checks (names, escaping)."""
         yield self.title
         for block in self.blocks:
-            if isinstance(block, (Heading, Paragraph)):
+            if isinstance(block, (Heading, Paragraph, Quote)):
                 yield block.text
             elif isinstance(block, Bullets):
                 yield from block.items

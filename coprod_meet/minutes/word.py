@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt, RGBColor
 
-from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table, escape_markup
+from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Quote, Table, escape_markup
 from coprod_meet.minutes.word_template import TEMPLATE_PATH
 
 # Everything XML 1.0 does not allow: C0 controls but tab/newline/CR, surrogates, U+FFFE, U+FFFF.
@@ -135,10 +135,14 @@ def render_docx(document: Document) -> bytes:
 
     pending: list[str] = []
 
-    def add(text: str, style: str = "") -> None:
+    def add(text: str, style: str = "", boxed: bool = False) -> None:
         # Paragraphs are written as XML and parsed in one go (see flush): python-docx's
-        # paragraph objects cost about 1 ms each.
+        # paragraph objects cost about 1 ms each. ``boxed``: someone's own words, set in with a
+        # dark blue line down the left.
         style_xml = f'<w:pPr><w:pStyle w:val="{ids[style]}"/></w:pPr>' if style else ""
+        if boxed:
+            style_xml = ('<w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="00457C"/>'
+                         '</w:pBdr><w:ind w:left="567"/></w:pPr>')
         run = f'<w:r><w:t xml:space="preserve">{xml_escape(xml_safe(text))}</w:t></w:r>' if text.strip() else ""
         pending.append(f"<w:p>{style_xml}{run}</w:p>")
 
@@ -172,6 +176,8 @@ def render_docx(document: Document) -> bytes:
         elif isinstance(block, Bullets):
             for item in block.items:
                 add(item, "List Bullet")
+        elif isinstance(block, Quote):
+            add(block.text, boxed=True)
         elif isinstance(block, Table):
             add(block.caption, "Caption")
             add_table(block)
