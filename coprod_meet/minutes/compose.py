@@ -51,6 +51,7 @@ YOU_SAID_STATES = {
     "reported_back": "We have reported back on what happened.",
 }
 _SENTENCE_BREAK = r"(?<=[.!?])\s+"  # compiled when first used (easy read only)
+_FIRST_PERSON = {"I", "I'm", "I've", "I'd", "I'll", "My", "We", "We're", "We've", "Our", "Me"}
 _KEEP_CAPITAL = {"I", "I'm", "I've", "I'd", "I'll", *WEEKDAYS, *MONTHS}
 
 
@@ -266,6 +267,8 @@ class _Writer:
         who = self.who(note.speaker_id)
         if note.written:
             return sentence(f"{who} wrote: {text}")
+        if text.split(" ", 1)[0].rstrip(",") in _FIRST_PERSON:
+            return sentence(f"{who} said: {text}")  # "Priya said: I would like…", not "Priya said I would like"
         return sentence(f"{who} said {lower_first(text, self.keep)}")
 
     def talk(self, item_id: str) -> list[str]:

@@ -1,8 +1,8 @@
 """Easy read keeps its promise: no sentence over 15 words, even from long typed text.
 
 A long sentence (most often a note or a comment someone typed) is first split at its clause
-boundaries: after a comma, a semicolon, a colon or a dash, and before "and", "but", "so" or "or"
-when they join two clauses. Every piece must be a sentence of 3 to 15 words, and no piece may
+boundaries: after a comma, a semicolon, a colon or a dash (", and", ", but" start a new sentence
+with "And", "But"). Every piece must be a sentence of 3 to 15 words, and no piece may
 start with a word that makes it lean on the one before ("which", "when", "because"...): the
 minutes would then read as fragments. If it cannot be split so, the sentence is left whole and
 quoted as the member's own words in a marked box (:class:`Quote`), which the readability check
@@ -15,7 +15,7 @@ import re
 
 from coprod_meet.minutes.readability import EASY_READ_LIMIT, split_sentences, words_of
 
-_CLAUSE = re.compile(r"(?<=[,;:–—])\s+|\s+(?=(?:and|but|so|or)\s)")
+_CLAUSE = re.compile(r"(?<=[,;:–—])\s+")
 _LEANS = {"which", "who", "whom", "whose", "when", "where", "while", "because", "if", "unless", "although",
           "though", "that", "as", "than", "until", "since", "whether", "to", "of", "for", "with", "from", "by"}
 MIN_WORDS = 3
