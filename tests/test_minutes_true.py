@@ -67,12 +67,10 @@ def test_an_item_that_was_reached_never_says_we_did_not_get_to_it() -> None:
     events.append(Event(type=ITEM_NOTE, data={"id": "n1", "item_id": I["today"], "text": "We ran out of time.",
                                               "public": True}, at=events[-1].at, seq=999))
     text = prose(compose(meeting, events))
-    today = text.split("How did today go?")[-1]
-    assert "We did not get to this item." not in text
+    assert "We did not get to this item." not in text and "We ran out of time." in text
     meeting2, events2, _j, _a = march()
     unreached = [e for e in events2 if not (e.type == ev.ITEM_STARTED and e.data.get("item_id") == I["today"])]
     assert "We did not get to this item." in prose(compose(meeting2, unreached))
-    assert today is not None
 
 
 def test_you_said_shows_the_real_state_and_what_was_done_and_no_invented_promise() -> None:
