@@ -48,9 +48,9 @@ Below it, the readability report says how easy they are to read.
 It lists long sentences and hard words.
 Press S to save to a file: type where, then press Enter. Press Escape to go back.
 If a file of that name is there already, you are asked before it is replaced.
-In the public copy, some typed words may be the name of a member who is not named in public,
-such as "Will" or "Hope", which are ordinary words too. They are listed above the report,
-and you are asked about them before the file is saved.
+Some names are ordinary words too, such as "Will" or "Hope".
+If such a word may name someone who is not named in public, it is listed above the report.
+You are asked about these words before the public copy is saved.
 """
     BINDINGS = [
         Binding("c", "toggle_copy", "Copy", id="export.copy"),
