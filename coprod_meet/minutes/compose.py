@@ -78,8 +78,8 @@ def lower_first(text: str, keep: Iterable[str] = ()) -> str:
     """
     text = one_line(text)
     first = text.split(" ", 1)[0] if text else ""
-    if not first or first in _KEEP_CAPITAL or first in keep:
-        return text
+    if not first or first in _KEEP_CAPITAL or re.sub(r"(?:['’]s)?[:,;]?$", "", first) in keep or first.endswith(":"):
+        return text  # a name, "I", a day or a month; "Priya: the buses…" names someone
     if len(first) > 1 and first[1:] != first[1:].lower():
         return text  # "NHS", "McDonald"
     return text[:1].lower() + text[1:]
