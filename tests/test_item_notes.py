@@ -109,7 +109,7 @@ async def test_the_meeting_screen_writes_a_note_with_key_m(service, clock) -> No
         await keys(pilot, "m")
         await pilot.press(*"[Buses] stop at 4pm")
         await keys(pilot, "enter")
-        await keys(pilot, "3")  # Jo: 1 is "nobody in particular", then those here: 2 Hayley, 3 Jo
+        await keys(pilot, "2")  # Jo: those here have their meeting numbers (1 Hayley, 2 Jo, 3 Priya)
         await keys(pilot, "2")  # the public copy too
         await settle(app, pilot)
         assert screen.live.unsaved == 0

@@ -160,13 +160,16 @@ class _Writer:
 
     def opening(self) -> None:
         place = self.u(self.m.place)
-        if place and self.m.online_link:
+        online = bool(self.m.online_link) or place.casefold() in ("online", "on line")
+        if place.casefold() in ("online", "on line"):
+            place = ""  # "We met online.", not "We met at Online."
+        if place and online:
             where = f"We met at {place}, and also online."
         elif place:
             where = f"We met at {place}."
         else:
-            where = "We met online." if self.m.online_link else ""
-        started, ended = self.f.state.started, self.f.state.ended
+            where = "We met online." if online else ""
+        started = self.f.state.started
         begun = started or self.m.start  # the real start, from the log; the planned one if none yet
         if self.easy or started:
             self.p(sentence(f"{self.u(self.m.group_name)} met on {date_in_words(begun)}"), where)

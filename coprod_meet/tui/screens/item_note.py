@@ -28,10 +28,11 @@ def ask_item_note(screen: LiveScreen) -> None:
     def typed(text: str) -> None:
         if not text.strip():
             return
-        people = [(NOBODY, "Nobody in particular, or the group")]
+        # Those here first, so each has the number the meeting screen shows beside their name.
+        people = screen._present_choices()
         if written:
-            people.insert(0, (f"written:{written}", f"{state.name(written)}'s written comment, read out now"))
-        people += [(m, state.name(m)) for m in state.present_ids]
+            people.append((f"written:{written}", f"{state.name(written)}'s written comment, read out now"))
+        people.append((NOBODY, "Nobody in particular, or the group"))
 
         def who_chosen(choice: str) -> None:
             is_written = choice.startswith("written:")
