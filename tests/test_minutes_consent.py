@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import Event, Member, Naming, VoiceGroup
+from coprod_meet.domain.notes import ITEM_NOTE
 from coprod_meet.minutes.compose import compose
 from coprod_meet.minutes.document import PUBLIC
 from coprod_meet.minutes.mentions import ORDINARY_WORDS, fold
@@ -55,6 +56,9 @@ def scenario_with_names_typed_everywhere():
             data["text"] = f"ask sam and okafor about {data['text']}"
         elif e.type == ev.EVALUATION and data.get("comment"):
             data["comment"] = typed(3)
+        elif e.type == ITEM_NOTE:
+            data["text"] = f"{typed(len(out))} {data['text']}"
+            data["public"] = True  # every note in the public copy, so every one is filtered
         elif e.type == ev.WORD_EXPLAINED:
             data["meaning"] = f"a short break, as jones told us"
         out.append(replace(e, data=data))
@@ -93,6 +97,7 @@ def test_hidden_names_typed_five_ways_never_appear_in_any_format(fmt: str, easy:
     text = " ".join(doc.all_text())
     assert "A member asked for more time." in text and "We liked a member's idea about buses." in text
     assert "Priya" in text and "Hayley Brook" in text and "a carer" in text
+    assert "finds the forms for breaks too long" in text  # the notes are there, names taken out
 
 
 def _member(name: str, full: str, naming: Naming = Naming.NOT_NAMED) -> Member:
