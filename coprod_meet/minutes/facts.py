@@ -145,7 +145,6 @@ def _you_said(meeting: Meeting, log: list[Event], earlier: list[Event]) -> tuple
     was first raised; those reported back before this meeting are left out."""
     book = RecordBook.fold([*(("", e) for e in earlier), *((meeting.id, e) for e in log)])
     raised: dict[str, datetime] = {}
-    here: set[str] = set()
     for e in sorted((e for e in [*earlier, *log] if e.type == ev.YOU_SAID), key=lambda e: e.sort_key):
         raised.setdefault(str(e.data.get("id", "")), e.at)
     here = {str(e.data.get("id", "")) for e in log if e.type == ev.YOU_SAID}

@@ -42,5 +42,6 @@ def notes_on_item(live: LiveMeeting, item_id: str = "") -> list[ItemNote]:
     """The notes written so far on an item (the open one by default), from the saved log and
     what is waiting to be saved."""
     item_id = item_id or live.state.current_item_id
-    events = [*live.service.events(live.meeting_id), *live._pending]  # noqa: SLF001
-    return [n for n in notes_from(events) if n.item_id == item_id]
+    # An event may be saved while this reads: each one once, by its id.
+    events = {e.id: e for e in [*live.service.events(live.meeting_id), *live._pending]}  # noqa: SLF001
+    return [n for n in notes_from(events.values()) if n.item_id == item_id]
