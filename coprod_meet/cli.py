@@ -143,6 +143,9 @@ def build_parser() -> PlainParser:
                          help="members (default) or public (names only as each member agreed)")
     minutes.add_argument("--easy-read", action="store_true", help="easy read: short sentences and a word list")
     minutes.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
+    minutes.add_argument("--force", action="store_true", help="replace FILE if it is there already")
+    minutes.add_argument("--accept-mentions", action="store_true",
+                         help="public copy: write it even where typed words may be a hidden member's name")
     minutes.set_defaults(handler=cmd_minutes)
     return parser
 
@@ -433,7 +436,7 @@ def cmd_plain(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    from coprod_meet.services.minutes import MinutesService
+    from coprod_meet.services.minutes import FileExists, MinutesService, UnsureMentions
 
     if args.fmt == "docx" and args.output is None:
         sys.stderr.write("coprod-meet: A Word file cannot be shown on the screen; add -o FILE, such as "
@@ -443,12 +446,18 @@ def cmd_minutes(args: argparse.Namespace) -> int:
         minutes = MinutesService(service)
         export = minutes.export(service.find_meeting_id(args.meeting_id), args.fmt, copy=args.copy,
                                 easy_read=args.easy_read)
+        if not args.accept_mentions and export.mentions:
+            raise UnsureMentions(export.mentions, "add --accept-mentions if they are not names")
         if args.output is None:
             sys.stdout.write(export.data.decode("utf-8"))
             sys.stdout.flush()
             report_to = sys.stderr
         else:
-            path = minutes.write(export, args.output)
+            try:
+                path = minutes.write(export, args.output, replace=args.force)
+            except FileExists as error:
+                raise UserError(f"There is already a file called {error.path}; add --force to replace it, "
+                                "or choose another name.") from None
             print(f"Wrote {export.describe()} to {path}.")
             report_to = sys.stdout
         if args.fmt == "ics":

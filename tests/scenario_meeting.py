@@ -25,6 +25,7 @@ from coprod_meet.domain.model import (
     Paper,
     VoiceGroup,
 )
+from coprod_meet.domain.notes import ITEM_NOTE
 from coprod_meet.domain.records import Action, Decision, Method
 
 
@@ -104,6 +105,12 @@ class Log:
         self.events.append(Event(type=event_type, data=data, id=fixed_id(f"{self.key}/event/{n}"), at=self.clock,
                                  seq=n))
 
+    def note(self, item: str, text: str, *, public: bool = True, who: str = "", written: bool = False) -> None:
+        """A note for the minutes, written by Mary (the note-taker)."""
+        n = len(self.events) + 1
+        self.add(ITEM_NOTE, 1, id=fixed_id(f"{self.key}/note/{n}"), item_id=I[item], text=text, public=public,
+                 speaker_id=M[who] if who else "", written=written, author_id=M["mary"])
+
     def turn(self, who: str, seconds: int, item: str, via: str = "spoken", by: str = "") -> None:
         self.add(ev.TURN_STARTED, 5, member_id=M[who], item_id=I[item], via=via, by_id=M[by] if by else "")
         self.add(ev.TURN_ENDED, seconds, member_id=M[who])
@@ -113,7 +120,7 @@ def january() -> tuple[Meeting, list[Event]]:
     meeting = _meeting("january", "Better Together Board: January 2026", datetime(2026, 1, 15, 14, 0))
     log = Log("january", meeting.start)
     log.add(ev.YOU_SAID, 60 * 40, id=YOU_SAID_ID, member_id=M["priya"], text="Buses stop too early",
-            state="heard", links=[])
+            state="heard")
     return meeting, log.events
 
 
@@ -141,6 +148,7 @@ def march() -> tuple[Meeting, list[Event]]:
     log.turn("hayley", 60, "apologies")
     log.at(14, 15).add(ev.ITEM_STARTED, item_id=I["matters"])
     log.turn("jo", 120, "matters")
+    log.note("matters", "Jo said the letter to the bus company about late buses has gone.", who="jo")
     log.at(14, 20).add(ev.ATTENDANCE, member_id=M["shah"], status="late")
     log.turn("hayley", 90, "matters")
     # 4: Jo leads (hand-over).
@@ -148,6 +156,7 @@ def march() -> tuple[Meeting, list[Event]]:
     log.add(ev.ITEM_STARTED, 5, item_id=I["plan"])
     log.turn("jo", 300, "plan")
     log.turn("priya", 150, "plan")
+    log.note("plan", "The draft plan puts more money into support for carers.")
     # 5: Carers' breaks, Hayley leads.
     log.at(14, 45).add(ev.CHAIR_HANDOVER, item_id=I["breaks"], lead_id=M["hayley"])
     log.add(ev.ITEM_STARTED, 5, item_id=I["breaks"])
@@ -156,6 +165,7 @@ def march() -> tuple[Meeting, list[Event]]:
     log.add(ev.QUEUE_JOINED, 5, member_id=M["shah"], kind="clarification")
     log.turn("shah", 60, "breaks")
     log.turn("priya", 170, "breaks")
+    log.note("breaks", "Priya said weekend breaks matter most to her.", who="priya")
     log.add(ev.CARD_RAISED, 5, member_id=M["sam"], colour="red", word="respite")
     log.add(ev.TIMER_PAUSED, 1)
     log.add(ev.WORD_EXPLAINED, 60, word="respite", meaning="A short break from caring, so the carer can rest.")
@@ -165,6 +175,9 @@ def march() -> tuple[Meeting, list[Event]]:
     log.turn("jo", 100, "breaks")
     log.turn("mary", 80, "breaks")
     log.turn("ade", 60, "breaks", via="written", by="hayley")
+    log.note("breaks", "I can only get away in the evenings, when my wife's sister can sit with her.", who="ade",
+             written=True)
+    log.note("breaks", "Sam finds the forms for breaks too long.", who="sam", public=False)
     log.at(15, 0).add(ev.BREAK_STARTED)
     log.at(15, 10).add(ev.BREAK_ENDED)
     log.add(ev.ROUND_STARTED, 5, item_id=I["breaks"])
@@ -196,13 +209,14 @@ def march() -> tuple[Meeting, list[Event]]:
     log.add(ev.CHAIR_HANDOVER, 5, item_id=I["transport"], lead_id=M["jo"])
     log.add(ev.ITEM_STARTED, 5, item_id=I["transport"])
     log.turn("priya", 120, "transport")
+    log.note("transport", "Buses stop at 4pm, which is too early to get home from the day centre.", who="priya")
     log.turn("kit", 60, "transport")
     log.turn("jo", 90, "transport")
     transport = Decision(id=DECISION_TRANSPORT, meeting_id=meeting.id, item_id=I["transport"],
                          item_title="Transport to day centres", text="We will set up a transport working group.",
                          method=Method.CONSENSUS, proposed_by=M["priya"], lived_experience_agreed=True)
     log.add(ev.DECISION_RECORDED, 20, **transport.to_dict())
-    log.add(ev.YOU_SAID, 10, id=YOU_SAID_ID, state="decided", links=[DECISION_TRANSPORT])
+    log.add(ev.YOU_SAID, 10, id=YOU_SAID_ID, state="decided", decision_ids=[DECISION_TRANSPORT])
     # 7: AOB trimmed; 8: how did today go.
     log.at(15, 45).add(ev.CHAIR_HANDOVER, item_id=I["aob"], lead_id=M["hayley"])
     log.add(ev.ITEM_STARTED, 5, item_id=I["aob"])

@@ -130,3 +130,57 @@ def test_export_screen_snapshot(snap_compare, archive_dir: Path) -> None:
         assert snap_compare(CoprodMeetApp(service), terminal_size=(80, 24), run_before=open_export)
     finally:
         service.close()
+
+
+async def test_an_existing_file_is_replaced_only_after_asking(scenario_service, tmp_path: Path) -> None:
+    from coprod_meet.tui.screens.confirm import ConfirmScreen
+
+    service, meeting_id = scenario_service
+    target = tmp_path / "minutes.md"
+    target.write_text("keep me", encoding="utf-8")
+    app = CoprodMeetApp(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ExportScreen(meeting_id))
+        await pilot.pause()
+        for answer, expected in (("n", "keep me"), ("y", "# Minutes: Better Together Board")):
+            await pilot.press("s")
+            app.screen.query_one("Input").value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            assert f"There is already a file called {target}. Replace it?" in text_of(app, "#confirm-question")
+            await pilot.press(answer)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            assert target.read_text(encoding="utf-8").startswith(expected)
+
+
+async def test_uncertain_mentions_are_listed_and_asked_about(archive_dir: Path, tmp_path: Path) -> None:
+    from coprod_meet.tui.screens.confirm import ConfirmScreen
+    from tests.test_export_asks import store_with_will
+
+    service = ArchiveService.open(archive_dir)
+    meeting_id = store_with_will(service)
+    target = tmp_path / "public.md"
+    try:
+        app = CoprodMeetApp(service)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.push_screen(ExportScreen(meeting_id, copy="public"))
+            await pilot.pause()
+            report = text_of(app, "#export-report-text")
+            assert "may be the name of a member who is not named in public" in report
+            assert "“Will” in “Will the council pay for it?”" in report
+            await pilot.press("s")
+            assert isinstance(app.screen, ConfirmScreen)
+            assert "“Will” in “Will the council pay for it?”" in text_of(app, "#confirm-detail")
+            await pilot.press("n")
+            assert isinstance(app.screen, ExportScreen)
+            await pilot.press("s", "y")
+            app.screen.query_one("Input").value = str(target)
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "Will the council pay for it?" in target.read_text(encoding="utf-8")
+    finally:
+        service.close()

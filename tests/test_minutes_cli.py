@@ -102,3 +102,34 @@ def test_export_suggests_a_file_name(scenario_archive) -> None:
         export = MinutesService(service).export(meeting_id, "html", copy="public", easy_read=True)
     assert export.suggested_name == "minutes-2026-03-12-public-easy-read.html"
     assert export.describe() == "the easy read public copy as a web page (HTML)"
+
+
+def test_an_existing_file_is_replaced_only_with_force(scenario_archive, capsys, tmp_path: Path) -> None:
+    archive, meeting_id = scenario_archive
+    target = tmp_path / "minutes.md"
+    target.write_text("my own notes, not minutes\n", encoding="utf-8")
+    code, out, err = run(capsys, "minutes", meeting_id, "-o", str(target), "--archive", str(archive))
+    assert code == 1 and out == ""
+    assert f"There is already a file called {target}; add --force to replace it" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert target.read_text(encoding="utf-8") == "my own notes, not minutes\n"
+    assert not list(tmp_path.glob(".*.part"))
+    code, out, err = run(capsys, "minutes", meeting_id, "-o", str(target), "--force", "--archive", str(archive))
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").startswith("# Minutes: Better Together Board")
+
+
+def test_the_service_never_replaces_a_file_unless_told(scenario_archive, tmp_path: Path) -> None:
+    from coprod_meet.services.minutes import FileExists
+
+    archive, meeting_id = scenario_archive
+    target = tmp_path / "m.txt"
+    with ArchiveService.open(archive) as service:
+        export = MinutesService(service).export(meeting_id, "txt")
+    MinutesService.write(export, target)
+    target.write_text("changed by hand", encoding="utf-8")
+    with pytest.raises(FileExists):
+        MinutesService.write(export, target)
+    assert target.read_text(encoding="utf-8") == "changed by hand"
+    MinutesService.write(export, target, replace=True)
+    assert target.read_bytes() == export.data

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from docx import Document as read_docx
+from docx.oxml.ns import qn
 from icalendar import Calendar
 
 from coprod_meet.minutes.render import render
@@ -52,7 +53,8 @@ def docx_outline(data: bytes) -> str:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             p = next(paragraphs)
-            lines.append(f"{p.style.name} | {p.text}")
+            boxed = child.find(".//" + qn("w:pBdr")) is not None  # people's own words, in a box
+            lines.append(f"{p.style.name}{' (boxed)' if boxed else ''} | {p.text}")
         elif tag == "tbl":
             table = next(tables)
             for row in table.rows:
@@ -175,8 +177,14 @@ def test_calendar_holds_action_due_dates_and_the_next_meeting() -> None:
     assert str(action["summary"]) == "Jo Clark will ask providers for evening break options"
     assert action.decoded("dtstart").isoformat() == "2026-03-26"
     meeting = next(e for uid, e in events.items() if uid.startswith("meeting-"))
-    assert meeting.decoded("dtstart").isoformat() == "2026-04-09T14:00:00"
-    assert str(meeting["location"]) == "County Hall room 4"
+    assert meeting.decoded("dtstart").isoformat() == "2026-04-09T14:00:00+01:00"  # BST in April
+    assert meeting["dtstart"].params["TZID"] == "Europe/London"
+    assert str(meeting["location"]) == "County Hall room 4, and online"
+    assert str(meeting["url"]) == "https://meet.example.org/btb"
+    assert "Join online: https://meet.example.org/btb" in str(meeting["description"])
+    zone = cal.walk("VTIMEZONE")[0]
+    assert str(zone["tzid"]) == "Europe/London"
+    assert [str(p["tzname"]) for p in zone.subcomponents] == ["GMT", "BST"]
 
 
 def test_plain_text_lines_fit_in_72_characters() -> None:

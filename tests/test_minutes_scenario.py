@@ -12,6 +12,7 @@ from docx import Document as read_docx
 from coprod_meet.domain.model import VoiceGroup
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.minutes.compose import compose
+from coprod_meet.minutes.document import Table
 from coprod_meet.minutes.readability import report, split_sentences, words_of
 from coprod_meet.minutes.render import FORMATS, render
 from tests.scenario_meeting import MEMBERS, PRIVATE_NOTE, scenario
@@ -94,10 +95,16 @@ def test_the_share_of_say_states_the_real_share() -> None:
     _g, _jan, (meeting, events), _apr = scenario()
     state = MeetingState.replay(meeting, events)
     share = state.voice_share(now=state.ended)
-    real = int((share[VoiceGroup.LIVED] + share[VoiceGroup.CARER]) * 100)
+    real = (share[VoiceGroup.LIVED] + share[VoiceGroup.CARER]) * 100
     assert real >= 60  # the scenario's timings make it so
-    text = " ".join(minutes().prose())
-    assert f"People with lived experience and carers had {real}% of the speaking time. " \
+    doc = minutes()
+    text = " ".join(doc.prose())
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    shown = {row[0]: int(row[1].rstrip("%")) for row in table.rows}
+    said = shown["People with lived experience"] + shown["Carers"]
+    assert abs(said - real) < 1 and sum(shown.values()) == 100
+    # the sentence adds up the table's own figures, so the two never disagree
+    assert f"People with lived experience and carers had {said}% of the speaking time. " \
            "The goal was at least 60%. We met the goal." in text
     assert "Everyone present spoke." in text
     item5 = text.split("We talked about short breaks for carers")[1].split("Transport")[0]

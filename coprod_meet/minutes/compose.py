@@ -18,6 +18,7 @@ from typing import Iterable
 from coprod_meet.domain.dates import MONTHS, WEEKDAYS, date_in_words, time_in_words, when_in_words
 from coprod_meet.domain.hybrid import joins_share_sentence
 from coprod_meet.domain.model import Event, Meeting, VoiceGroup, join_words
+from coprod_meet.domain.notes import named_first
 from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
 from coprod_meet.domain.state import voice_key_in_words
 from coprod_meet.domain.text import clean_text
@@ -29,10 +30,12 @@ from coprod_meet.minutes.document import (
     Document,
     Heading,
     Paragraph,
+    Quote,
     Table,
 )
+from coprod_meet.minutes.easy import shorten
 from coprod_meet.minutes.facts import Facts, YouSaid, gather
-from coprod_meet.minutes.glossary import Glossary, Term, shipped
+from coprod_meet.minutes.glossary import Glossary, Term, meaning_of, shipped
 from coprod_meet.minutes.naming import Namer, capitalise
 
 ROLE_WORDS = {
@@ -40,13 +43,16 @@ ROLE_WORDS = {
     "timekeeper": "kept time",
     "jargon_buster": "watched out for hard words",
 }
+# What the minutes say for each state of a "you said". A record starts as "heard" by itself, so
+# "heard" promises nothing: it says only what is true.
 YOU_SAID_STATES = {
-    "heard": "We heard this and will look into it.",
+    "heard": "We wrote this down. Nothing has been decided about it yet.",
     "decided": "We made a decision about this.",
     "acted_on": "We have acted on this.",
     "reported_back": "We have reported back on what happened.",
 }
 _SENTENCE_BREAK = r"(?<=[.!?])\s+"  # compiled when first used (easy read only)
+_FIRST_PERSON = {"I", "I'm", "I've", "I'd", "I'll", "My", "We", "We're", "We've", "Our", "Me"}
 _KEEP_CAPITAL = {"I", "I'm", "I've", "I'd", "I'll", *WEEKDAYS, *MONTHS}
 
 
@@ -73,8 +79,8 @@ def lower_first(text: str, keep: Iterable[str] = ()) -> str:
     """
     text = one_line(text)
     first = text.split(" ", 1)[0] if text else ""
-    if not first or first in _KEEP_CAPITAL or first in keep:
-        return text
+    if not first or first in _KEEP_CAPITAL or re.sub(r"(?:['’]s)?[:,;]?$", "", first) in keep or first.endswith(":"):
+        return text  # a name, "I", a day or a month; "Priya: the buses…" names someone
     if len(first) > 1 and first[1:] != first[1:].lower():
         return text  # "NHS", "McDonald"
     return text[:1].lower() + text[1:]
@@ -154,13 +160,23 @@ class _Writer:
         return f"{'Easy read minutes' if self.easy else 'Minutes'}: {self.u(self.m.title)}"
 
     def opening(self) -> None:
-        where = [w for w in (self.u(self.m.place), "online" if self.m.online_link else "") if w]
-        place = f"We met at {join_words(where)}." if self.m.place else ("We met online." if where else "")
-        if self.easy:
-            self.p(sentence(f"{self.u(self.m.group_name)} met on {date_in_words(self.m.start)}"),
-                   f"We started at {time_in_words(self.m.start)}.", place)
+        place = self.u(self.m.place)
+        online = bool(self.m.online_link) or place.casefold() in ("online", "on line")
+        if place.casefold() in ("online", "on line"):
+            place = ""  # "We met online.", not "We met at Online."
+        if place and online:
+            where = f"We met at {place}, and also online."
+        elif place:
+            where = f"We met at {place}."
         else:
-            self.p(sentence(f"{self.u(self.m.group_name)} met on {when_in_words(self.m.start)}"), place)
+            where = "We met online." if online else ""
+        started = self.f.state.started
+        begun = started or self.m.start  # the real start, from the log; the planned one if none yet
+        if self.easy or started:
+            self.p(sentence(f"{self.u(self.m.group_name)} met on {date_in_words(begun)}"), where)
+            self.p(*self.times())
+        else:
+            self.p(sentence(f"{self.u(self.m.group_name)} met on {when_in_words(begun)}"), where)
         copy = "the members' copy" if self.copy == MEMBERS else "the public copy"
         lines = [f"This is {'the easy read version of ' if self.easy else ''}{copy} of the minutes."]
         if self.copy != MEMBERS and any(not self.names.named(m.id) for m in self.m.roster):
@@ -168,6 +184,20 @@ class _Writer:
         self.p(*lines)
         if not self.f.held:
             self.p("Nothing has been recorded for this meeting yet.")
+
+    def times(self) -> list[str]:
+        """When we really started and finished, and the breaks, from the log."""
+        started, ended = self.f.state.started, self.f.state.ended
+        if started is None:
+            return [f"We planned to start at {time_in_words(self.m.start)}."]
+        lines = [f"We started at {time_in_words(started)}."]
+        if ended is not None:
+            lines.append(f"We finished at {time_in_words(ended)}.")
+        for start, end in self.f.breaks():
+            length = round((end - start).total_seconds() / 60) if end else 0
+            lines.append(f"We took a {length} minute break at {time_in_words(start)}." if length
+                         else f"We took a break at {time_in_words(start)}.")
+        return lines
 
     def who_came(self) -> None:
         self.h("Who came")
@@ -197,14 +227,17 @@ class _Writer:
             self.p("These people did not come:")
             self.bullets(self.names.people(absent), prose=False)
 
+    def led_by(self, item_id: str) -> list[str]:
+        """Who led the item, as sentences (one small piece, to be replaced when the meeting's
+        record of who led each item, with hand-overs, is in the domain)."""
+        lead = self.f.state.lead_of(item_id)
+        return [f"{self.who(lead)} led this item."] if self.names.member(lead) else []
+
     def items(self) -> None:
         self.h("What we talked about")
         for n, item in enumerate(self.f.state.agenda, start=1):
             self.h(f"{n}. {self.u(item.title)}", 3)
-            lines: list[str] = []
-            lead = self.f.state.lead_of(item.id)
-            if self.names.member(lead):
-                lines.append(f"{self.who(lead)} led this item.")
+            lines: list[str] = self.led_by(item.id)
             if item.summary:
                 lines.append(sentence(self.u(item.summary)))
             if item.id in self.f.state.deferred:
@@ -213,11 +246,34 @@ class _Writer:
                 lines.append("We did not get to this item.")
             lines += self.talk(item.id)
             lines += self.cards_sentences(self.f.cards_on(item.id))
-            made = [d for d in self.f.decisions if d.item_id == item.id]
-            if made:
-                lines.append(f"We made {count(len(made), 'decision')}. You can read {'it' if len(made) == 1 else 'them'}"
-                             " under Decisions.")
             self.p(*lines)
+            notes = [self.note_sentence(note) for note in self.f.notes_on(item.id, public=self.copy != MEMBERS)]
+            if notes:
+                self.p("What was said:")
+                self.bullets(notes)
+            made = [d for d in self.f.decisions if d.item_id == item.id]
+            decided = [sentence(f"We decided: {lower_first(self.u(d.text), self.keep)}") for d in made if d.text]
+            if made:
+                more = "You can read how we decided under Decisions."
+                self.p(*decided, more if decided else f"We made {count(len(made), 'decision')}. {more}")
+            todo = [self.action_sentences(a) for a in self.f.actions if a.item_id == item.id]
+            if todo:
+                self.p("Actions:" if len(todo) > 1 else "Action:")
+                self.bullets(todo)
+
+    def note_sentence(self, note) -> str:
+        """One note in plain words: "Priya said buses stop at 4pm.", never "Priya said Priya said"."""
+        speaker = self.names.member(note.speaker_id)
+        text, named = named_first(note.text, speaker)
+        text = self.u(text)
+        if speaker is None or named:
+            return sentence(text)
+        who = self.who(note.speaker_id)
+        if note.written:
+            return sentence(f"{who} wrote: {text}")
+        if text.split(" ", 1)[0].rstrip(",") in _FIRST_PERSON:
+            return sentence(f"{who} said: {text}")  # "Priya said: I would like…", not "Priya said I would like"
+        return sentence(f"{who} said {lower_first(text, self.keep)}")
 
     def talk(self, item_id: str) -> list[str]:
         turns = self.f.turns_on(item_id)
@@ -367,15 +423,26 @@ class _Writer:
         self.bullets(lines)
 
     def you_said_sentences(self, r: YouSaid) -> str:
-        who = self.who(r.member_id) if self.names.member(r.member_id) else "A member"
+        known = self.names.member(r.member_id)
         when = "" if r.raised.date() >= self.m.start.date() else f"In {month_year(r.raised)}, "
-        said = f"{when}{who if not when else self.names.name(r.member_id) if self.names.member(r.member_id) else 'a member'}"
-        lines = [sentence(f"{said} said {without_stop(lower_first(self.u(r.text), self.keep))}")]
-        lines.append(YOU_SAID_STATES.get(r.state, "We are still working on this."))
-        for link in r.links:
+        if known:
+            said = self.names.name(r.member_id) if when else self.who(r.member_id)
+        elif r.raised_by:
+            said = self.u(r.raised_by) if when else capitalise(self.u(r.raised_by))
+        else:
+            said = "a member" if when else "A member"
+        lines = [sentence(f"{when}{said} said {without_stop(lower_first(self.u(r.text), self.keep))}")]
+        lines.append(YOU_SAID_STATES.get(r.state, YOU_SAID_STATES["heard"]))
+        for link in r.decision_ids:
             d = self.f.decision(link)
             if d is not None and d.text:
                 lines.append(sentence(f"We decided: {lower_first(self.u(d.text), self.keep)}"))
+        for link in r.action_ids:
+            a = self.f.action(link)
+            if a is not None:
+                lines.append(f"What was done: {lower_first(self.action_sentences(a), self.keep)}"
+                             if a.status is not ActionStatus.OPEN else
+                             f"Still to do: {lower_first(self.action_sentences(a), self.keep)}")
         return " ".join(lines)
 
     def say_shared(self) -> None:
@@ -393,11 +460,16 @@ class _Writer:
         share = state.voice_share(now=end)
         whole = whole_percents(share)
         for key, target, actual in state.target_shares(now=end):
-            # Whole percent, rounded down, so "60%" never hides a share just under a 60% goal.
-            said = int(actual * 100 + 1e-9)
+            # The same rounded figures as the table, added up, so the sentence and the table agree;
+            # whether the goal was met is worked out from the real share.
+            said = sum(whole[vg] for vg in VoiceGroup if vg.value in key.split("+"))
             lines.append(sentence(f"{capitalise(voice_key_in_words(key))} had {said}% of the speaking time"))
             lines.append(f"The goal was at least {target}%.")
-            lines.append("We met the goal." if said >= target else "We did not meet the goal this time.")
+            if actual * 100 + 1e-9 >= target:
+                lines.append("We met the goal.")
+            else:
+                lines.append("We just missed the goal this time." if said >= target
+                             else "We did not meet the goal this time.")
         lines += [s for s in [joins_share_sentence(state, end)] if s]  # people online, on the phone, in the room
         if not state.meeting.settings.voice_targets:
             top = max(share, key=share.get)
@@ -432,7 +504,7 @@ class _Writer:
         words = {w: m for w, m in self.f.state.words_explained.items() if w}
         if words:
             self.p("We explained these words:")
-            self.bullets([sentence(f"{capitalise(self.u(w))}: {without_stop(lower_first(self.u(m), self.keep))}") if m
+            self.bullets([sentence(f"{capitalise(self.u(w))}: {lower_first(meaning_of(w, self.u(m)), self.keep)}") if m
                           else sentence(f"{capitalise(self.u(w))}: we talked about what it means")
                           for w, m in words.items()])
 
@@ -467,7 +539,9 @@ class _Writer:
             return
         lines = [sentence(f"The next meeting is on {when_in_words(nxt.start)}")]
         if nxt.place:
-            lines.append(sentence(f"It will be at {self.u(nxt.place)}"))
+            lines.append(sentence(f"It will be at {self.u(nxt.place)}" + (", and also online" if nxt.online_link else "")))
+        elif nxt.online_link:
+            lines.append("It will be online.")
         self.p(*lines)
 
     # easy read: explain hard words the first time, and list them at the end
@@ -476,7 +550,7 @@ class _Writer:
         terms = []
         for word, meaning in self.f.state.words_explained.items():
             if word and meaning:
-                terms.append(Term(self.u(word), "", without_stop(lower_first(self.u(meaning), self.keep))))
+                terms.append(Term(self.u(word), "", lower_first(meaning_of(word, self.u(meaning)), self.keep)))
         for card in self.f.state.cards:
             word = self.u(card.word)
             if card.colour == "red" and word and word not in [t.word for t in terms]:
@@ -519,6 +593,29 @@ class _Writer:
                 new += [t for t in glossary.find(term.meaning) if t not in explained and t not in new]
         return " ".join(out)
 
+    def keep_short(self) -> None:
+        """Easy read: long sentences split at their clauses, or quoted as people's own words in
+        a box after the paragraph or list they stood in (see ``easy``)."""
+        out: list[Block] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph) or (isinstance(block, Bullets) and block.prose):
+                texts = [block.text] if isinstance(block, Paragraph) else list(block.items)
+                kept, quoted = [], []
+                for text in texts:
+                    short, long_ones = shorten(text)
+                    if short:
+                        kept.append(short)
+                    quoted += long_ones
+                if kept:
+                    out.append(Paragraph(kept[0]) if isinstance(block, Paragraph) else Bullets(tuple(kept), True))
+                if quoted:
+                    if kept or not (out and isinstance(out[-1], Paragraph) and out[-1].text.endswith(":")):
+                        out.append(Paragraph("In their own words:"))  # else "What was said:" says it
+                    out += [Quote(q) for q in quoted]
+            else:
+                out.append(block)
+        self.blocks = out
+
     def glossary(self, explained: list[Term], meeting_terms: list[Term]) -> None:
         terms = list(dict.fromkeys([*meeting_terms, *explained]))
         if not terms:
@@ -539,9 +636,12 @@ class _Writer:
                                              description=source, day=a.due_date))
         if self.next_meeting is not None:
             nxt = self.next_meeting
+            link = self.u(nxt.online_link)
+            about = f"The next meeting of {self.u(nxt.group_name)}." + (f" Join online: {link}" if link else "")
+            place = self.u(nxt.place)
+            where = f"{place}, and online" if place and link else place or ("Online" if link else "")
             entries.append(CalendarEntry(uid=f"meeting-{nxt.id}@coprod-meet", summary=f"Meeting: {self.u(nxt.title)}",
-                                         description=f"The next meeting of {self.u(nxt.group_name)}.",
-                                         start=nxt.start, end=nxt.end, location=self.u(nxt.place)))
+                                         description=about, start=nxt.start, end=nxt.end, location=where, url=link))
         return tuple(entries)
 
     def write(self) -> Document:
@@ -558,10 +658,13 @@ class _Writer:
         if self.easy:
             meeting_terms = self.meeting_terms()
             explained = self.explain_words(shipped().with_terms(meeting_terms))
+            self.keep_short()
             self.glossary(explained, meeting_terms)
         made_at = self.f.state.ended or self.f.state.last_event_at or self.m.end
-        return Document(title=self.title(), blocks=tuple(self.blocks), copy=self.copy, easy_read=self.easy,
-                        made_at=made_at, calendar=self.calendar())
+        title, calendar = self.title(), self.calendar()
+        mentions = tuple(dict.fromkeys(m.in_words() for m in self.names.mentions))
+        return Document(title=title, blocks=tuple(self.blocks), copy=self.copy, easy_read=self.easy,
+                        made_at=made_at, calendar=calendar, mentions=mentions)
 
 
 def compose_from(facts: Facts, *, copy: str = MEMBERS, easy_read: bool = False,

@@ -48,7 +48,14 @@ class Table(NamedTuple):
     rows: tuple[tuple[str, ...], ...]  # the first cell of each row names the row
 
 
-Block = Union[Heading, Paragraph, Bullets, Table]
+class Quote(NamedTuple):
+    """Someone's own words, as typed, in a marked box (easy read: a long sentence we do not
+    rewrite). Not part of the running text the readability check counts (see ``prose``)."""
+
+    text: str
+
+
+Block = Union[Heading, Paragraph, Bullets, Table, Quote]
 
 
 class CalendarEntry(NamedTuple):
@@ -61,6 +68,7 @@ class CalendarEntry(NamedTuple):
     start: datetime | None = None  # a time (a meeting)
     end: datetime | None = None
     location: str = ""
+    url: str = ""  # the online link of a meeting
 
 
 class Document(NamedTuple):
@@ -71,6 +79,9 @@ class Document(NamedTuple):
     lang: str = "en-GB"
     made_at: datetime | None = None  # when the meeting ended: a fixed stamp for calendars
     calendar: tuple[CalendarEntry, ...] = ()
+    # Public copy: places where typed text may name a member who is not named in public, left
+    # as typed because the word may be an ordinary one ("Will the council pay?"). See mentions.py.
+    mentions: tuple[str, ...] = ()
 
     @property
     def copy_words(self) -> str:
@@ -85,11 +96,17 @@ class Document(NamedTuple):
             elif isinstance(block, Bullets) and block.prose:
                 yield from block.items
 
+    def quotes(self) -> Iterator[str]:
+        """People's own words in boxes, counted apart from the running text."""
+        for block in self.blocks:
+            if isinstance(block, Quote):
+                yield block.text
+
     def all_text(self) -> Iterator[str]:
         """Every piece of text in the document, for checks (names, escaping)."""
         yield self.title
         for block in self.blocks:
-            if isinstance(block, (Heading, Paragraph)):
+            if isinstance(block, (Heading, Paragraph, Quote)):
                 yield block.text
             elif isinstance(block, Bullets):
                 yield from block.items
@@ -99,4 +116,4 @@ class Document(NamedTuple):
                 for row in block.rows:
                     yield from row
         for entry in self.calendar:
-            yield from (entry.summary, entry.description, entry.location)
+            yield from (entry.summary, entry.description, entry.location, entry.url)

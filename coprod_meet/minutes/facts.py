@@ -15,14 +15,15 @@ from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.model import Event, Meeting
-from coprod_meet.domain.records import Action, Decision, RecordBook, decisions_from
+from coprod_meet.domain.notes import ITEM_NOTE, ItemNote, notes_from
+from coprod_meet.domain.records import Action, Decision, RecordBook, YouSaidState
 from coprod_meet.domain.state import Card, MeetingState, Turn
 
 T = TypeVar("T")
 
 # Events that say a meeting took place (anything but planning and private notes).
 _HAPPENED = {ev.ATTENDANCE, ev.MEETING_STARTED, ev.ITEM_STARTED, ev.TURN_STARTED, ev.DECISION_RECORDED,
-             ev.ACTION_RECORDED, ev.EVALUATION, ev.MEETING_ENDED}
+             ev.ACTION_RECORDED, ev.EVALUATION, ev.MEETING_ENDED, ITEM_NOTE}
 
 
 class YouSaid(NamedTuple):
@@ -31,10 +32,12 @@ class YouSaid(NamedTuple):
     id: str
     member_id: str
     text: str
-    state: str  # heard | decided | acted_on | reported_back
+    state: str  # heard | decided | acted_on | reported_back (as the records fold works it out)
     raised: datetime
-    links: tuple[str, ...] = ()  # ids of decisions and actions
+    decision_ids: tuple[str, ...] = ()
+    action_ids: tuple[str, ...] = ()
     here: bool = False  # raised or moved on at this meeting
+    raised_by: str = ""  # who said it, when not a member
 
 
 @dataclass
@@ -46,6 +49,8 @@ class Facts:
     you_said: list[YouSaid] = field(default_factory=list)
     decisions_elsewhere: dict[str, Decision] = field(default_factory=dict)  # linked from "you said"
     held: bool = False
+    notes: list[ItemNote] = field(default_factory=list)
+    actions_elsewhere: dict[str, Action] = field(default_factory=dict)  # linked from "you said"
 
     # -- people -----------------------------------------------------------------------------
 
@@ -77,7 +82,18 @@ class Facts:
         return ""
 
     def discussed(self, item_id: str) -> bool:
-        return bool(self.state.item_spans.get(item_id))
+        """Whether the meeting reached the item: it was opened, or something was said, noted or
+        decided on it."""
+        return bool(self.state.item_spans.get(item_id) or self._turns_by_item.get(item_id)
+                    or any(n.item_id == item_id for n in self.notes)
+                    or any(d.item_id == item_id for d in self.decisions))
+
+    def notes_on(self, item_id: str, public: bool) -> list[ItemNote]:
+        """The item's notes for one copy: the public copy has only notes marked public."""
+        return [n for n in self.notes if n.item_id == item_id and (n.public or not public)]
+
+    def breaks(self) -> list[tuple[datetime, datetime | None]]:
+        return [(start, end) for start, end in self.state.breaks if start is not None]
 
     def present_during(self, item_id: str) -> list[str]:
         """Members who were at the meeting for some of the item."""
@@ -113,6 +129,9 @@ class Facts:
         return next((d for d in self.decisions if d.id == decision_id), None) or \
             self.decisions_elsewhere.get(decision_id)
 
+    def action(self, action_id: str) -> Action | None:
+        return next((a for a in self.actions if a.id == action_id), None) or self.actions_elsewhere.get(action_id)
+
 
 def _by_item(things: Iterable[T], item_of: Callable[[T], str]) -> dict[str, list[T]]:
     by_item: dict[str, list[T]] = {}
@@ -121,35 +140,23 @@ def _by_item(things: Iterable[T], item_of: Callable[[T], str]) -> dict[str, list
     return by_item
 
 
-def _ids(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,) if value else ()
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value if v)
-    return ()
-
-
-def _you_said(events: list[Event], earlier: list[Event]) -> list[YouSaid]:
-    here = [e for e in events if e.type == ev.YOU_SAID]
-    here_ids = {e.data.get("id") for e in here}
-    merged: dict[str, dict] = {}
+def _you_said(meeting: Meeting, log: list[Event], earlier: list[Event]) -> tuple[list[YouSaid], RecordBook]:
+    """The group's "you said" records as the records fold has them (state, links), with when each
+    was first raised; those reported back before this meeting are left out."""
+    book = RecordBook.fold([*(("", e) for e in earlier), *((meeting.id, e) for e in log)])
     raised: dict[str, datetime] = {}
-    for e in sorted([*(e for e in earlier if e.type == ev.YOU_SAID), *here], key=lambda e: e.sort_key):
-        if not e.data.get("id"):
-            continue
-        key = e.data["id"]
-        merged[key] = merged.get(key, {}) | {k: v for k, v in e.data.items() if v not in (None, "")}
-        raised.setdefault(key, e.at)
+    for e in sorted((e for e in [*earlier, *log] if e.type == ev.YOU_SAID), key=lambda e: e.sort_key):
+        raised.setdefault(str(e.data.get("id", "")), e.at)
+    here = {str(e.data.get("id", "")) for e in log if e.type == ev.YOU_SAID}
     out = []
-    for key, d in merged.items():
-        state = str(d.get("state") or "heard")
-        here = key in here_ids
-        if not here and state == "reported_back":
+    for said in book.you_said.values():
+        is_here = said.id in here
+        if not is_here and said.state is YouSaidState.REPORTED_BACK and said.reported_in != meeting.id:
             continue  # closed before this meeting
-        links = _ids(d.get("links")) + _ids(d.get("decision_id")) + _ids(d.get("action_id"))
-        out.append(YouSaid(id=key, member_id=str(d.get("member_id", "")), text=str(d.get("text", "")),
-                           state=state, raised=raised[key], links=links, here=here))
-    return out
+        out.append(YouSaid(id=said.id, member_id=said.member_id, text=said.text, state=said.state.value,
+                           raised=raised.get(said.id, meeting.start), decision_ids=said.decision_ids,
+                           action_ids=said.action_ids, here=is_here, raised_by=said.raised_by))
+    return out, book
 
 
 def gather(meeting: Meeting, events: Iterable[Event], group_events: Iterable[Event] = ()) -> Facts:
@@ -161,12 +168,16 @@ def gather(meeting: Meeting, events: Iterable[Event], group_events: Iterable[Eve
     log = [e for e in events if e.type != ev.NOTE]  # in any order: each fold below sorts what it reads
     earlier = [e for e in group_events if e.type != ev.NOTE]
     records = RecordBook.fold(log)  # the meeting's decisions and actions, read in one pass
+    you_said, book = _you_said(meeting, log, earlier) if any(e.type == ev.YOU_SAID for e in log) or earlier \
+        else ([], records)
     return Facts(
         meeting=meeting,
         state=MeetingState.replay(meeting, log),
         decisions=list(records.decisions.values()),
         actions=list(records.actions.values()),
-        you_said=_you_said(log, earlier),
-        decisions_elsewhere={d.id: d for d in decisions_from(earlier)},
+        you_said=you_said,
+        decisions_elsewhere={k: d for k, d in book.decisions.items() if k not in records.decisions},
+        actions_elsewhere={k: a for k, a in book.actions.items() if k not in records.actions},
         held=any(e.type in _HAPPENED for e in log),
+        notes=notes_from(log),
     )

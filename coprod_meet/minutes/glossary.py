@@ -19,7 +19,18 @@ class Term(NamedTuple):
 
     def explained(self) -> str:
         """'Respite means a short break from caring, so the carer can rest.'"""
-        return f"{self.word[:1].upper()}{self.word[1:]} means {self.meaning.rstrip('.')}."
+        return f"{self.word[:1].upper()}{self.word[1:]} means {meaning_of(self.word, self.meaning)}."
+
+
+def meaning_of(word: str, meaning: str) -> str:
+    """The meaning without the word said again at its start: typed as "Respite is a short break"
+    or "respite means a short break", it is "a short break", so a line never reads "Respite means
+    respite is a short break"."""
+    meaning = meaning.strip().rstrip(".")
+    match = re.match(rf"{re.escape(word)}(?:\s+(?:is|are|means|mean|=)\b|\s*[:=\-–—])\s*", meaning, re.IGNORECASE)
+    if match and meaning[match.end():].strip():
+        meaning = meaning[match.end():]
+    return meaning
 
 
 class Glossary:

@@ -9,7 +9,7 @@ styles. Easy read uses 14pt or more and generous spacing. Every piece of text is
 
 from __future__ import annotations
 
-from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table
+from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Quote, Table
 from coprod_meet.minutes.document import escape_markup as escape
 
 TEXT = "#1a1a1a"
@@ -30,6 +30,7 @@ table {{ border-collapse: collapse; margin: 1rem 0; }}
 caption {{ text-align: left; font-weight: bold; color: {MUTED}; padding-bottom: 0.25rem; }}
 th, td {{ border: 1px solid {ACCENT}; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }}
 thead th {{ background: #e8eef5; color: {TEXT}; }}
+blockquote {{ margin: 0 0 1em; padding: 0.5rem 1rem; border-left: 6px solid {ACCENT}; background: #f3f6fa; }}
 @media print {{
   html, body {{ background: #ffffff; color: #000000; }}
   body {{ font-size: 12pt; max-width: none; padding: 0; }}
@@ -81,6 +82,8 @@ def render_html(document: Document) -> str:
             parts.append("<ul>")
             parts += [f"<li>{escape(item)}</li>" for item in block.items]
             parts.append("</ul>")
+        elif isinstance(block, Quote):
+            parts.append(f"<blockquote><p>{escape(block.text)}</p></blockquote>")
         elif isinstance(block, Table):
             parts += ["<table>", f"<caption>{escape(block.caption)}</caption>", "<thead>", "<tr>"]
             parts += [f'<th scope="col">{escape(h)}</th>' for h in block.headers]

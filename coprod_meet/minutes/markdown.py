@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table
+from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Quote, Table
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&@!])")
 _LINE_START = re.compile(r"^(\s*)([-+=:>]|\d+(?=[.)]))")
@@ -52,6 +52,8 @@ def render_markdown(document: Document) -> str:
         elif isinstance(block, Bullets):
             out += [f"- {escape(item) or '(blank)'}" for item in block.items]
             out.append("")
+        elif isinstance(block, Quote):
+            out += [f"> {escape(block.text)}", ""]
         elif isinstance(block, Table):
             out += [f"Table: {escape(block.caption)}", ""]
             out.append("| " + " | ".join(escape(h) for h in block.headers) + " |")

@@ -12,9 +12,11 @@ from typing import Iterable
 
 from coprod_meet.domain.model import Member, Naming
 from coprod_meet.minutes.document import MEMBERS
+from coprod_meet.minutes.mentions import ORDINARY_WORDS, Form, Mention, NameFilter, fold
 
 TITLES = frozenset({"dr", "cllr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "sir", "dame"})
 SOMEONE = "a member"
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def with_article(phrase: str) -> str:
@@ -45,6 +47,8 @@ class Namer:
     def __init__(self, roster: Iterable[Member], copy: str) -> None:
         self.members = {m.id: m for m in roster}
         self.public = copy != MEMBERS
+        self._filter: NameFilter | None = None
+        self.mentions: list[Mention] = []  # uncertain mentions found so far (public copy)
 
     def member(self, member_id: str) -> Member | None:
         return self.members.get(member_id)
@@ -96,46 +100,48 @@ class Namer:
     def redact(self, text: str) -> str:
         """People's own words with hidden names replaced, for the public copy.
 
-        Someone may type "Sam asked for more time" in a note that goes in the minutes. In the
-        public copy each form of a name the person did not agree to show becomes the words
-        this copy uses for them ("a member", "a carer", or their first name).
+        Someone may type "sam asked for more time" in a note that goes in the minutes. In the
+        public copy each form of a name the person did not agree to show becomes the words this
+        copy uses for them ("a member", "a carer", or their first name); see ``mentions`` for
+        how sure matches are told from uncertain ones, which are kept and listed in
+        ``self.mentions`` for the export to ask about.
         """
         if not self.public or not text:
             return text
-        pattern, shown = self._redaction()
-        if pattern is None:
-            return text
+        return self.filter().redact(text, self.mentions)
 
-        def swap(match: re.Match[str]) -> str:
-            words = shown[match.group(0)]
-            before = text[: match.start()].rstrip()
-            return capitalise(words) if not before or before[-1] in ".!?:" else words
+    def filter(self) -> NameFilter:
+        if self._filter is None:
+            self._filter = NameFilter(self.private_forms())
+        return self._filter
 
-        return pattern.sub(swap, text)
-
-    def _redaction(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-        if hasattr(self, "_redaction_cache"):
-            return self._redaction_cache
-        replace: dict[str, str] = {}
-        private = self.private_words()
+    def private_forms(self) -> list[Form]:
+        """Every form of a name this copy must not show, with the words it shows instead."""
+        if not self.public:
+            return []
+        shown_words: set[str] = set()
+        for m in self.members.values():
+            if self.named(m.id):
+                shown_words.update(fold(w) for w in self.name(m.id).replace("-", " ").split())
+        forms: dict[tuple[str, ...], Form] = {}
         for m in self.members.values():
             shown = self.name(m.id)
-            for form in (m.full_name, m.name, *m.full_name.split(), *m.name.split()):
-                if form and form != shown and (" " in form or form in private):
-                    replace.setdefault(form, shown)
-        ordered = sorted(replace, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in ordered) + r")(?!\w)") if ordered else None
-        self._redaction_cache = (pattern, replace)
-        return self._redaction_cache
+            shown_folded = tuple(fold(w) for w in shown.split())
+            candidates = [m.full_name, m.name, *m.full_name.split(), *m.name.split()]
+            for typed in candidates:
+                words = tuple(fold(w) for w in _WORDS.findall(typed))
+                if not words or words == shown_folded:
+                    continue
+                if len(words) == 1 and (words[0].rstrip(".") in TITLES or words[0] in shown_folded):
+                    continue
+                uncertain = len(words) == 1 and (words[0] in ORDINARY_WORDS or words[0] in shown_words)
+                earlier = forms.get(words)
+                if earlier is not None:
+                    # Two members share it (or it came twice): cannot tell which one is meant.
+                    uncertain = uncertain or earlier.uncertain or earlier.member_id != m.id
+                forms[words] = Form(words, shown, m.id, uncertain)
+        return list(forms.values())
 
     def private_words(self) -> set[str]:
-        """Names that must not appear in this copy (for checks): every form of a hidden name."""
-        if not self.public:
-            return set()
-        words: set[str] = set()
-        shown: set[str] = set()
-        for m in self.members.values():
-            shown.update(self.name(m.id).split())
-            for source in (m.name, m.full_name):
-                words.update(w for w in source.split() if w.lower().rstrip(".") not in TITLES)
-        return words - shown
+        """Folded words of the names this copy must not show (for checks)."""
+        return {w for f in self.private_forms() for w in f.words}

@@ -148,4 +148,11 @@ def measure(texts: Iterable[str], *, easy_read: bool = False, glossary: Glossary
 
 
 def report(document: Document) -> Readability:
-    return measure(document.prose(), easy_read=document.easy_read)
+    result = measure(document.prose(), easy_read=document.easy_read)
+    quotes = [s for q in document.quotes() for s in split_sentences(q)]
+    if quotes:
+        longest = max(len(words_of(s)) for s in quotes)
+        note = (f"{len(quotes)} {'sentence is' if len(quotes) == 1 else 'sentences are'} people's own words, "
+                f"quoted in a box and counted apart (the longest has {longest} words).")
+        result = result._replace(notes=(*result.notes, note))
+    return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Table
+from coprod_meet.minutes.document import Bullets, Document, Heading, Paragraph, Quote, Table
 
 WIDTH = 72
 
@@ -54,6 +54,8 @@ def render_text(document: Document) -> str:
             for item in block.items:
                 out += _wrap(item, "  - ", "    ")
             out.append("")
+        elif isinstance(block, Quote):
+            out += [*_wrap(block.text, "  | ", "  | "), ""]
         elif isinstance(block, Table):
             out += _wrap(block.caption + ":")
             for row in block.rows:

@@ -74,6 +74,7 @@ class MeetingSession:
 
     def commands(self) -> list[Command]:
         from coprod_meet.plain.export import cmd_export
+        from coprod_meet.plain.notes import cmd_note
         from coprod_meet.plain.records import cmd_action, cmd_decision, cmd_evaluate, cmd_records, cmd_said
         from coprod_meet.plain.session import Command
 
@@ -121,6 +122,8 @@ class MeetingSession:
             c("evaluate", "How did today go for someone: evaluate 4 partly, and a comment if they like. "
                           "Answers are yes, partly, no or pass.", lambda r: cmd_evaluate(self, r)),
             c("end", "End the meeting.", self.cmd_end),
+            c("note", "Write a note for the minutes on this item: what was said, or a written comment. "
+                      "note and the words, or just note.", lambda r: cmd_note(self, r)),
             c("export", "Write the minutes to a file. I ask which copy, format and file.",
               lambda r: cmd_export(self, r)),
             *self.hybrid.commands(),  # joins, hand, chatcard, recorder (plain/hybrid.py)

@@ -7,6 +7,7 @@ meeting, its log, the group's earlier "you said" records and the next meeting of
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,11 +20,50 @@ from coprod_meet.minutes.readability import Readability, report
 from coprod_meet.minutes.render import BINARY, FORMATS, render
 from coprod_meet.services.archive import ArchiveService
 
-_GROUP_RECORDS = {ev.YOU_SAID, ev.DECISION_RECORDED, ev.DECISION_EDITED}
+_GROUP_RECORDS = {ev.YOU_SAID, ev.DECISION_RECORDED, ev.DECISION_EDITED, ev.ACTION_RECORDED, ev.ACTION_EDITED}
 
 
 class ExportFailed(UserError):
     pass
+
+
+class FileExists(ExportFailed):
+    """The file is there already: the front end asks (TUI, line mode) or wants ``--force`` (CLI)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"There is already a file called {path}; choose another name, or say to replace it.")
+        self.path = path
+
+
+class UnsureMentions(UserError):
+    """Typed text may name someone the public copy must not name (see minutes/mentions.py)."""
+
+    def __init__(self, mentions: tuple[str, ...], how: str = "say that they are not names") -> None:
+        shown = "; ".join(mentions[:5]) + (f"; and {len(mentions) - 5} more" if len(mentions) > 5 else "")
+        super().__init__(f"The public copy may name a member who asked not to be named: {shown}. "
+                         f"Change those words, or {how}.")
+        self.mentions = mentions
+
+
+def _link_new(temp: Path, target: Path) -> None:
+    """Move ``temp`` to ``target`` only if no file is there (FileExistsError if one is), so a file
+    made by someone else since the check is never replaced."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: the check before writing has to do
+        if target.exists():
+            raise FileExistsError(target) from None
+        temp.replace(target)
+        return
+    temp.unlink()
+
+
+def mentions_in_words(mentions: tuple[str, ...]) -> list[str]:
+    """The uncertain mentions as lines for a person to read before saying yes."""
+    return ["These words may be the name of a member who is not named in public. "
+            "They were left as typed, as they may be ordinary words:", *(f"- {m}" for m in mentions)]
 
 
 def _check_copy(copy: str) -> None:
@@ -49,6 +89,15 @@ class MinutesExport(NamedTuple):
         if self.document.easy_read:
             parts.append("easy-read")
         return "-".join(parts) + f".{self.fmt}"
+
+    @property
+    def mentions(self) -> tuple[str, ...]:
+        """Places the public copy may name someone it must not (empty when there are none)."""
+        return self.document.mentions
+
+    def check_mentions(self) -> None:
+        if self.mentions:
+            raise UnsureMentions(self.mentions)
 
     def describe(self) -> str:
         """'the public copy as Word'."""
@@ -97,21 +146,37 @@ class MinutesService:
         return [MinutesExport(meeting, document, fmt, render(document, fmt), readability) for fmt in formats]
 
     @staticmethod
-    def write(export: MinutesExport, path: Path | str) -> Path:
-        """Write the export to ``path`` (replacing a file there). Plain words if it cannot."""
+    def write(export: MinutesExport, path: Path | str, *, replace: bool = False) -> Path:
+        """Write the export to ``path``. A file already there is replaced only when ``replace``
+        (else :class:`FileExists`); plain words if it cannot be written."""
         target = Path(path).expanduser()
-        if target.is_dir():
-            raise ExportFailed(f"{target} is a folder; please give a file name, such as {export.suggested_name}.")
-        if not target.parent.is_dir():
-            raise ExportFailed(f"The folder {target.parent} does not exist; please choose a folder that does.")
+        MinutesService.check_target(export, target, replace=replace)
         temp = target.with_name(f".{target.name}.part")
         try:
             temp.write_bytes(export.data)
-            temp.replace(target)
+            if replace:
+                temp.replace(target)
+            else:
+                _link_new(temp, target)
+        except FileExistsError:
+            temp.unlink(missing_ok=True)
+            raise FileExists(target) from None
         except OSError as error:
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
             reason = error.strerror.lower() if error.strerror else "the system refused"
             raise ExportFailed(f"I could not write {target} ({reason}); please choose a place you can write to.") \
                 from None
+        return target
+
+    @staticmethod
+    def check_target(export: MinutesExport, path: Path | str, *, replace: bool = False) -> Path:
+        """Whether ``path`` can be written: one plain sentence if not (checked again by ``write``)."""
+        target = Path(path).expanduser()
+        if target.is_dir():
+            raise ExportFailed(f"{target} is a folder; please give a file name, such as {export.suggested_name}.")
+        if not target.parent.is_dir():
+            raise ExportFailed(f"The folder {target.parent} does not exist; please choose a folder that does.")
+        if not replace and target.exists():
+            raise FileExists(target)
         return target

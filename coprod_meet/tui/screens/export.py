@@ -13,7 +13,7 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.minutes.document import COPIES, MEMBERS
 from coprod_meet.minutes.render import FORMATS
 from coprod_meet.minutes.text import render_text
-from coprod_meet.services.minutes import MinutesExport, MinutesService
+from coprod_meet.services.minutes import FileExists, MinutesExport, MinutesService, mentions_in_words
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
@@ -47,6 +47,10 @@ The preview shows the text of the minutes.
 Below it, the readability report says how easy they are to read.
 It lists long sentences and hard words.
 Press S to save to a file: type where, then press Enter. Press Escape to go back.
+If a file of that name is there already, you are asked before it is replaced.
+Some names are ordinary words too, such as "Will" or "Hope".
+If such a word may name someone who is not named in public, it is listed above the report.
+You are asked about these words before the public copy is saved.
 """
     BINDINGS = [
         Binding("c", "toggle_copy", "Copy", id="export.copy"),
@@ -97,7 +101,10 @@ Press S to save to a file: type where, then press Enter. Press Escape to go back
         self.query_one("#export-choices", Static).update(choices)
         preview = calendar_preview(export) if self.fmt == "ics" else render_text(export.document)
         self.query_one("#export-text", Static).update(preview)
-        self.query_one("#export-report-text", Static).update("\n".join(export.readability.lines()))
+        report = export.readability.lines()
+        if export.mentions:
+            report = [*mentions_in_words(export.mentions), "", *report]
+        self.query_one("#export-report-text", Static).update("\n".join(report))
 
     def action_toggle_copy(self) -> None:
         self.copy = COPIES[(COPIES.index(self.copy) + 1) % len(COPIES)]
@@ -118,6 +125,7 @@ Press S to save to a file: type where, then press Enter. Press Escape to go back
 
     def action_save(self) -> None:
         from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.confirm import ConfirmScreen
 
         export = self.export
         if export is None:
@@ -126,15 +134,39 @@ Press S to save to a file: type where, then press Enter. Press Escape to go back
         def chosen(answer: str | None) -> None:
             if answer is None or not answer.strip():
                 return
-            self.write(export, Path(answer.strip()).expanduser())
+            path = Path(answer.strip()).expanduser()
+            try:
+                MinutesService.check_target(export, path)
+            except FileExists:
+                self.app.push_screen(
+                    ConfirmScreen(f"There is already a file called {path}. Replace it?",
+                                  "Press N to keep it and choose another name."),
+                    lambda yes: self.write(export, path, replace=True) if yes else None)
+                return
+            except UserError as error:
+                self.query_one(SaveStatus).failed(str(error))
+                self.app.notify(str(error), severity="warning", markup=False)
+                return
+            self.write(export, path)
 
-        self.app.push_screen(
-            AskScreen(f"Save {export.describe()}", "Type the file to save to, then press Enter.",
-                      str(self.default_path())),
-            chosen,
-        )
+        def ask_where() -> None:
+            self.app.push_screen(
+                AskScreen(f"Save {export.describe()}", "Type the file to save to, then press Enter.",
+                          str(self.default_path())),
+                chosen,
+            )
 
-    def write(self, export: MinutesExport, path: Path) -> None:
+        if export.mentions:
+            listed = "\n".join(mentions_in_words(export.mentions)[1:])
+            self.app.push_screen(
+                ConfirmScreen("Some words may be the name of a member who is not named in public. "
+                              "Are they ordinary words, so the copy can be saved as it is?",
+                              f"{listed}\nPress N to go back and change them."),
+                lambda yes: ask_where() if yes else None)
+            return
+        ask_where()
+
+    def write(self, export: MinutesExport, path: Path, *, replace: bool = False) -> None:
         status = self.query_one(SaveStatus)
         status.saving()
 
@@ -143,7 +175,8 @@ Press S to save to a file: type where, then press Enter. Press Escape to go back
             status.update(f"Saved {export.describe()} to {written}")
             self.app.notify(f"Saved the minutes to {written}.", title="Saved", markup=False)
 
-        self.app.save(lambda: self.minutes.write(export, path), on_saved=done, on_failed=status.failed)
+        self.app.save(lambda: self.minutes.write(export, path, replace=replace), on_saved=done,
+                      on_failed=status.failed)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -68,6 +68,7 @@ Timers never cut anyone off: they only say when a turn has had its time.
 Press D to record a decision and C to record an action; the forms start from this item and who is here.
 Press Y for "you said, we did", U for how did today go, and Shift+X to export the minutes.
 Press J for people online and on the phone: J then their number puts up their hand.
+Press M to write a note for the minutes: what was said on this item, or a written comment read out.
 Press T to take attendance and S to start. Escape goes back to the list; the meeting stays
 where it is and carries on when you open it again.
 """
@@ -106,6 +107,7 @@ where it is and carries on when you open it again.
         _b("u", "how_did_it_go", "How did today go", "evaluation"),
         _b("X", "export", "Export minutes", "export"),
         _b("j", "remote", "People online and on the phone", "remote"),
+        _b("m", "item_note", "Note for the minutes", "item_note"),
     ]
 
     def __init__(self, meeting_id: str, *, clock: Callable[[], datetime] | None = None) -> None:
@@ -315,6 +317,11 @@ where it is and carries on when you open it again.
         from coprod_meet.tui.screens.hybrid import RemoteScreen
 
         self.app.push_screen(RemoteScreen(self))
+
+    def action_item_note(self) -> None:
+        from coprod_meet.tui.screens.item_note import ask_item_note
+
+        ask_item_note(self)
 
     def action_export(self) -> None:
         from coprod_meet.tui.screens.export import ExportScreen
