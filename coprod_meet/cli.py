@@ -112,9 +112,12 @@ def build_parser() -> PlainParser:
 
     plan = sub.add_parser("plan", help="plan a meeting from a template, with last meeting's open actions")
     _archive_option(plan)
-    plan.add_argument("--template", required=True, type=Path, metavar="FILE",
-                      help="a template or meeting file (TOML), such as meetings/board-co-chaired.toml")
+    plan.add_argument("--template", required=True, metavar="NAME_OR_FILE",
+                      help="a ready-made template's name, such as board-co-chaired, or a template or meeting "
+                           "file (TOML) from any folder")
     plan.add_argument("--when", default="", metavar="TEXT", help='when the meeting is, such as "next Tuesday 2pm"')
+    plan.add_argument("--past", action="store_true", help="plan it even though that date has gone (to record an "
+                                                          "old meeting)")
     plan.add_argument("--group", default="", metavar="NAME", help="the group the meeting is for")
     plan.add_argument("--repeat", default="", metavar="TEXT",
                       help='also plan the next meetings, such as "every 2nd Tuesday of the month"')
@@ -240,26 +243,28 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from coprod_meet.domain.planning import meeting_checks, parse_repeat
+    from coprod_meet.domain.planning import parse_repeat, series_warnings
     from coprod_meet.services.planning import Planner
 
     repeat = parse_repeat(args.repeat) if args.repeat else None
     with _open(args) as service:
         planner = Planner(service)
-        meeting = planner.plan_from_file(args.template, when=args.when, group_name=args.group)
+        meeting = planner.plan_from_file(args.template, when=args.when, group_name=args.group, allow_past=args.past)
         print(f"Planned {meeting.title} for {meeting.group_name} on {when_in_words(meeting.start)}.")
         print(f"Meeting id: {meeting.id}")
         carried = [i for i in meeting.agenda if i.carried_from]
         if carried:
             print(f"Carried forward from earlier meetings: {len(carried)} item(s).")
-        for check in meeting_checks(meeting):
+        for check in planner.checks(meeting):
             if check.warning:
                 print(f"Warning: {check}")
         if repeat is not None:
             later = planner.save_series(meeting, repeat, args.count)
-            print(f"Also planned {len(later)} more, {repeat.in_words()}:")
+            print(f"Also planned {len(later)} more, {repeat.anchored(meeting.start).in_words()}:")
             for m in later:
                 print(f"- {when_in_words(m.start)} | {m.id}")
+            for warning in series_warnings(m.start for m in later):
+                print(f"Warning: {warning} Please check people can come.")
     return EXIT_OK
 
 
