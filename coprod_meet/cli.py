@@ -77,6 +77,8 @@ def _archive_option(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="the archive folder (default: $COPROD_MEET_ARCHIVE or your user data folder)",
     )
+    parser.add_argument("--create", action="store_true", default=argparse.SUPPRESS,
+                        help="make a new, empty archive if there is none in that folder yet")
 
 
 def build_parser() -> PlainParser:
@@ -210,15 +212,46 @@ def cmd_export_meeting(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open(args: argparse.Namespace) -> ArchiveService:
-    return ArchiveService.open(getattr(args, "archive", None))
+def _open(args: argparse.Namespace, *, create: bool = False) -> ArchiveService:
+    """The archive the arguments name. A named folder that is not an archive is refused with a
+    sentence saying to add --create (the user data folder is made on first run)."""
+    from coprod_meet.services.archive_place import check_place
+
+    root = check_place(getattr(args, "archive", None), create=create or getattr(args, "create", False))
+    return ArchiveService.open(root)
+
+
+def _open_asking(args: argparse.Namespace) -> ArchiveService:
+    """For the app and line mode: a named folder that is not an archive is a question when a person
+    is at the keyboard ("Make a new, empty archive there?"), else the sentence of :func:`_open`."""
+    from coprod_meet.services.archive_place import NoArchiveHere, chosen_root
+
+    try:
+        return _open(args)
+    except NoArchiveHere as refused:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise
+        path, _named = chosen_root(getattr(args, "archive", None))
+        there = "in it" if path.exists() else "there"
+        sys.stdout.write(f"{refused}\nMake a new, empty archive {there} now? Type y and Enter for yes, "
+                         "or just Enter for no: ")
+        sys.stdout.flush()
+        answer = sys.stdin.readline().strip().casefold()
+        if answer not in ("y", "yes"):
+            raise UserError("Nothing was made; check the folder name and try again.") from None
+        return _open(args, create=True)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from coprod_meet.services.demo import build_demo
+    from coprod_meet.services.demo import build_demo, fresh_salt
 
-    groups, meetings = build_demo(meetings=args.meetings, seed=args.seed, upcoming=True)
-    with _open(args) as service:
+    # The seed fixes the story, not the ids: two demo archives never share an id.
+    groups, meetings = build_demo(meetings=args.meetings, seed=args.seed, upcoming=True, id_salt=fresh_salt())
+    with _open(args, create=True) as service:
+        taken = sorted({g.name for g in service.groups()} & {g.name for g in groups})
+        if taken:
+            raise UserError(f"This archive already has {', '.join(taken)}; make the demo in a new folder, "
+                            "such as --archive demo-2.")
         for g in groups:
             service.save_group(g)
         service.write_whole_meetings(meetings)
@@ -394,7 +427,7 @@ def cmd_plain(args: argparse.Namespace) -> int:
     from coprod_meet.plain.console import Console
     from coprod_meet.plain.session import PlainSession
 
-    with _open(args) as service:
+    with _open_asking(args) as service:
         return PlainSession(service, Console.from_streams(sys.stdin, sys.stdout)).run()
 
 
@@ -431,7 +464,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from coprod_meet.services.settings import Settings
     from coprod_meet.tui.app import CoprodMeetApp
 
-    service = _open(args)
+    service = _open_asking(args)
     try:
         CoprodMeetApp(service, theme=args.theme, settings=Settings.load()).run()
     finally:

@@ -118,7 +118,7 @@ def test_members_lists_and_prints_json(board_dir: Path, capsys) -> None:
 
 
 def test_members_of_an_empty_archive(archive_dir: Path, capsys) -> None:
-    code, out, _ = run(capsys, "members", "--archive", str(archive_dir))
+    code, out, _ = run(capsys, "members", "--archive", str(archive_dir), "--create")
     assert code == 0 and "There are no members yet." in out
     code, out, _ = run(capsys, "members", "--archive", str(archive_dir), "--json")
     assert json.loads(out) == []
