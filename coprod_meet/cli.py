@@ -167,6 +167,8 @@ def _review_commands(sub) -> None:
     merge = sub.add_parser("import", help="merge meeting files or another archive folder into this archive")
     _archive_option(merge)
     merge.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="meeting files or archive folders")
+    merge.add_argument("--merge-groups", action="store_true",
+                       help="merge a group into the group here of the same name, though they have different ids")
     merge.set_defaults(handler=cmd_import)
 
     export = sub.add_parser("export-meeting", help="write one meeting to a file, to give to a coordinator")
@@ -195,7 +197,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from coprod_meet.services.merge import import_paths
 
     with _open(args) as service:
-        report = import_paths(service, args.paths)
+        report = import_paths(service, args.paths, merge_groups=args.merge_groups)
         for line in report.lines():
             stream = sys.stderr if line in report.problems else sys.stdout
             stream.write(f"{line}\n")
@@ -323,8 +325,11 @@ def cmd_members(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from coprod_meet.services.merge import same_name_problems
+
     with _open(args) as service:
         report = service.check()
+        report.problems += same_name_problems(service)
         if report.sound:
             print(f"All {report.files_checked} files in the archive are sound.")
             return EXIT_OK

@@ -38,7 +38,7 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Group, Meeting, now
 from coprod_meet.domain.text import clean_note, clean_short
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.storage.archive import SAVED_AT, SCHEMA_VERSION, _check_schema
+from coprod_meet.storage.archive import SAVED_AT, SCHEMA_VERSION, Problem, _check_schema
 from coprod_meet.storage.durable import CorruptFile, atomic_write, decode, encode, is_temp_file
 from coprod_meet.storage.record_index import DECISIONS
 
@@ -482,6 +482,23 @@ def _conflict_words(row: dict[str, Any]) -> str:
     return (f"the decision \u201c{text}\u201d ({row.get('group_name', '')}, {when}) was changed on both laptops. "
             f"Both versions are kept in its history and the later change shows now; "
             f"please agree with the co-chairs which is right.")
+
+
+def same_name_problems(service: ArchiveService) -> list[Problem]:
+    """Groups in this archive that share a name (for ``check``): people cannot tell them apart."""
+    by_name: dict[str, list[Group]] = {}
+    for g in service.groups():
+        by_name.setdefault(g.name.casefold(), []).append(g)
+    problems = []
+    for same in by_name.values():
+        if len(same) > 1:
+            ids = ", ".join(g.id[:8] for g in same)
+            problems.append(Problem(
+                service.root / "groups.json",
+                f"{len(same)} groups are called {same[0].name} (ids starting {ids}); rename one in the app "
+                "(press G for groups) so people can tell them apart",
+            ))
+    return problems
 
 
 # -- exporting -------------------------------------------------------------------------------
