@@ -104,3 +104,26 @@ def test_a_double_booking_is_warned(board_dir: Path, capsys) -> None:
     assert (code, err) == (0, "")
     assert "Warning: Better Together Board already has Board meeting on " in out
     assert "at the same time as this meeting; please choose another time." in out
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('title = "Board"\n[[item]]\ntitle = "Welcome"\nminutes = = 5\n', "on line 4: a value there cannot be read"),
+        ('title = "Board"\n\n[[item]\ntitle = "x"\n', "on line 3: a heading such as [[item]] needs both closing"),
+        ('title Board\n', "on line 1: each setting needs an equals sign"),
+        ('title = "Board\n', "on line 1: a piece of text is missing its closing quote mark"),
+        ('title = "Board"\nco_chairs = ["Hayley", "Jo"\n', "by the end of the file (line 2): a list in [square"),
+        ('title = "Board"\ntitle = "Again"\n', "a setting is written twice"),
+    ],
+)
+def test_toml_mistakes_are_one_plain_sentence_without_parser_words(text: str, words: str) -> None:
+    from coprod_meet.domain.templates import TemplateProblem, parse_template
+
+    with pytest.raises(TemplateProblem) as caught:
+        parse_template(text, "ours.toml")
+    message = str(caught.value)
+    assert message.startswith("The template ours.toml has a mistake ") and words in message
+    assert message.endswith("; please fix it and try again.") and message.count(". ") == 0
+    for jargon in ("Invalid", "key/value", "declaration", "Unterminated", "document", "TOML"):
+        assert jargon not in message

@@ -152,6 +152,7 @@ _TOML_WORDS = (
     ("Expected ']'", "a heading such as [roles] needs its closing bracket"),
     ("Expected newline", "each setting goes on its own line, with text in double quotes"),
     ("Unterminated string", "a piece of text is missing its closing quote mark"),
+    ("Illegal character '\\n'", "a piece of text is missing its closing quote mark"),
     ("Unclosed array", "a list in [square brackets] is missing its closing bracket"),
     ("Unclosed inline table", "a group of settings in {curly brackets} is missing its closing bracket"),
     ("Cannot overwrite a value", "a setting is written twice"),
