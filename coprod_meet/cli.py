@@ -159,6 +159,9 @@ def _review_commands(sub) -> None:
     trends.add_argument("--last", type=int, default=3, metavar="N",
                         help="invite members who have not spoken in their last N meetings (default 3)")
     trends.add_argument("--since", metavar="WORDS", help='only meetings since then, such as "last year"')
+    trends.add_argument("--until", metavar="WORDS", help='only meetings until then, such as "end of June"')
+    trends.add_argument("--meetings", type=_whole_number(1, 1000, "--meetings"), metavar="N",
+                        help="only the last N meetings (of the period, if one is given)")
     form = trends.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print JSON for scripts")
     form.add_argument("--csv", action="store_true", help="print CSV for a spreadsheet")
@@ -182,7 +185,8 @@ def cmd_trends(args: argparse.Namespace) -> int:
     from coprod_meet.services.trends import group_trends
 
     with _open(args) as service:
-        trends = group_trends(service, args.group, last_n=args.last, since=args.since)
+        trends = group_trends(service, args.group, last_n=args.last, since=args.since, until=args.until,
+                              meetings=args.meetings)
         if args.json:
             json.dump(trends.to_json(), sys.stdout, indent=2)
             sys.stdout.write("\n")
