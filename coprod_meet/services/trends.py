@@ -261,13 +261,14 @@ class GroupTrends:
             ])
         return out.getvalue()
 
-    def lines(self, width: int = 20) -> list[str]:
-        """The figures in a few plain lines, each with a text bar and its number."""
+    def lines(self, width: int = 20, *, summary: bool = True) -> list[str]:
+        """The figures in a few plain lines, each with a text bar and its number; the summary first
+        (unless the caller shows it itself)."""
         if not self.meetings:
-            return [self.summary()]
+            return [self.summary()] if summary else []
         first, last = self.meetings[0].start, self.meetings[-1].start
-        out = [self.summary(), "",
-               f"{self.group_name}: {len(self.meetings)} meetings, from {date_in_words(first)} "
+        out = [self.summary(), ""] if summary else []
+        out += [f"{self.group_name}: {len(self.meetings)} meetings, from {date_in_words(first)} "
                f"to {date_in_words(last)}."]
         target = next((m for m in reversed(self.meetings) if m.target_key), None)
         if target is not None:
