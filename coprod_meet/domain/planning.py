@@ -461,11 +461,13 @@ def series_warnings(dates: Iterable[datetime | date]) -> list[str]:
     return [w for d in dates if (w := day_warning(d))]
 
 
-def past_question(start: datetime, now: datetime) -> str:
-    """ "That is 11 months ago (Monday 5 January 2026 at 10am). Plan it anyway?" or '' for a date to come."""
+def past_question(start: datetime, now: datetime, *, with_date: bool = True) -> str:
+    """ "That is 11 months ago (Monday 5 January 2026 at 10am). Plan it anyway?" or '' for a date to
+    come. Without ``with_date`` the date in brackets is left out (it was just said)."""
     if start >= now:
         return ""
-    return f"That is {ago_in_words(start, now)} ({when_in_words(start)}). Plan it anyway?"
+    date_words = f" ({when_in_words(start)})" if with_date else ""
+    return f"That is {ago_in_words(start, now)}{date_words}. Plan it anyway?"
 
 
 def no_time_question(when: str) -> str:
