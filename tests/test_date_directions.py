@@ -97,3 +97,14 @@ def test_an_unreadable_period_gets_an_example_that_works() -> None:
     assert "between March and June" in message
     # the example given really does work
     assert parse_date_range("between March and June", now=NOW)[0] is not None
+
+
+def test_a_period_says_what_it_resolved_to() -> None:
+    from coprod_meet.domain.dates import range_in_words
+
+    assert range_in_words(*parse_date_range("since April", now=NOW)) == "since Wednesday 1 April 2026"
+    assert range_in_words(*parse_date_range("between March and June", now=NOW)) == (
+        "from Sunday 1 March 2026 to Tuesday 30 June 2026")
+    assert range_in_words(*parse_date_range("until June", now=NOW)) == "until Tuesday 30 June 2026"
+    assert range_in_words(*parse_date_range("last Friday", now=NOW)) == "on Friday 27 November 2026"
+    assert range_in_words(None, None) == "at any date"

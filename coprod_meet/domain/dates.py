@@ -716,6 +716,18 @@ def date_in_words(d: date | datetime) -> str:
     return f"{WEEKDAYS[d.weekday()]} {_day_month_year(d)}"
 
 
+def range_in_words(start: date | None, end: date | None) -> str:
+    """What a period resolved to: "since Wednesday 1 April 2026", "until Tuesday 30 June 2026",
+    "from Sunday 1 March 2026 to Tuesday 30 June 2026", "on Friday 3 April 2026", "at any date"."""
+    if start and end:
+        return f"on {date_in_words(start)}" if start == end else f"from {date_in_words(start)} to {date_in_words(end)}"
+    if start:
+        return f"since {date_in_words(start)}"
+    if end:
+        return f"until {date_in_words(end)}"
+    return "at any date"
+
+
 def time_in_words(dt: datetime | time) -> str:
     """ "2pm", "2:30pm", "12 noon", "midnight", "12:30am"."""
     if (dt.hour, dt.minute) == (12, 0):
