@@ -42,8 +42,8 @@ class MeetingSetupScreen(HelpfulScreen):
     TITLE_WORDS = "Plan a meeting"
     HELP = """
 Plan a meeting here. Choose the group and a template (a ready-made agenda you can change
-later). The list has the ready-made templates and your own, from the templates folder in your
-config folder; choose "Another template file" to type the path of a template from any folder.
+later). The list has the ready-made templates and your own (the templates folder in your config
+folder). Choose "Another template file" to type the path of a template from any folder.
 Type when it is in your own words, such as "next Tuesday 2pm" or "12/3/2026 14:00":
 the line under it says the date it understood. A date without a year is the next one to come.
 Give a time of day. A date that has gone is asked about before it is saved.

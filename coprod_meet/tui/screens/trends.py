@@ -26,8 +26,8 @@ It starts with a summary: the share of the say over these meetings, against the 
 and how heard each voice group felt.
 It shows how much of the speaking time people with lived experience and carers had, against the group's aim.
 It shows who had the say: L lived experience, C carers, P professionals, O others.
-It shows how many came, and how heard people felt at the end of each meeting,
-then how heard each voice group felt over these meetings.
+It shows how many came, and how heard people felt at the end of each meeting.
+Then it shows how heard each voice group felt over these meetings.
 Every bar has its number beside it.
 At the end it names members who have not spoken in their last few meetings.
 The co-chairs can invite them to speak first next time.
