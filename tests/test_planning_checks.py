@@ -100,3 +100,17 @@ def test_a_date_in_the_past_is_a_question() -> None:
     assert p.past_question(datetime(2026, 1, 5, 10), now) == (
         "That is 11 months ago (Monday 5 January 2026 at 10am). Plan it anyway?")
     assert p.past_question(datetime(2027, 1, 5, 10), now) == ""
+
+
+def test_bank_holidays_need_no_network(monkeypatch) -> None:
+    import socket
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the bank holiday table tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    assert p.bank_holiday(date(2031, 12, 25)) == "Christmas Day"
+    assert p.bank_holiday(date(2031, 5, 26)) == "Spring Bank Holiday"
+    assert p.bank_holiday(date(2031, 5, 27)) == ""

@@ -456,6 +456,9 @@ async def test_the_plan_form_looks_forward_asks_for_a_time_and_about_the_past(bo
         setup = app.screen
         await type_into(pilot, "when", "5 January 10am")
         assert text(app, "#when-hint") == "Understood: Tuesday 5 January 2027 at 10am."
+        await type_into(pilot, "when", "25/12/2026 2pm")
+        assert text(app, "#when-hint") == ("Understood: Friday 25 December 2026 at 2pm. Warning: Friday 25 December "
+                                           "2026 is a bank holiday (Christmas Day) in England and Wales.")
         await type_into(pilot, "when", "Thursday week")
         assert text(app, "#when-hint") == ('Understood: Thursday 17 December 2026. What time does it start? '
                                            'Please add a time, such as "Thursday week 2pm".')

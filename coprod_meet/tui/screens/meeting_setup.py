@@ -24,7 +24,7 @@ from coprod_meet.domain.dates import (
 )
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Group, Meeting, join_words
-from coprod_meet.domain.planning import no_time_question, parse_repeat, past_question, power_check, series_warnings
+from coprod_meet.domain.planning import day_warning, no_time_question, parse_repeat, past_question, power_check, series_warnings
 from coprod_meet.domain.templates import ROLE_WORDS, Template
 from coprod_meet.services.planning import Planner
 from coprod_meet.services.templates import find_template, load_template, ready_made, templates_dir, user_templates_dir
@@ -260,6 +260,8 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
                     words += f" {no_time_question(self._value('when'))}"
                 elif start < self._now() and self._start_changed(start):
                     words += f" Warning: that is {ago_in_words(start, self._now())}."
+                if day := day_warning(start):
+                    words += f" Warning: {day}"
                 when_hint.update(words)
             except UserError as error:
                 when_hint.update(str(error))
