@@ -77,6 +77,8 @@ def _archive_option(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="the archive folder (default: $COPROD_MEET_ARCHIVE or your user data folder)",
     )
+    parser.add_argument("--create", action="store_true", default=argparse.SUPPRESS,
+                        help="make a new, empty archive if there is none in that folder yet")
 
 
 def build_parser() -> PlainParser:
@@ -112,9 +114,12 @@ def build_parser() -> PlainParser:
 
     plan = sub.add_parser("plan", help="plan a meeting from a template, with last meeting's open actions")
     _archive_option(plan)
-    plan.add_argument("--template", required=True, type=Path, metavar="FILE",
-                      help="a template or meeting file (TOML), such as meetings/board-co-chaired.toml")
+    plan.add_argument("--template", required=True, metavar="NAME_OR_FILE",
+                      help="a ready-made template's name, such as board-co-chaired, or a template or meeting "
+                           "file (TOML) from any folder")
     plan.add_argument("--when", default="", metavar="TEXT", help='when the meeting is, such as "next Tuesday 2pm"')
+    plan.add_argument("--past", action="store_true", help="plan it even though that date has gone (to record an "
+                                                          "old meeting)")
     plan.add_argument("--group", default="", metavar="NAME", help="the group the meeting is for")
     plan.add_argument("--repeat", default="", metavar="TEXT",
                       help='also plan the next meetings, such as "every 2nd Tuesday of the month"')
@@ -158,6 +163,9 @@ def _review_commands(sub) -> None:
     trends.add_argument("--last", type=int, default=3, metavar="N",
                         help="invite members who have not spoken in their last N meetings (default 3)")
     trends.add_argument("--since", metavar="WORDS", help='only meetings since then, such as "last year"')
+    trends.add_argument("--until", metavar="WORDS", help='only meetings until then, such as "end of June"')
+    trends.add_argument("--meetings", type=_whole_number(1, 1000, "--meetings"), metavar="N",
+                        help="only the last N meetings (of the period, if one is given)")
     form = trends.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print JSON for scripts")
     form.add_argument("--csv", action="store_true", help="print CSV for a spreadsheet")
@@ -166,6 +174,8 @@ def _review_commands(sub) -> None:
     merge = sub.add_parser("import", help="merge meeting files or another archive folder into this archive")
     _archive_option(merge)
     merge.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="meeting files or archive folders")
+    merge.add_argument("--merge-groups", action="store_true",
+                       help="merge a group into the group here of the same name, though they have different ids")
     merge.set_defaults(handler=cmd_import)
 
     export = sub.add_parser("export-meeting", help="write one meeting to a file, to give to a coordinator")
@@ -217,7 +227,8 @@ def cmd_trends(args: argparse.Namespace) -> int:
     from coprod_meet.services.trends import group_trends
 
     with _open(args) as service:
-        trends = group_trends(service, args.group, last_n=args.last, since=args.since)
+        trends = group_trends(service, args.group, last_n=args.last, since=args.since, until=args.until,
+                              meetings=args.meetings)
         if args.json:
             json.dump(trends.to_json(), sys.stdout, indent=2)
             sys.stdout.write("\n")
@@ -232,7 +243,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from coprod_meet.services.merge import import_paths
 
     with _open(args) as service:
-        report = import_paths(service, args.paths)
+        report = import_paths(service, args.paths, merge_groups=args.merge_groups)
         for line in report.lines():
             stream = sys.stderr if line in report.problems else sys.stdout
             stream.write(f"{line}\n")
@@ -249,15 +260,46 @@ def cmd_export_meeting(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open(args: argparse.Namespace) -> ArchiveService:
-    return ArchiveService.open(getattr(args, "archive", None))
+def _open(args: argparse.Namespace, *, create: bool = False) -> ArchiveService:
+    """The archive the arguments name. A named folder that is not an archive is refused with a
+    sentence saying to add --create (the user data folder is made on first run)."""
+    from coprod_meet.services.archive_place import check_place
+
+    root = check_place(getattr(args, "archive", None), create=create or getattr(args, "create", False))
+    return ArchiveService.open(root)
+
+
+def _open_asking(args: argparse.Namespace) -> ArchiveService:
+    """For the app and line mode: a named folder that is not an archive is a question when a person
+    is at the keyboard ("Make a new, empty archive there?"), else the sentence of :func:`_open`."""
+    from coprod_meet.services.archive_place import NoArchiveHere, chosen_root
+
+    try:
+        return _open(args)
+    except NoArchiveHere as refused:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise
+        path, _named = chosen_root(getattr(args, "archive", None))
+        there = "in it" if path.exists() else "there"
+        sys.stdout.write(f"{refused}\nMake a new, empty archive {there} now? Type y and Enter for yes, "
+                         "or just Enter for no: ")
+        sys.stdout.flush()
+        answer = sys.stdin.readline().strip().casefold()
+        if answer not in ("y", "yes"):
+            raise UserError("Nothing was made; check the folder name and try again.") from None
+        return _open(args, create=True)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from coprod_meet.services.demo import build_demo
+    from coprod_meet.services.demo import build_demo, fresh_salt
 
-    groups, meetings = build_demo(meetings=args.meetings, seed=args.seed, upcoming=True)
-    with _open(args) as service:
+    # The seed fixes the story, not the ids: two demo archives never share an id.
+    groups, meetings = build_demo(meetings=args.meetings, seed=args.seed, upcoming=True, id_salt=fresh_salt())
+    with _open(args, create=True) as service:
+        taken = sorted({g.name for g in service.groups()} & {g.name for g in groups})
+        if taken:
+            raise UserError(f"This archive already has {', '.join(taken)}; make the demo in a new folder, "
+                            "such as --archive demo-2.")
         for g in groups:
             service.save_group(g)
         service.write_whole_meetings(meetings)
@@ -282,26 +324,28 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from coprod_meet.domain.planning import meeting_checks, parse_repeat
+    from coprod_meet.domain.planning import parse_repeat, series_warnings
     from coprod_meet.services.planning import Planner
 
     repeat = parse_repeat(args.repeat) if args.repeat else None
     with _open(args) as service:
         planner = Planner(service)
-        meeting = planner.plan_from_file(args.template, when=args.when, group_name=args.group)
+        meeting = planner.plan_from_file(args.template, when=args.when, group_name=args.group, allow_past=args.past)
         print(f"Planned {meeting.title} for {meeting.group_name} on {when_in_words(meeting.start)}.")
         print(f"Meeting id: {meeting.id}")
         carried = [i for i in meeting.agenda if i.carried_from]
         if carried:
             print(f"Carried forward from earlier meetings: {len(carried)} item(s).")
-        for check in meeting_checks(meeting):
+        for check in planner.checks(meeting):
             if check.warning:
                 print(f"Warning: {check}")
         if repeat is not None:
             later = planner.save_series(meeting, repeat, args.count)
-            print(f"Also planned {len(later)} more, {repeat.in_words()}:")
+            print(f"Also planned {len(later)} more, {repeat.anchored(meeting.start).in_words()}:")
             for m in later:
                 print(f"- {when_in_words(m.start)} | {m.id}")
+            for warning in series_warnings(m.start for m in later):
+                print(f"Warning: {warning} Please check people can come.")
     return EXIT_OK
 
 
@@ -327,8 +371,11 @@ def cmd_members(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from coprod_meet.services.merge import same_name_problems
+
     with _open(args) as service:
         report = service.check()
+        report.problems += same_name_problems(service)
         if report.sound:
             print(f"All {report.files_checked} files in the archive are sound.")
             return EXIT_OK
@@ -431,7 +478,7 @@ def cmd_plain(args: argparse.Namespace) -> int:
     from coprod_meet.plain.console import Console
     from coprod_meet.plain.session import PlainSession
 
-    with _open(args) as service:
+    with _open_asking(args) as service:
         return PlainSession(service, Console.from_streams(sys.stdin, sys.stdout)).run()
 
 
@@ -474,7 +521,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from coprod_meet.services.settings import Settings
     from coprod_meet.tui.app import CoprodMeetApp
 
-    service = _open(args)
+    service = _open_asking(args)
     try:
         CoprodMeetApp(service, theme=args.theme, settings=Settings.load()).run()
     finally:

@@ -90,19 +90,31 @@ def test_demo_builds_a_realistic_archive(capsys, tmp_path: Path) -> None:
         assert service.check().sound
 
 
-def test_demo_is_deterministic_and_can_run_twice(capsys, tmp_path: Path) -> None:
+def test_demo_the_seed_fixes_the_story_not_the_ids(capsys, tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     assert run(capsys, "demo", "--archive", str(a), "--meetings", "12", "--seed", "3")[0] == 0
     assert run(capsys, "demo", "--archive", str(b), "--meetings", "12", "--seed", "3")[0] == 0
-    first = listing(capsys, a)
-    assert first == listing(capsys, b)
-    assert (a / "groups.json").read_bytes() == (b / "groups.json").read_bytes()
-    ids = [m["id"] for m in first]
-    assert all((a / "meetings" / f"{i}.json").read_bytes() == (b / "meetings" / f"{i}.json").read_bytes() for i in ids)
-    # Another seed gives another demo; the same seed again changes nothing.
+    first, second = listing(capsys, a), listing(capsys, b)
+    story = sorted((m["group"], m["title"], m["start"]) for m in first)
+    assert story == sorted((m["group"], m["title"], m["start"]) for m in second)
+    # Two demo archives never share an id: merging them cannot blend two meetings into one.
+    assert not {m["id"] for m in first} & {m["id"] for m in second}
+    with ArchiveService.open(a) as one, ArchiveService.open(b, lock=False) as two:
+        assert [g.name for g in one.groups()] == [g.name for g in two.groups()]
+        assert not {g.id for g in one.groups()} & {g.id for g in two.groups()}
+    # Another seed gives another story.
     assert run(capsys, "demo", "--archive", str(tmp_path / "c"), "--meetings", "12", "--seed", "4")[0] == 0
-    assert listing(capsys, tmp_path / "c") != first
-    assert run(capsys, "demo", "--archive", str(a), "--meetings", "12", "--seed", "3")[0] == 0
+    def names(root: Path) -> list[str]:
+        with ArchiveService.open(root, lock=False) as service:
+            return [m.name for g in service.groups() for m in g.members]
+
+    assert names(a) == names(b)
+    assert names(tmp_path / "c") != names(a)
+    # A second demo into the same archive is refused: it would make groups with the same names.
+    code, out, err = run(capsys, "demo", "--archive", str(a), "--meetings", "12", "--seed", "3")
+    assert code == 1 and out == ""
+    assert err.startswith("coprod-meet: This archive already has Better Together Board, ")
+    assert err.endswith("make the demo in a new folder, such as --archive demo-2.\n")
     assert listing(capsys, a) == first
     with ArchiveService.open(a) as service:
         assert len(service.groups()) == 3
@@ -124,7 +136,7 @@ def test_meetings_lists_newest_first_in_json_and_in_words(capsys, tmp_path: Path
 
 
 def test_meetings_in_an_empty_archive_says_what_to_do(capsys, tmp_path: Path) -> None:
-    code, out, err = run(capsys, "meetings", "--archive", str(tmp_path / "new"))
+    code, out, err = run(capsys, "meetings", "--archive", str(tmp_path / "new"), "--create")
     assert (code, err) == (0, "")
     assert out == "There are no meetings in this archive yet. Type coprod-meet demo to add some.\n"
     assert listing(capsys, tmp_path / "new") == []
@@ -205,7 +217,7 @@ def test_an_os_error_is_a_plain_sentence_not_a_traceback(capsys, tmp_path: Path,
         raise PermissionError(13, "Permission denied", str(tmp_path / "a" / "catalogue.json"))
 
     monkeypatch.setattr(services, "Archive", refuse)
-    code, out, err = run(capsys, "meetings", "--archive", str(tmp_path / "a"))
+    code, out, err = run(capsys, "meetings", "--archive", str(tmp_path / "a"), "--create")
     assert (code, out) == (1, "")
     assert one_plain_sentence(err) == (
         f"coprod-meet: A file of the archive could not be used ({tmp_path / 'a' / 'catalogue.json'}): "
@@ -264,8 +276,8 @@ def test_console_script_gives_plain_errors_without_a_traceback(tmp_path: Path) -
     assert one_plain_sentence(done.stderr) == (
         "coprod-meet: I do not know '--nonsense'; type coprod-meet --help to see what you can type."
     )
-    done = subprocess.run([str(script), "check", "--archive", str(tmp_path / "new")], capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run([str(script), "check", "--archive", str(tmp_path / "new"), "--create"],
+                          capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout, done.stderr) == (0, "All 2 files in the archive are sound.\n", "")
 
 

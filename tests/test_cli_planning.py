@@ -30,7 +30,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_plan_prints_the_id_and_date_in_words(board_dir: Path, capsys) -> None:
     code, out, err = run(capsys, "plan", "--archive", str(board_dir), "--template",
                          str(MEETINGS / "board-co-chaired.toml"), "--when", "Thursday 12 March 2026 at 2pm",
-                         "--group", "better together board")
+                         "--group", "better together board", "--past")
     assert (code, err) == (0, "")
     assert "Planned Board meeting for Better Together Board on Thursday 12 March 2026 at 2pm." in out
     meeting_id = out.split("Meeting id: ")[1].split()[0]
@@ -44,7 +44,7 @@ def test_plan_prints_the_id_and_date_in_words(board_dir: Path, capsys) -> None:
 def test_plan_the_example_meeting_warns_in_words_and_repeats(board_dir: Path, capsys) -> None:
     code, out, _err = run(capsys, "plan", "--archive", str(board_dir), "--template",
                           str(MEETINGS / "example-meeting.toml"), "--repeat", "every 2nd Thursday of the month",
-                          "--count", "2")
+                          "--count", "2", "--past")
     assert code == 0
     assert "on Thursday 12 March 2026 at 2pm." in out
     assert "Warning: The agenda is 10 minutes longer than the meeting." in out
@@ -118,7 +118,7 @@ def test_members_lists_and_prints_json(board_dir: Path, capsys) -> None:
 
 
 def test_members_of_an_empty_archive(archive_dir: Path, capsys) -> None:
-    code, out, _ = run(capsys, "members", "--archive", str(archive_dir))
+    code, out, _ = run(capsys, "members", "--archive", str(archive_dir), "--create")
     assert code == 0 and "There are no members yet." in out
     code, out, _ = run(capsys, "members", "--archive", str(archive_dir), "--json")
     assert json.loads(out) == []

@@ -45,10 +45,11 @@ def test_importing_the_same_archive_twice_changes_nothing(laptops, tmp_path: Pat
     a, _b = laptops
     other = make_archive(tmp_path / "other", meetings=4, seed=9)
     other.close()
-    first = import_paths(a, [tmp_path / "other"])
-    assert len(first.added) == 4 and first.groups_added and not first.problems
+    # Another demo has groups with the same names but other ids: merged only when asked.
+    first = import_paths(a, [tmp_path / "other"], merge_groups=True)
+    assert len(first.added) == 4 and first.groups_merged and not first.problems
     before = snapshot(a.root)
-    again = import_paths(a, [tmp_path / "other"])
+    again = import_paths(a, [tmp_path / "other"], merge_groups=True)
     assert not again.changed and again.unchanged == 4 and snapshot(a.root) == before
     assert "Nothing new" in again.lines()[0]
     # Same demo seed on both laptops: nothing new either way.
@@ -176,7 +177,7 @@ def test_broken_and_foreign_files_are_named_and_skipped(tmp_path: Path, capsys) 
     for name, data in bad.items():
         (tmp_path / name).write_bytes(data)
     archive = tmp_path / "target"
-    code = main(["import", "--archive", str(archive), *[str(tmp_path / n) for n in bad], str(good)])
+    code = main(["import", "--archive", str(archive), "--create", *[str(tmp_path / n) for n in bad], str(good)])
     out, err = capsys.readouterr()
     assert code == 1 and "Traceback" not in err
     lines = err.strip().splitlines()
@@ -216,7 +217,7 @@ def test_cli_export_and_import(tmp_path: Path, capsys) -> None:
     assert "Wrote" in capsys.readouterr().out
     assert main(["export-meeting", "--archive", str(tmp_path / "src"), "zzzz", "-o", str(out_file)]) == 1
     assert "No meeting id starts with" in capsys.readouterr().err
-    assert main(["import", "--archive", str(tmp_path / "t"), str(out_file)]) == 0
+    assert main(["import", "--archive", str(tmp_path / "t"), "--create", str(out_file)]) == 0
     assert main(["import", "--archive", str(tmp_path / "t"), str(tmp_path / "nothing-here")]) == 1
     assert "does not exist" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_info:

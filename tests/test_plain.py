@@ -72,7 +72,7 @@ def test_naughty_titles_come_out_without_escapes(service) -> None:
 
 def test_plain_flag_from_the_command_line(archive_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "coprod_meet", "--plain", "--archive", str(archive_dir)],
+        [sys.executable, "-m", "coprod_meet", "--plain", "--archive", str(archive_dir), "--create"],
         input="help\nquit\n", capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 0, result.stderr

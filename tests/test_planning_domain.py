@@ -214,7 +214,8 @@ def test_access_lines_name_what_each_member_needs() -> None:
         ("the last Friday of every month", ["2026-03-27", "2026-04-24", "2026-05-29"],
          "every month on the last Friday"),
         ("every month on the 12th", ["2026-03-12", "2026-04-12", "2026-05-12"], "every month on the 12th"),
-        ("every 3 months", ["2026-03-12", "2026-06-12", "2026-09-12"], "every 3 months"),
+        # "every 3 months" from the second Thursday keeps to the second Thursday
+        ("every 3 months", ["2026-03-12", "2026-06-11", "2026-09-10"], "every 3 months"),
         ("every Tuesdays", ["2026-03-17", "2026-03-24", "2026-03-31"], "every week on Tuesday"),
         ("every year", ["2026-03-12", "2027-03-12", "2028-03-12"], "every year"),
     ],

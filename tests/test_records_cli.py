@@ -117,7 +117,7 @@ def test_bad_filters_are_one_plain_sentence_and_exit_2(archive_dir, capsys, argv
 
 
 def test_empty_archive_says_so(archive_dir, capsys) -> None:
-    assert run(capsys, "decisions", "--archive", str(archive_dir))[1].strip() == (
+    assert run(capsys, "decisions", "--archive", str(archive_dir), "--create")[1].strip() == (
         "There are no decisions in this archive yet.")
     assert run(capsys, "actions", "--archive", str(archive_dir))[1].strip() == "There are no actions in this archive yet."
 

@@ -28,6 +28,10 @@ MEETINGS = Path(__file__).resolve().parents[1] / "meetings"
 SIZE = (80, 24)
 
 
+def BEFORE_THE_SCENARIO() -> datetime:  # noqa: N802  the clock of SCENARIO.md: planning is done in early March
+    return datetime(2026, 3, 1, 9)
+
+
 async def settle(app, pilot) -> None:
     """Wait for queued saves (they run off the event loop) and the screen to catch up."""
     await pilot.pause()
@@ -62,7 +66,7 @@ def board(service: ArchiveService):
 
 async def test_groups_list_adds_a_group_and_opens_members(board) -> None:
     service, group = board
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
         assert isinstance(app.screen, GroupsScreen)
@@ -84,7 +88,7 @@ async def test_groups_list_adds_a_group_and_opens_members(board) -> None:
 
 async def test_adding_a_member_with_every_field_by_keyboard(board) -> None:
     service, group = board
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(GroupScreen(group.id))
         await pilot.pause()
@@ -112,7 +116,7 @@ async def test_adding_a_member_with_every_field_by_keyboard(board) -> None:
 
 async def test_changing_and_archiving_a_member_keeps_history(board) -> None:
     service, group = board
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     sam = who(group, "Sam")
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(GroupScreen(group.id))
@@ -142,7 +146,7 @@ async def test_changing_and_archiving_a_member_keeps_history(board) -> None:
 
 async def test_a_member_without_a_name_is_not_saved_and_says_why(board) -> None:
     service, group = board
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(GroupScreen(group.id))
         await pilot.pause()
@@ -157,7 +161,7 @@ async def test_a_member_without_a_name_is_not_saved_and_says_why(board) -> None:
 
 async def test_group_settings_are_changed_in_words(board) -> None:
     service, group = board
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(GroupScreen(group.id))
         await pilot.pause()
@@ -185,7 +189,7 @@ async def test_group_settings_are_changed_in_words(board) -> None:
 async def test_mary_plans_the_board_meeting_by_keyboard(board) -> None:
     """SCENARIO.md "Before the meeting", through the screens."""
     service, group = board
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         setup = app.screen
@@ -258,12 +262,14 @@ async def test_mary_plans_the_board_meeting_by_keyboard(board) -> None:
     saved = service.get_meeting(meeting.id)
     assert plan.agenda_minutes(saved.agenda) == 120
     assert [w.text for w in plan.meeting_checks(saved) if w.warning] == [
-        "Papers for item 5 went out 2 days before — members asked for a week."]
+        "Papers for item 5 went out 2 days before — members asked for a week.",
+        "By the end of item 5 the meeting has gone 1 hour 15 minutes without a break, and the group asks for a "
+        "break every hour; please add a break to the agenda."]
 
 
 async def test_a_repeating_series_is_previewed_and_planned(board) -> None:
     service, group = board
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         await type_into(pilot, "when", "10/3/2026 2pm")
@@ -271,7 +277,7 @@ async def test_a_repeating_series_is_previewed_and_planned(board) -> None:
         await type_into(pilot, "count", "4")
         assert text(app, "#repeat-hint") == (
             "Understood: every month on the second Tuesday. Then: Tuesday 14 April 2026 at 2pm, "
-            "Tuesday 12 May 2026 at 2pm and Tuesday 9 June 2026 at 2pm and 1 more."
+            "Tuesday 12 May 2026 at 2pm, Tuesday 9 June 2026 at 2pm and Tuesday 14 July 2026 at 2pm."
         )
         await type_into(pilot, "repeat", "now and then")
         assert "as a way to repeat" in text(app, "#repeat-hint")
@@ -293,7 +299,7 @@ async def test_a_repeating_series_is_previewed_and_planned(board) -> None:
 async def test_setup_of_a_planned_meeting_changes_it(board) -> None:
     service, group = board
     feb = Planner(service).group_meetings(group.id)[0]
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(AgendaEditorScreen(feb.id))
         await pilot.pause()
@@ -316,7 +322,7 @@ async def test_agenda_reorder_nest_remove_and_bring_forward_by_keyboard(board) -
     meeting = planner.save_meeting(planner.new_meeting(service.group(group.id),
                                                        load_template(MEETINGS / "board-co-chaired.toml"),
                                                        datetime(2026, 3, 12, 14)))
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(AgendaEditorScreen(meeting.id))
         await pilot.pause()
@@ -362,7 +368,7 @@ async def test_agenda_reorder_nest_remove_and_bring_forward_by_keyboard(board) -
 async def test_a_bad_paper_line_says_which_line(board) -> None:
     service, group = board
     feb = Planner(service).group_meetings(group.id)[0]
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(AgendaEditorScreen(feb.id))
         await pilot.pause()
@@ -386,7 +392,7 @@ def test_papers_round_trip_through_text() -> None:
 async def test_every_planning_screen_has_f1_help(board) -> None:
     service, group = board
     feb = Planner(service).group_meetings(group.id)[0]
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     screens = [GroupsScreen(), GroupScreen(group.id), MemberFormScreen(None, group.name), MeetingSetupScreen(),
                AgendaEditorScreen(feb.id), ItemFormScreen(None, feb)]
     async with app.run_test(size=SIZE) as pilot:
@@ -420,7 +426,7 @@ async def test_naughty_names_and_titles_show_as_plain_text(service: ArchiveServi
     service.save_group(group)
     meeting = planner.save_meeting(planner.new_meeting(group, load_template(MEETINGS / "first-meeting.toml"),
                                                        datetime(2026, 5, 1, 10), title="[/] [red]x", place="[/]"))
-    app = CoprodMeetApp(service)
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
         assert rows(app, "groups-table")[0][0] == "[bold]Naughty[/] [@click=app.quit]group[/]"
@@ -437,3 +443,98 @@ async def test_naughty_names_and_titles_show_as_plain_text(service: ArchiveServi
         app.push_screen(MeetingSetupScreen(meeting_id=meeting.id))
         await pilot.pause()
         assert app.is_running
+
+
+# --- issue 15: dates in the right direction, series warnings, templates from anywhere ------------
+
+
+async def test_the_plan_form_looks_forward_asks_for_a_time_and_about_the_past(board) -> None:
+    service, _group = board
+    app = CoprodMeetApp(service, clock=lambda: datetime(2026, 12, 3, 9))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        setup = app.screen
+        await type_into(pilot, "when", "5 January 10am")
+        assert text(app, "#when-hint") == "Understood: Tuesday 5 January 2027 at 10am."
+        await type_into(pilot, "when", "25/12/2026 2pm")
+        assert text(app, "#when-hint") == ("Understood: Friday 25 December 2026 at 2pm. Warning: Friday 25 December "
+                                           "2026 is a bank holiday (Christmas Day) in England and Wales.")
+        await type_into(pilot, "when", "Thursday week")
+        assert text(app, "#when-hint") == ('Understood: Thursday 17 December 2026. What time does it start? '
+                                           'Please add a time, such as "Thursday week 2pm".')
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is setup and len(service.list_meetings()) == 1  # not saved: no time of day
+        await type_into(pilot, "when", "5/1/2026 10am")
+        assert text(app, "#when-hint") == "Understood: Monday 5 January 2026 at 10am. Warning: that is 11 months ago."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        from coprod_meet.tui.screens.confirm import ConfirmScreen
+
+        assert isinstance(app.screen, ConfirmScreen)
+        assert str(app.screen.query_one("#confirm-question", Static).render()) == (
+            "That is 11 months ago (Monday 5 January 2026 at 10am). Plan it anyway?")
+        await pilot.press("n")
+        assert app.screen is setup and len(service.list_meetings()) == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaEditorScreen)
+    assert datetime(2026, 1, 5, 10) in [m.start for m in service.list_meetings()]
+
+
+async def test_a_series_preview_lists_every_date_and_warns_of_holidays(board) -> None:
+    service, _group = board
+    app = CoprodMeetApp(service, clock=lambda: datetime(2026, 12, 3, 9))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await type_into(pilot, "when", "Friday 18/12/2026 2pm")
+        await type_into(pilot, "repeat", "every week")
+        await type_into(pilot, "count", "5")
+        hint = text(app, "#repeat-hint")
+        assert hint.startswith("Understood: every week. Then: Friday 25 December 2026 at 2pm, ")
+        assert "Friday 15 January 2027 at 2pm and Friday 22 January 2027 at 2pm." in hint
+        assert "Warning: Friday 25 December 2026 is a bank holiday (Christmas Day) in England and Wales." in hint
+        assert "Warning: Friday 1 January 2027 is a bank holiday (New Year's Day) in England and Wales." in hint
+
+
+async def test_a_template_from_any_folder_and_ones_own_are_offered(board, tmp_path: Path) -> None:
+    from coprod_meet.services.templates import user_templates_dir
+
+    service, _group = board
+    own = user_templates_dir()
+    own.mkdir(parents=True)
+    (own / "forum.toml").write_text('title = "Our forum"\n[[item]]\ntitle = "Welcome"\n', encoding="utf-8")
+    elsewhere = tmp_path / "somewhere" / "away-day.toml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text('title = "Away day"\nlength = "3 hours"\n[[item]]\ntitle = "Welcome"\n', encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text('title = "Broken"\n[[item]\n', encoding="utf-8")
+    app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        setup = app.screen
+        select = setup.query_one("#template", Select)
+        labels = [str(prompt) for prompt, _value in select._options]
+        assert "Our forum (yours: forum.toml)" in labels
+        assert "Another template file…" in labels
+        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.meeting_setup import OTHER_FILE
+
+        select.value = OTHER_FILE
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        app.screen.query_one(Input).value = str(broken)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is setup and select.value != OTHER_FILE  # a broken file is not used
+        select.value = OTHER_FILE
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(elsewhere)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is setup
+        assert select.value == str(elsewhere.resolve())
+        assert setup.query_one("#title", Input).value == "Away day"
+        assert setup.query_one("#length", Input).value == "3 hours"

@@ -9,13 +9,17 @@ Case and extra spaces do not matter; commas, "at", "on" and "the" are ignored.
 * Dates, day first: "3/4/2026" is 3 April 2026; "12 March 2026", "12th of
   March", "3/4". Year-first dates such as "2026-03-12" (and ISO
   "2026-03-12T14:00") are read year, month, day. A missing year is this year;
-  a missing month is this month ("the 12th").
+  a missing month is this month ("the 12th"), unless ``prefer`` is given:
+  "future" (planning) takes the next such date, "past" (review) the last one.
 * A weekday with a date is checked: "Friday 12 March 2026" is refused, with a
   message, because 12 March 2026 is a Thursday.
 * "today", "tomorrow", "yesterday"; "now".
 * Weekdays. "Friday" and "next Friday" both mean the first Friday after today,
-  so on a Friday they mean a week later. "this Friday" includes today.
-  "last Friday" is the latest Friday before today.
+  so on a Friday they mean a week later (with ``prefer="past"`` a bare
+  "Friday" is the last one gone). "this Friday" includes today.
+  "last Friday" is the latest Friday before today. "Friday week" is a week
+  after the coming Friday.
+* "end of the month", "end of next month", "end of March": its last day.
 * "in 3 days", "in 2 weeks' time", "in a fortnight", "in 6 months",
   "in 1 year", "3 days ago"; "a week today", "a week on Friday" (UK phrases).
 * "in an hour", "in 90 minutes", "2 hours ago" give an exact moment from now.
@@ -142,7 +146,7 @@ _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(1996, 12, 28, 13, 37, 59)
 
 _WHEN_EXAMPLES = ("next Tuesday 2pm", "3/4/2026 14:00")
-_RANGE_EXAMPLES = ("since April", "between 1/1/2026 and 30/6/2026")
+_RANGE_EXAMPLES = ("since April", "between March and June")
 _DURATION_EXAMPLES = ("90 minutes", "1 hour 30 minutes")
 
 
@@ -247,8 +251,12 @@ def _split_time(words: list[str]) -> tuple[list[str], time | None]:
     return words, None
 
 
-def _weekday_date(words: list[str], today: date) -> date | None:
-    """ "friday", "this friday", "next friday", "last friday"."""
+def _weekday_date(words: list[str], today: date, prefer: str = "") -> date | None:
+    """ "friday", "this friday", "next friday", "last friday", "friday week"."""
+    if len(words) == 2 and words[1] == "week" and words[0] in _WEEKDAY_WORDS:
+        # "Thursday week": a week after the coming Thursday.
+        found = _weekday_date(words[:1], today, "future")
+        return None if found is None else found + timedelta(weeks=1)
     if len(words) == 1:
         which, name = "", words[0]
     elif len(words) == 2 and words[0] in {"this", "next", "last"}:
@@ -258,7 +266,7 @@ def _weekday_date(words: list[str], today: date) -> date | None:
     if name not in _WEEKDAY_WORDS:
         return None
     ahead = (_WEEKDAY_WORDS[name] - today.weekday()) % 7
-    if which == "last":
+    if which == "last" or which == "" and prefer == "past":
         return today - timedelta(days=(7 - ahead) % 7 or 7)
     if which == "this":
         return today + timedelta(days=ahead)
@@ -303,7 +311,36 @@ def _relative_moment(words: list[str], now: datetime) -> datetime | None:
     return None
 
 
-def _calendar_date(words: list[str], today: date) -> date | None:
+def _nearest(year: int | None, month: int | None, day: int, today: date, prefer: str) -> date:
+    """The date with the given day, and year and month where typed; a missing part is filled
+    in from ``today``: this year (or month), or with ``prefer`` "future" the next such date from
+    today on, and with "past" the last one up to today."""
+    if year is not None and month is not None:
+        return date(year, month, day)
+    if month is None:
+        if year is not None:
+            return date(year, today.month, day)
+        step, unit = 1, "months"
+    else:
+        step, unit = 12, "months"
+    from dateutil.relativedelta import relativedelta
+
+    start = date(today.year, month or today.month, 1)
+    direction = {"future": 1, "past": -1}.get(prefer, 0)
+    for n in range(0, 9 if direction else 1):
+        first = start + relativedelta(**{unit: n * step * direction})
+        try:
+            found = date(first.year, first.month, day)
+        except ValueError:
+            if not direction:
+                raise
+            continue  # 29 February, 31 April: look one further
+        if direction == 0 or (found >= today if direction > 0 else found <= today):
+            return found
+    raise ValueError("no such date")
+
+
+def _calendar_date(words: list[str], today: date, prefer: str = "") -> date | None:
     """A day written as a date: "thursday 12 march 2026", "3/4/2026", "the 12th"."""
     weekdays = [w for w in words if w in _WEEKDAY_WORDS]
     pieces = [w for w in words if w not in _WEEKDAY_WORDS]
@@ -324,10 +361,9 @@ def _calendar_date(words: list[str], today: date) -> date | None:
         return None  # no day given
     if (a.time(), b.time()) != (_DEFAULT_A.time(), _DEFAULT_B.time()):
         return None  # a number was read as a time
-    year = a.year if a.year == b.year else today.year
-    month = a.month if a.month == b.month else today.month
     try:
-        found = date(year, month, a.day)
+        found = _nearest(a.year if a.year == b.year else None, a.month if a.month == b.month else None, a.day,
+                         today, prefer)
     except ValueError:
         return None
     typed = _WEEKDAY_WORDS[weekdays[0]] if weekdays else found.weekday()
@@ -339,25 +375,57 @@ def _calendar_date(words: list[str], today: date) -> date | None:
     return found
 
 
-def _day(words: list[str], today: date) -> date | None:
+def _month_end(words: list[str], today: date, prefer: str) -> date | None:
+    """ "end of the month", "end of next month", "end of March (2027)"; "the" and "of" may go."""
+    if words[:1] != ["end"]:
+        return None
+    rest = [w for w in words[1:] if w != "of"]
+    from dateutil.relativedelta import relativedelta
+
+    if rest in (["month"], ["this", "month"]):
+        first = date(today.year, today.month, 1)
+    elif rest in (["next", "month"], ["last", "month"]):
+        first = date(today.year, today.month, 1) + relativedelta(months=1 if rest[0] == "next" else -1)
+    elif rest and rest[0] in _MONTH_WORDS and len(rest) <= 2:
+        month = _MONTH_WORDS[rest[0]] + 1
+        if len(rest) == 2:
+            if not _YEAR.fullmatch(rest[1]):
+                return None
+            first = date(int(rest[1]), month, 1)
+        else:
+            end = _nearest(None, month, 1, today, "") + relativedelta(months=1, days=-1)
+            year = end.year
+            if prefer == "future" and end < today:
+                year += 1
+            elif prefer == "past" and end > today:
+                year -= 1
+            first = date(year, month, 1)
+    else:
+        return None
+    return first + relativedelta(months=1, days=-1)
+
+
+def _day(words: list[str], today: date, prefer: str = "") -> date | None:
     """The day some words stand for, or ``None``."""
     if not words:
         return None
     simple = {"today": 0, "tomorrow": 1, "yesterday": -1}
     if len(words) == 1 and words[0] in simple:
         return today + timedelta(days=simple[words[0]])
-    if (found := _weekday_date(words, today)) is not None:
+    if (found := _weekday_date(words, today, prefer)) is not None:
+        return found
+    if (found := _month_end(words, today, prefer)) is not None:
         return found
     if (delta := _relative_delta(words)) is not None:
         return None if _is_clock(delta) else today + delta
     # "a week today", "a fortnight tomorrow", "a week on friday" (the "on" is gone)
     if (delta := _offset(words[:2])) is not None and not _is_clock(delta):
-        anchor = _day(words[2:], today)
+        anchor = _day(words[2:], today, "future" if prefer == "future" else "")
         return None if anchor is None else anchor + delta
-    return _calendar_date(words, today)
+    return _calendar_date(words, today, prefer)
 
 
-def _moment(words: list[str] | None, now: datetime, default_hour: int | None) -> datetime | None:
+def _moment(words: list[str] | None, now: datetime, default_hour: int | None, prefer: str = "") -> datetime | None:
     """The moment some words stand for, or ``None`` if they are not understood."""
     if not words:
         return None
@@ -368,7 +436,7 @@ def _moment(words: list[str] | None, now: datetime, default_hour: int | None) ->
         elif (exact := _relative_moment(words, now)) is not None:
             return exact if at is None and _in_range(exact) else None
         else:
-            day = _day(words, now.date())
+            day = _day(words, now.date(), prefer)
     except (ValueError, OverflowError):
         return None
     if day is None:
@@ -379,23 +447,65 @@ def _moment(words: list[str] | None, now: datetime, default_hour: int | None) ->
     return found if _in_range(found) else None
 
 
-def parse_when(text: str, *, now: datetime | None = None, default_hour: int | None = None) -> datetime:
+PREFERENCES = ("", "future", "past")
+
+
+def parse_when(
+    text: str, *, now: datetime | None = None, default_hour: int | None = None, prefer: str = ""
+) -> datetime:
     """Read a typed date and time, such as "next Tuesday 2pm" or "3/4/2026 14:00".
 
     Returns a naive local datetime, to the minute. With no time given the time
     is ``default_hour``:00, or midnight. See the module notes for every form.
 
+    ``prefer`` says which way a date with a missing year (or month) points:
+    "future" (planning) takes the next such date from today on, so in
+    December "5 January" is next January; "past" (looking back) takes the last
+    one up to today, and a bare weekday is the last one gone. The default is
+    this year and this month.
+
     Raises :class:`DateNotUnderstood` for anything else.
     """
-    found = _moment(_words(text), _now(now), default_hour)
+    if prefer not in PREFERENCES:
+        raise ValueError(f"prefer must be one of {PREFERENCES}")
+    found = _moment(_words(text), _now(now), default_hour, prefer)
     if found is None:
         raise _not_understood(text, "a date", _WHEN_EXAMPLES)
     return found
 
 
-def parse_date(text: str, *, now: datetime | None = None) -> date:
+def parse_date(text: str, *, now: datetime | None = None, prefer: str = "") -> date:
     """Read a typed date, such as "Friday" or "3/4/2026"; see :func:`parse_when`."""
-    return parse_when(text, now=now).date()
+    return parse_when(text, now=now, prefer=prefer).date()
+
+
+def has_time_of_day(text: str) -> bool:
+    """Whether typed words for a moment give a time of day ("Friday 2pm", "in 2 hours", "noon")."""
+    words = [w for w in (_words(text) or []) if w not in _FILLER]
+    rest, at = _split_time(words)
+    if at is not None:
+        return True
+    delta = _relative_delta(rest) if rest else None
+    return rest == ["now"] or (delta is not None and _is_clock(delta))
+
+
+def ago_in_words(moment: datetime | date, now: datetime | None = None) -> str:
+    """How long ago a moment was, roughly: "11 months ago", "2 days ago", "3 hours ago".
+
+    A moment not in the past is "not yet".
+    """
+    now = _now(now)
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time(0))
+    if moment >= now:
+        return "not yet"
+    days = (now.date() - moment.date()).days
+    if days >= 1 and (now - moment) >= timedelta(hours=12):
+        return f"{_span_in_words(days)} ago"
+    minutes = int((now - moment).total_seconds() // 60)
+    if minutes >= 60:
+        return f"{_count(minutes // 60, 'hour')} ago"
+    return f"{_count(max(1, minutes), 'minute')} ago"
 
 
 # ---------------------------------------------------------------------------
@@ -443,7 +553,10 @@ def _period(words: list[str], today: date, after: date | None = None) -> tuple[d
             return _month_period(first.year, first.month)
         year = today.year + step
         return date(year, 1, 1), date(year, 12, 31)
-    found = _moment(words, datetime.combine(today, time(0)), None)
+    found = _moment(words, datetime.combine(today, time(0)), None, "past")
+    if found is not None and after is not None and found.date() < after:
+        # The end of "between 10 December and 5 January": the first such day from the start on.
+        found = _moment(words, datetime.combine(after, time(0)), None, "future")
     return None if found is None else (found.date(), found.date())
 
 
@@ -601,6 +714,18 @@ def _day_month_year(d: date) -> str:
 def date_in_words(d: date | datetime) -> str:
     """ "Thursday 26 March 2026"."""
     return f"{WEEKDAYS[d.weekday()]} {_day_month_year(d)}"
+
+
+def range_in_words(start: date | None, end: date | None) -> str:
+    """What a period resolved to: "since Wednesday 1 April 2026", "until Tuesday 30 June 2026",
+    "from Sunday 1 March 2026 to Tuesday 30 June 2026", "on Friday 3 April 2026", "at any date"."""
+    if start and end:
+        return f"on {date_in_words(start)}" if start == end else f"from {date_in_words(start)} to {date_in_words(end)}"
+    if start:
+        return f"since {date_in_words(start)}"
+    if end:
+        return f"until {date_in_words(end)}"
+    return "at any date"
 
 
 def time_in_words(dt: datetime | time) -> str:

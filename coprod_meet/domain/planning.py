@@ -18,7 +18,16 @@ from typing import Iterable, Sequence
 
 from dateutil import rrule
 
-from coprod_meet.domain.dates import WEEKDAYS, date_in_words, days_between_in_words, minutes_in_words, parse_when
+from coprod_meet.domain.dates import (
+    WEEKDAYS,
+    ago_in_words,
+    date_in_words,
+    days_between_in_words,
+    minutes_in_words,
+    parse_when,
+    time_in_words,
+    when_in_words,
+)
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import AccessNeed, AgendaItem, Meeting, Member, VoiceGroup, join_words
 from coprod_meet.domain.text import clean_text
@@ -308,10 +317,11 @@ def lead_checks(meeting: Meeting) -> list[Check]:
     chairs = set(meeting.co_chair_ids)
     checks = []
     for item in ordered(meeting.agenda):
-        if item.lead_id and chairs and item.lead_id not in chairs:
-            person = meeting.person(item.lead_id)
-            who = person.name if person else "someone who is not a member"
-            checks.append(Check(f"Item {number[item.id]} is led by {who}, who is not a co-chair of this meeting."))
+        person = meeting.person(item.lead_id) if item.lead_id else None
+        if person is not None and not person.archived and chairs and item.lead_id not in chairs:
+            # A lead who is not a member at all is said by member_lead_checks.
+            checks.append(Check(f"Item {number[item.id]} is led by {person.name}, who is not a co-chair of this "
+                                "meeting."))
     return checks
 
 
@@ -343,9 +353,137 @@ def access_lines(members: Iterable[Member], break_every_minutes: int = 0) -> lis
     return [line for m in members if not m.archived and (line := access_line(m, break_every_minutes))]
 
 
-def meeting_checks(meeting: Meeting) -> list[Check]:
-    """Every check, warnings first."""
-    found = [time_check(meeting), *papers_checks(meeting), power_check(meeting), *lead_checks(meeting)]
+def member_lead_checks(meeting: Meeting) -> list[Check]:
+    """Items led by someone who is not a current member of the meeting's group."""
+    number = numbers(meeting.agenda)
+    checks = []
+    for item in ordered(meeting.agenda):
+        if not item.lead_id:
+            continue
+        person = meeting.person(item.lead_id)
+        if person is None or person.archived:
+            who = f"{person.name}, who is no longer a member" if person else "someone who is not a member"
+            checks.append(Check(f"Item {number[item.id]} is led by {who} of {meeting.group_name}; "
+                                "please choose a member to lead it."))
+    return checks
+
+
+def sub_item_checks(meeting: Meeting) -> list[Check]:
+    """Sub-items given more time than the item they are part of."""
+    number = numbers(meeting.agenda)
+    by_id = {i.id: i for i in meeting.agenda}
+    checks = []
+    for item in ordered(meeting.agenda):
+        parent = by_id.get(item.parent_id)
+        if parent is not None and item.minutes > parent.minutes:
+            checks.append(Check(
+                f"Item {number[item.id]} has {minutes_in_words(item.minutes)}, more than item "
+                f"{number[parent.id]} it is part of ({minutes_in_words(parent.minutes)}); "
+                "please give the main item more time or the sub-item less."
+            ))
+    return checks
+
+
+_BREAK_TITLE = re.compile(r"\b(?:break|breather|pause|interval|lunch)\b", re.IGNORECASE)
+
+
+def is_break(item: AgendaItem) -> bool:
+    """An agenda item that is a break ("Break", "Tea break", "Lunch"; not "Carers' breaks")."""
+    return item.standing == "break" or bool(_BREAK_TITLE.search(item.title))
+
+
+def break_check(meeting: Meeting) -> Check | None:
+    """A warning when the agenda goes past the group's break rule with no break on it."""
+    every = meeting.settings.break_every_minutes
+    if every <= 0:
+        return None
+    number = numbers(meeting.agenda)
+    agenda = ordered(meeting.agenda)
+    children: dict[str, list[AgendaItem]] = {}
+    for item in agenda:
+        children.setdefault(item.parent_id, []).append(item)
+    since = 0
+    for item in children.get("", []):
+        if is_break(item) or any(is_break(c) for c in children.get(item.id, [])):
+            since = 0
+            continue
+        since += max(item.minutes, sum(c.minutes for c in children.get(item.id, [])))
+        if since > every:
+            return Check(
+                f"By the end of item {number[item.id]} the meeting has gone {minutes_in_words(since)} without a "
+                f"break, and the group asks for {break_words(every)}; please add a break to the agenda."
+            )
+    return None
+
+
+def clash_checks(meeting: Meeting, others: Iterable) -> list[Check]:
+    """The same group booked twice: other meetings of the group whose times overlap this one.
+
+    ``others`` are meetings or meeting summaries (anything with id, group_id, title, start, end).
+    """
+    checks = []
+    for other in others:
+        if other.id == meeting.id or other.group_id != meeting.group_id:
+            continue
+        if other.start < meeting.end and meeting.start < other.end:
+            checks.append(Check(
+                f"{meeting.group_name} already has {other.title} on {when_in_words(other.start)} until "
+                f"{time_in_words(other.end)}, at the same time as this meeting; please choose another time."
+            ))
+    return checks
+
+
+def bank_holiday(day: date) -> str:
+    """The name of the bank holiday in England and Wales on ``day``, or ''."""
+    import holidays  # a table shipped in the package; it needs no network
+
+    return holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day) or ""
+
+
+def day_warning(moment: datetime | date) -> str:
+    """ "Saturday 5 June 2027 is a weekend day." / "... is a bank holiday (Christmas Day)." / ''."""
+    day = moment.date() if isinstance(moment, datetime) else moment
+    holiday = bank_holiday(day)
+    if holiday:
+        return f"{date_in_words(day)} is a bank holiday ({holiday}) in England and Wales."
+    if day.weekday() >= 5:
+        return f"{date_in_words(day)} is a weekend day."
+    return ""
+
+
+def day_check(meeting: Meeting) -> Check | None:
+    words = day_warning(meeting.start)
+    return Check(f"{words} Please check people can come.") if words else None
+
+
+def series_warnings(dates: Iterable[datetime | date]) -> list[str]:
+    """A warning for each date of a series that is a weekend day or a bank holiday."""
+    return [w for d in dates if (w := day_warning(d))]
+
+
+def past_question(start: datetime, now: datetime, *, with_date: bool = True) -> str:
+    """ "That is 11 months ago (Monday 5 January 2026 at 10am). Plan it anyway?" or '' for a date to
+    come. Without ``with_date`` the date in brackets is left out (it was just said)."""
+    if start >= now:
+        return ""
+    date_words = f" ({when_in_words(start)})" if with_date else ""
+    return f"That is {ago_in_words(start, now)}{date_words}. Plan it anyway?"
+
+
+def no_time_question(when: str) -> str:
+    """The question for a start typed without a time of day."""
+    typed = " ".join(clean_text(when, what="date", limit=200).split())[:40]
+    return f'What time does it start? Please add a time, such as "{typed} 2pm".'
+
+
+def meeting_checks(meeting: Meeting, others: Iterable = ()) -> list[Check]:
+    """Every check, warnings first. ``others`` are the archive's other meetings (for double-booking)."""
+    found = [
+        time_check(meeting), *papers_checks(meeting), power_check(meeting), *lead_checks(meeting),
+        *member_lead_checks(meeting), *sub_item_checks(meeting), break_check(meeting), day_check(meeting),
+        *clash_checks(meeting, others),
+    ]
+    found = [c for c in found if c is not None]
     return [c for c in found if c.warning] + [c for c in found if not c.warning]
 
 
@@ -397,18 +535,33 @@ class Repeat:
     month_day: int = 0  # monthly on this day of the month
     at: time | None = None  # a time typed with the words
 
+    def anchored(self, start: datetime) -> Repeat:
+        """The repeat with what the first meeting fixes filled in.
+
+        "every month" from a Tuesday is the same week and weekday each month: the second
+        Tuesday, or the last Tuesday when the first meeting is on a fifth one. "every month on
+        Tuesday" takes the week from the first Tuesday on or after ``start``.
+        """
+        if self.freq != rrule.MONTHLY or self.month_day or self.nth:
+            return self
+        weekday = start.weekday() if self.weekday is None else self.weekday
+        first = start.date() + timedelta(days=(weekday - start.weekday()) % 7)
+        nth = (first.day - 1) // 7 + 1
+        return replace(self, weekday=weekday, nth=-1 if nth == 5 else nth)
+
     def rule(self, start: datetime) -> rrule.rrule:
         """The dateutil rule, starting from ``start`` (which need not be a meeting day)."""
-        dtstart = datetime.combine(start.date(), self.at or start.time())
-        if self.freq == rrule.WEEKLY and self.weekday is not None:
+        repeat = self.anchored(start)
+        dtstart = datetime.combine(start.date(), repeat.at or start.time())
+        if repeat.freq == rrule.WEEKLY and repeat.weekday is not None:
             # Count the weeks from the first meeting day, not from the week ``start`` falls in.
-            dtstart += timedelta(days=(self.weekday - dtstart.weekday()) % 7)
-        kwargs: dict = {"freq": self.freq, "interval": self.interval, "dtstart": dtstart}
-        if self.weekday is not None:
-            day = _WEEKDAY_RULES[self.weekday]
-            kwargs["byweekday"] = day(self.nth) if self.nth else day
-        if self.month_day:
-            kwargs["bymonthday"] = self.month_day
+            dtstart += timedelta(days=(repeat.weekday - dtstart.weekday()) % 7)
+        kwargs: dict = {"freq": repeat.freq, "interval": repeat.interval, "dtstart": dtstart}
+        if repeat.weekday is not None:
+            day = _WEEKDAY_RULES[repeat.weekday]
+            kwargs["byweekday"] = day(repeat.nth) if repeat.nth else day
+        if repeat.month_day:
+            kwargs["bymonthday"] = repeat.month_day
         return rrule.rrule(**kwargs)
 
     def dates(self, start: datetime, count: int) -> list[datetime]:

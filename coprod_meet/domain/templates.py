@@ -144,20 +144,42 @@ class _Reader:
         return value
 
 
+# What the TOML reader's messages mean, in words a person who edits a template knows.
+_TOML_WORDS = (
+    ("Invalid value", 'a value there cannot be read; put text in "double quotes" and numbers without them'),
+    ("Expected '=' after a key", 'each setting needs an equals sign, such as: title = "Board meeting"'),
+    ("Expected ']]'", "a heading such as [[item]] needs both closing brackets"),
+    ("Expected ']'", "a heading such as [roles] needs its closing bracket"),
+    ("Expected newline", "each setting goes on its own line, with text in double quotes"),
+    ("Unterminated string", "a piece of text is missing its closing quote mark"),
+    ("Illegal character '\\n'", "a piece of text is missing its closing quote mark"),
+    ("Unclosed array", "a list in [square brackets] is missing its closing bracket"),
+    ("Unclosed inline table", "a group of settings in {curly brackets} is missing its closing bracket"),
+    ("Cannot overwrite a value", "a setting is written twice"),
+    ("Cannot declare", "a heading is written twice"),
+    ("Illegal character", "there is a character that cannot be in a template, such as a control character"),
+)
+
+
+def _plain_toml_problem(name: str, message: str, text: str) -> TemplateProblem:
+    """One plain sentence for a TOML mistake: the line and what to do, with no parser words."""
+    found = _AT_LINE.search(message)
+    what = next((words for start, words in _TOML_WORDS if message.startswith(start)),
+                "it is not written the way a template should be; compare it with one in meetings/")
+    if found:
+        where = f"on line {found[1]}"
+    else:  # "at end of document": the mistake started somewhere above
+        where = f"by the end of the file (line {max(1, len(text.splitlines()))})"
+    return TemplateProblem(f"The template {name} has a mistake {where}: {what}; please fix it and try again.")
+
+
 def parse_template(text: str, name: str = "template") -> Template:
     """Read a template from TOML text; ``name`` (the file's name) is used in messages."""
     reader = _Reader(name, text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        found = _AT_LINE.search(message)
-        line = int(found[1]) if found else 1
-        what = _AT_LINE.sub("", message).strip().rstrip(".") or "it is not valid TOML"
-        raise TemplateProblem(
-            f"The template {name} has a mistake on line {line} ({what[0].lower() + what[1:]}); "
-            "please fix that line and try again."
-        ) from None
+        raise _plain_toml_problem(name, str(error), text) from None
     reader.keys(data, _TOP_KEYS, 1, "The template")
     title = reader.text(data, "title", 1)
     if not title:

@@ -41,6 +41,7 @@ class PlainSession:
             Command("open", "Open a meeting to read it. Type open and a number from the list.", self.cmd_open),
             Command("run", "Run a meeting: attendance, agenda, queue, decisions and minutes. "
                            "Type run and a number from the list.", self.cmd_run),
+            Command("plan", "Plan a new meeting: the group, a template, when and how long.", self.cmd_plan),
             Command("help", "Say the commands again.", self.cmd_help),
             Command("quit", "Leave coprod-meet.", lambda _rest: True),
         ]
@@ -123,6 +124,11 @@ class PlainSession:
             return
         meeting = self.service.get_meeting(meeting_id)
         self.console.say(describe_meeting(meeting, self.service.events(meeting_id)))
+
+    def cmd_plan(self, _rest: str = "") -> None:
+        from coprod_meet.plain.planning import PlanInLineMode
+
+        PlanInLineMode(self.service, self.console, self.clock).run()
 
     def cmd_run(self, rest: str) -> bool:
         from coprod_meet.plain.meeting import MeetingSession

@@ -1,7 +1,9 @@
 """A realistic, deterministic demo archive: groups, members and past meetings with full logs.
 
-The same seed always gives the same archive (ids, names, dates, events), so screenshots and
-tests can rely on it. Dates are anchored on a fixed day, not on today.
+The same seed always gives the same story (names, dates, events), so screenshots and tests can
+rely on it. Dates are anchored on a fixed day, not on today. The ids are the same too unless an
+``id_salt`` is given: the ``demo`` command gives a fresh one for every archive it fills, so two
+demo archives never share an id and merging them never blends two groups or meetings into one.
 """
 
 from __future__ import annotations
@@ -90,10 +92,12 @@ class _Memory:
 @dataclass
 class _Ids:
     rng: random.Random
+    salt: int = 0
 
     def __call__(self) -> str:
-        # The same string as str(uuid.UUID(int=bits, version=4)), several times faster.
-        bits = self.rng.getrandbits(128)
+        # The same string as str(uuid.UUID(int=bits, version=4)), several times faster. The salt
+        # changes every id without drawing anything more from the story's random stream.
+        bits = self.rng.getrandbits(128) ^ self.salt
         bits = (bits & ~(0xC000 << 48) | (0x8000 << 48)) & ~(0xF000 << 64) | (4 << 76)
         h = f"{bits:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
@@ -340,16 +344,24 @@ def _meeting_log(rng: random.Random, new_id: Callable[[], str], meeting: Meeting
     return log.events, new_actions
 
 
+def fresh_salt() -> int:
+    """A new id salt: 128 random bits from the system."""
+    import secrets
+
+    return secrets.randbits(128)
+
+
 def build_demo(
-    meetings: int = 24, seed: int = 1, *, upcoming: bool = False
+    meetings: int = 24, seed: int = 1, *, upcoming: bool = False, id_salt: int = 0
 ) -> tuple[list[Group], list[tuple[Meeting, list[Event]]]]:
-    """Groups and past meetings (with event logs). Deterministic for a given seed.
+    """Groups and past meetings (with event logs). Deterministic for a given seed and salt.
 
     With ``upcoming``, each group also gets its next meeting, planned but not yet held, so there
     is a meeting to run (its ids come from their own random stream: the rest is unchanged).
+    ``id_salt`` changes every id and nothing else (see :func:`fresh_salt`).
     """
     rng = random.Random(seed)
-    new_id = _Ids(rng)
+    new_id = _Ids(rng, id_salt)
     group_count = max(2, min(4, 2 + meetings // 10)) if meetings < 40 else 4
     groups: list[Group] = []
     for name, _place, targets in GROUPS[:group_count]:
@@ -362,7 +374,7 @@ def build_demo(
     follow_up = random.Random(seed * 1_000_003 + 7)
     for g, (group, count, (_name, place, _t)) in enumerate(zip(groups, per_group, GROUPS)):
         open_actions: list[Action] = []
-        memory = _Memory(follow_up, _Ids(follow_up))
+        memory = _Memory(follow_up, _Ids(follow_up, id_salt))
         chairs = [group.members[0].id, group.members[1].id]
         first = ANCHOR - timedelta(days=spacing * count + g)
         for n in range(count):
@@ -383,14 +395,14 @@ def build_demo(
             open_actions = [a for a in open_actions if a.id not in done and a.id not in memory.retired] + made
             result.append((meeting, log))
     if upcoming:
-        result += _upcoming(groups, seed, spacing)
+        result += _upcoming(groups, seed, spacing, id_salt)
     return groups, result
 
 
-def _upcoming(groups: list[Group], seed: int, spacing: int) -> list[tuple[Meeting, list[Event]]]:
+def _upcoming(groups: list[Group], seed: int, spacing: int, id_salt: int = 0) -> list[tuple[Meeting, list[Event]]]:
     """Each group's next meeting: planned, with papers, nobody marked yet."""
     rng = random.Random(seed * 7_919 + 13)
-    new_id = _Ids(rng)
+    new_id = _Ids(rng, id_salt)
     found = []
     for g, (group, (_name, place, _t)) in enumerate(zip(groups, GROUPS)):
         chairs = [group.members[0].id, group.members[1].id]

@@ -10,6 +10,11 @@ Everything has a UUID, so merging is by identity:
   wins; on a tie this archive's plan stays, so importing the same thing twice changes nothing;
 * groups merge by id and their members by id; where both laptops have the same group or member,
   this archive's version stays and members only the other laptop knew are added;
+* a group with another id but the same name as one here is never added beside it: it is reported
+  and nothing of it is imported, unless ``merge_groups`` is given, when it is merged into the group
+  here (its members added, its meetings moved into it);
+* two copies of one meeting id whose group or date differ are refused with a sentence: they are
+  not the same meeting, and merging them would blend two meetings into one;
 * a decision changed on both laptops (each has an edit the other never saw) keeps both edits in
   its history; the later one shows, and the user is told plainly to check it.
 
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -33,7 +38,7 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Group, Meeting, now
 from coprod_meet.domain.text import clean_note, clean_short
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.storage.archive import SAVED_AT, SCHEMA_VERSION, _check_schema
+from coprod_meet.storage.archive import SAVED_AT, SCHEMA_VERSION, Problem, _check_schema
 from coprod_meet.storage.durable import CorruptFile, atomic_write, decode, encode, is_temp_file
 from coprod_meet.storage.record_index import DECISIONS
 
@@ -68,9 +73,14 @@ class ImportReport:
     members_added: int = 0
     conflicts: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    groups_merged: list[str] = field(default_factory=list)
+    # Names of groups with another id and the same name as a group here, left out (not merged).
+    same_name_groups: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
+        # A group merged again brings nothing new by itself: what changed is its members and meetings.
         return bool(self.added or self.merged or self.groups_added or self.members_added)
 
     def lines(self) -> list[str]:
@@ -91,8 +101,11 @@ class ImportReport:
             if self.groups_added:
                 out.append(f"Added the {'group' if len(self.groups_added) == 1 else 'groups'} "
                            f"{', '.join(self.groups_added)}.")
+            for name in self.groups_merged:
+                out.append(f"Merged the other laptop's group {name} into the group of that name here.")
             if self.members_added:
                 out.append(f"Added {_n(self.members_added, 'member')} to groups we already had.")
+        out += self.notes
         out += [f"Please check: {c}" for c in self.conflicts]
         out += self.problems
         return out
@@ -271,19 +284,62 @@ def _plan_key(saved_at: str, events: list[Event]) -> tuple[str, str]:
     return saved_at, last.isoformat() if last else ""
 
 
-def _merge_groups(service: ArchiveService, groups: list[Group], report: ImportReport) -> None:
+def _merge_members(service: ArchiveService, local: Group, incoming: Group, report: ImportReport) -> None:
+    """Add to ``local`` the members only the other laptop knew (by id)."""
+    fresh = [m for m in incoming.members if local.member(m.id) is None]
+    if not fresh:
+        return
+    names = {m.name.casefold() for m in local.members}
+    for m in fresh:
+        if m.name.casefold() in names:
+            report.notes.append(f"Both laptops have a member called {m.name} in {local.name}; they are kept as two "
+                                "people. If they are the same person, take one off the group.")
+        local = local.with_member(m)
+    service.save_group(local)
+    report.members_added += len(fresh)
+
+
+def _merge_groups(
+    service: ArchiveService, groups: list[Group], report: ImportReport, merge_groups: bool,
+    meetings_of: dict[str, int],
+) -> tuple[dict[str, Group], set[str]]:
+    """Merge the incoming groups; returns (incoming group id -> the local group it went into for a
+    group with another id and the same name, ids of groups left out)."""
+    moved: dict[str, Group] = {}
+    left_out: set[str] = set()
+    seen: set[str] = set()
     for incoming in groups:
-        local = next((g for g in service.groups() if g.id == incoming.id), None)
-        if local is None:
-            service.save_group(incoming)
-            report.groups_added.append(incoming.name)
+        if incoming.id in seen:
             continue
-        fresh = [m for m in incoming.members if local.member(m.id) is None]
-        if fresh:
-            for m in fresh:
-                local = local.with_member(m)
-            service.save_group(local)
-            report.members_added += len(fresh)
+        seen.add(incoming.id)
+        here = service.groups()
+        local = next((g for g in here if g.id == incoming.id), None)
+        if local is not None:
+            _merge_members(service, local, incoming, report)
+            continue
+        namesake = next((g for g in here if g.name.casefold() == incoming.name.casefold()), None)
+        if namesake is None:
+            try:
+                service.save_group(incoming)
+            except UserError as error:
+                left_out.add(incoming.id)
+                report.problems.append(f"The group {incoming.name} could not be imported: {error}")
+                continue
+            report.groups_added.append(incoming.name)
+        elif merge_groups:
+            _merge_members(service, namesake, incoming, report)
+            moved[incoming.id] = service.group(namesake.id)
+            report.groups_merged.append(incoming.name)
+        else:
+            left_out.add(incoming.id)
+            report.same_name_groups.append(incoming.name)
+            count = meetings_of.get(incoming.id, 0)
+            report.problems.append(
+                f"The group {incoming.name} being imported has the same name as a group here but is a different "
+                f"group, so it and its {_n(count, 'meeting')} were not imported; to merge the two into one group, "
+                "import again with --merge-groups."
+            )
+    return moved, left_out
 
 
 def _decision_edits(events: list[Event]) -> dict[str, set[str]]:
@@ -294,10 +350,24 @@ def _decision_edits(events: list[Event]) -> dict[str, set[str]]:
     return edits
 
 
-def import_paths(service: ArchiveService, paths: list[Path]) -> ImportReport:
+def _not_the_same(a: Meeting, b: Meeting) -> bool:
+    """Two plans with one id that cannot be one meeting: another group or another day."""
+    return a.group_id != b.group_id or a.start.date() != b.start.date()
+
+
+def _refuse_twins(title: str, ours: Meeting, theirs: Meeting, where: str) -> str:
+    return (f"The meeting {title} was not imported: {where} has a meeting with the same id but "
+            f"{'another group' if ours.group_id != theirs.group_id else 'another date'} "
+            f"({ours.group_name}, {date_in_words(ours.start)} against {theirs.group_name}, "
+            f"{date_in_words(theirs.start)}), so they are not the same meeting; export it again from the laptop "
+            "that has it right.")
+
+
+def import_paths(service: ArchiveService, paths: list[Path], *, merge_groups: bool = False) -> ImportReport:
     """Merge meeting files and archive folders into this archive; see the module notes."""
     report = ImportReport()
     incoming: dict[str, Incoming] = {}
+    twins: set[str] = set()
     groups: list[Group] = []
     for path in paths:
         path = Path(path).expanduser()
@@ -315,22 +385,36 @@ def import_paths(service: ArchiveService, paths: list[Path]) -> ImportReport:
                 groups.append(item.group)
             if item.meeting.id in incoming:  # the same meeting in two files: merge them first
                 known = incoming[item.meeting.id]
+                if _not_the_same(known.meeting, item.meeting):
+                    if item.meeting.id not in twins:
+                        report.problems.append(_refuse_twins(item.meeting.title, known.meeting, item.meeting,
+                                                             "another file being imported"))
+                    twins.add(item.meeting.id)
+                    continue
                 known.events = merge_logs(known.events, item.events)
                 if _plan_key(item.saved_at, item.events) > _plan_key(known.saved_at, known.events):
                     known.meeting, known.saved_at = item.meeting, item.saved_at
             else:
                 incoming[item.meeting.id] = item
-    _merge_groups(service, groups, report)
-    known_groups = {g.id for g in service.groups()}
+    for mid in twins:
+        incoming.pop(mid, None)
+    # A meeting whose group came with no group record brings its group from its plan.
+    named = {g.id for g in groups}
     for item in incoming.values():
         m = item.meeting
-        if m.group_id not in known_groups and m.group_name:
-            try:
-                service.save_group(Group(id=m.group_id, name=m.group_name, members=m.roster))
-            except UserError:
-                continue
-            known_groups.add(m.group_id)
-            report.groups_added.append(m.group_name)
+        if m.group_id not in named and m.group_name:
+            groups.append(Group(id=m.group_id, name=m.group_name, members=m.roster))
+            named.add(m.group_id)
+    meetings_of: dict[str, int] = {}
+    for item in incoming.values():
+        meetings_of[item.meeting.group_id] = meetings_of.get(item.meeting.group_id, 0) + 1
+    moved, left_out = _merge_groups(service, groups, report, merge_groups, meetings_of)
+    for mid, item in list(incoming.items()):
+        if item.meeting.group_id in left_out:
+            del incoming[mid]
+        elif item.meeting.group_id in moved:
+            into = moved[item.meeting.group_id]
+            item.meeting = replace(item.meeting, group_id=into.id, group_name=into.name)
 
     incoming_edits: dict[str, set[str]] = {}
     for item in incoming.values():
@@ -352,6 +436,9 @@ def import_paths(service: ArchiveService, paths: list[Path]) -> ImportReport:
             report.added.append(item.meeting.title)
             continue
         local_meeting, local_events = loaded
+        if _not_the_same(local_meeting, item.meeting):
+            report.problems.append(_refuse_twins(item.meeting.title, local_meeting, item.meeting, "this archive"))
+            continue
         local_plan, _ = service.archive.read_meeting(mid)
         local_saved = (local_plan or {}).get(SAVED_AT, "")
         local_ids = {e.id for e in local_events}
@@ -395,6 +482,23 @@ def _conflict_words(row: dict[str, Any]) -> str:
     return (f"the decision \u201c{text}\u201d ({row.get('group_name', '')}, {when}) was changed on both laptops. "
             f"Both versions are kept in its history and the later change shows now; "
             f"please agree with the co-chairs which is right.")
+
+
+def same_name_problems(service: ArchiveService) -> list[Problem]:
+    """Groups in this archive that share a name (for ``check``): people cannot tell them apart."""
+    by_name: dict[str, list[Group]] = {}
+    for g in service.groups():
+        by_name.setdefault(g.name.casefold(), []).append(g)
+    problems = []
+    for same in by_name.values():
+        if len(same) > 1:
+            ids = ", ".join(g.id[:8] for g in same)
+            problems.append(Problem(
+                service.root / "groups.json",
+                f"{len(same)} groups are called {same[0].name} (ids starting {ids}); rename one in the app "
+                "(press G for groups) so people can tell them apart",
+            ))
+    return problems
 
 
 # -- exporting -------------------------------------------------------------------------------

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Sequence
 
 from coprod_meet.domain import planning as plan
-from coprod_meet.domain.dates import date_in_words, lateness_in_words, parse_when
+from coprod_meet.domain.dates import date_in_words, has_time_of_day, lateness_in_words, parse_when
 from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.domain.model import AgendaItem, Event, Group, GroupSettings, ItemKind, Meeting, Member, new_id
 from coprod_meet.domain.records import Action, ActionStatus, Method, actions_from, decisions_from
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.templates import Template, agenda_from, find_member
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.services.templates import load_template
+from coprod_meet.services.templates import find_template, load_template
 
 # Standing items that close a meeting: carried items go before them.
 CLOSING_ITEMS = ("you_said_we_did", "aob", "how_did_today_go")
@@ -237,11 +237,18 @@ class Planner:
             return [c for c in previous[-1].co_chair_ids if c in current]
         return []
 
+    def checks(self, meeting: Meeting) -> list[plan.Check]:
+        """Every planning check of a meeting, with the archive's other meetings for double-booking."""
+        return plan.meeting_checks(meeting, self.service.list_meetings())
+
     def plan_from_file(
-        self, template_path: Path | str, *, when: str = "", group_name: str = "", now: datetime | None = None
+        self, template_path: Path | str, *, when: str = "", group_name: str = "", now: datetime | None = None,
+        allow_past: bool = False,
     ) -> Meeting:
-        """Plan and save a meeting from a template file (the ``plan`` command)."""
-        template = load_template(template_path)
+        """Plan and save a meeting from a template file or a ready-made template's name (the ``plan``
+        command). A start in the past is refused unless ``allow_past``; a start with no time of day is
+        refused with a question."""
+        template = load_template(find_template(template_path))
         group_name = group_name or template.group
         if not group_name:
             raise UserError("Please say which group the meeting is for, for example --group \"Better Together Board\".")
@@ -249,7 +256,7 @@ class Planner:
         when = when or template.when
         if not when:
             raise UserError('Please say when the meeting is, for example --when "next Tuesday 2pm".')
-        start = parse_when(when, now=now)
+        start = start_from_words(when, now=now, allow_past=allow_past, past_hint="add --past")
         return self.save_meeting(self.new_meeting(group, template, start))
 
     def save_meeting(self, meeting: Meeting) -> Meeting:
@@ -275,6 +282,24 @@ class Planner:
         later = self.series(first, repeat, count)
         self.service.write_whole_meetings([(m, []) for m in later])
         return later
+
+
+def start_from_words(
+    when: str, *, now: datetime | None = None, allow_past: bool = False, past_hint: str = "add --past"
+) -> datetime:
+    """A meeting's start from typed words, looking forward ("5 January" is the next one).
+
+    Refused with one plain sentence when it has no time of day, or (unless ``allow_past``) when it
+    is in the past; ``past_hint`` says how to plan it anyway.
+    """
+    moment = datetime.now() if now is None else now
+    start = parse_when(when, now=moment, prefer="future")
+    if not has_time_of_day(when):
+        raise UserError(plan.no_time_question(when))
+    question = plan.past_question(start, moment)
+    if question and not allow_past:
+        raise UserError(f"{question.removesuffix(' Plan it anyway?')} To plan it anyway, {past_hint}.")
+    return start
 
 
 def fresh_agenda(agenda: Sequence[AgendaItem]) -> tuple[AgendaItem, ...]:

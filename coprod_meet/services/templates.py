@@ -21,6 +21,42 @@ def templates_dir() -> Path:
     return next((d for d in TEMPLATE_DIRS if d.is_dir()), TEMPLATE_DIRS[0])
 
 
+def user_templates_dir() -> Path:
+    """The person's own templates: ``templates`` in their config folder (~/.config/coprod-meet)."""
+    from platformdirs import user_config_dir
+
+    from coprod_meet.storage.archive import APP_NAME
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "templates"
+
+
+def template_folders() -> list[Path]:
+    """Where templates are found by name: the ready-made folder, then the person's own."""
+    return [templates_dir(), user_templates_dir()]
+
+
+def find_template(name_or_path: Path | str) -> Path:
+    """The template file a person means: a path to a file, or the name of a ready-made template
+    or one of their own ("board-co-chaired", "board-co-chaired.toml"), from any folder.
+
+    Raises :class:`TemplateProblem` with the names there are when neither is found.
+    """
+    path = Path(name_or_path).expanduser()
+    if path.exists() or len(path.parts) > 1:
+        return path
+    stem = path.name.removesuffix(".toml")
+    for folder in template_folders():
+        candidate = folder / f"{stem}.toml"
+        if stem and candidate.is_file():
+            return candidate
+    names = ", ".join(sorted({p.stem for folder in template_folders() if folder.is_dir()
+                              for p in folder.glob("*.toml")})) or "none"
+    raise TemplateProblem(
+        f"There is no template file or ready-made template called {path.name}; give the path to a .toml file, "
+        f"or one of these names: {names}."
+    )
+
+
 def load_template(path: Path | str) -> Template:
     """Read one template file. Raises :class:`TemplateProblem` with one plain sentence."""
     path = Path(path)
@@ -46,13 +82,15 @@ def load_template(path: Path | str) -> Template:
     return parse_template(text, name)
 
 
-def ready_made() -> list[tuple[Path, Template]]:
-    """Every template in the ready-made folder that can be read, by title.
+def ready_made(*, own: bool = False) -> list[tuple[Path, Template]]:
+    """Every template in the ready-made folder (and with ``own``, the person's own folder) that
+    can be read, by title.
 
     An example meeting (a file that names a date) is left out: it is a meeting, not a template.
     """
     found = []
-    for path in sorted(templates_dir().glob("*.toml")):
+    folders = template_folders() if own else [templates_dir()]
+    for path in sorted(p for folder in folders if folder.is_dir() for p in folder.glob("*.toml")):
         try:
             template = load_template(path)
         except TemplateProblem:

@@ -77,11 +77,21 @@ class MeetingFigures:
     came_ids: frozenset[str] = frozenset()
     joins_seconds: dict[str, float] = field(default_factory=dict)  # "online", "phone", "room" (issue 16)
     joins_words: str = ""  # "People online had 12% of the say. ..." or "" when all were in the room
+    # What each member answered to "did you feel heard?", with their voice group.
+    answers: tuple[tuple[str, VoiceGroup, str], ...] = ()
 
     @property
     def joins_share(self) -> dict[str, float]:
         whole = sum(self.joins_seconds.values())
         return {k: (v / whole if whole else 0.0) for k, v in self.joins_seconds.items()}
+
+    def heard_of(self, vg: VoiceGroup) -> dict[str, int]:
+        """The answers of one voice group, counted."""
+        counts = {k: 0 for k in HEARD_ANSWERS}
+        for _member, group, answer in self.answers:
+            if group is vg:
+                counts[answer] += 1
+        return counts
 
     @property
     def share(self) -> dict[VoiceGroup, float]:
@@ -116,6 +126,7 @@ class MeetingFigures:
             "apologies": self.apologies,
             "heard": {k: self.heard.get(k, 0) for k in HEARD_ANSWERS},
             "share_by_joins": {k: round(v, 4) for k, v in self.joins_share.items()},
+            "heard_by_voice_group": {vg.value: self.heard_of(vg) for vg in VoiceGroup},
         }
 
 
@@ -130,6 +141,55 @@ class QuietMember:
                 f"you might invite {self.name} to speak first next time.")
 
 
+def _share_of(figures: list[MeetingFigures], key: str) -> float | None:
+    """The share of all speaking time over some meetings that the voice groups in ``key`` had."""
+    groups = [VoiceGroup(k) for k in key.split("+") if k in VoiceGroup._value2member_map_]
+    whole = sum(sum(m.seconds.values()) for m in figures)
+    if not whole:
+        return None
+    return sum(m.seconds.get(vg, 0.0) for m in figures for vg in groups) / whole
+
+
+def _member_words(vg: VoiceGroup, count: int) -> str:
+    """ "5 lived-experience members", "1 carer", "3 professionals"."""
+    nouns = {VoiceGroup.LIVED: ("lived-experience member", "lived-experience members"),
+             VoiceGroup.CARER: ("carer", "carers"), VoiceGroup.PROFESSIONAL: ("professional", "professionals"),
+             VoiceGroup.OTHER: ("other member", "other members")}[vg]
+    return f"{count} {nouns[0] if count == 1 else nouns[1]}"
+
+
+def heard_by_group(figures: list[MeetingFigures]) -> dict[VoiceGroup, tuple[set[str], set[str], set[str]]]:
+    """For each voice group over some meetings: (members who answered, who said "partly" at least
+    once, who said "no" at least once). Passing is not an answer."""
+    found: dict[VoiceGroup, tuple[set[str], set[str], set[str]]] = {}
+    for m in figures:
+        for member, vg, answer in m.answers:
+            if answer == "pass":
+                continue
+            answered, partly, no = found.setdefault(vg, (set(), set(), set()))
+            answered.add(member)
+            if answer == "partly":
+                partly.add(member)
+            elif answer == "no":
+                no.add(member)
+    return found
+
+
+def heard_sentence(vg: VoiceGroup, answered: set[str], partly: set[str], no: set[str]) -> str:
+    """ "2 of 5 lived-experience members felt only partly heard", "all 3 carers who answered felt heard"."""
+    if not partly and not no:
+        everyone = "the 1" if len(answered) == 1 else f"all {len(answered)}"
+        return f"{everyone} {_member_words(vg, len(answered)).split(' ', 1)[1]} who answered felt heard"
+    parts = []
+    only_partly = partly - no
+    if only_partly:
+        parts.append(f"{len(only_partly)} of {_member_words(vg, len(answered))} felt only partly heard")
+    if no:
+        start = f"{len(no)}" if only_partly else f"{len(no)} of {_member_words(vg, len(answered))}"
+        parts.append(f"{start} did not feel heard at least once")
+    return " and ".join(parts)
+
+
 @dataclass(frozen=True)
 class GroupTrends:
     group_id: str
@@ -139,11 +199,56 @@ class GroupTrends:
     last_n: int
     members: int = 0
     notes: list[str] = field(default_factory=list)
+    # The same number of meetings just before these (for "down from 52%"), and how they were chosen.
+    before: list[MeetingFigures] = field(default_factory=list)
+    chosen_by_count: bool = True
+
+    def summary(self) -> str:
+        """One or two sentences over the whole period, first of all the figures.
+
+        "Over the last 6 meetings lived experience had 41% of the say, down from 52%; 2 of 5
+        lived-experience members felt only partly heard."
+        """
+        if not self.meetings:
+            if not self.chosen_by_count:
+                return f"{self.group_name} has no meetings with anything recorded in that period."
+            return f"{self.group_name} has no meetings with anything recorded yet."
+        n = len(self.meetings)
+        if self.chosen_by_count:
+            over = "At the last meeting" if n == 1 else f"Over the last {n} meetings"
+        else:
+            over = (f"At the meeting on {date_in_words(self.meetings[0].start)}" if n == 1 else
+                    f"Over the {n} meetings from {date_in_words(self.meetings[0].start)} to "
+                    f"{date_in_words(self.meetings[-1].start)}")
+        target = next((m for m in reversed(self.meetings) if m.target_key), None)
+        key = target.target_key if target else VoiceGroup.LIVED.value
+        who = voice_key_in_words(key).replace("people with lived experience", "lived experience")
+        share = _share_of(self.meetings, key)
+        if share is None:
+            say = "nobody's speaking time was recorded"
+        else:
+            say = f"{who} had {percent(share)} of the say"
+            earlier = _share_of(self.before, key)
+            if earlier is not None and percent(earlier) != percent(share):
+                say += f", {'down' if share < earlier else 'up'} from {percent(earlier)} the {len(self.before)} "                        f"meeting{'' if len(self.before) == 1 else 's'} before"
+            elif earlier is not None:
+                say += f", the same as the {len(self.before)} meeting{'' if len(self.before) == 1 else 's'} before"
+            if target is not None:
+                say += f" (the aim is at least {target.target_percent}%)"
+        heard = heard_by_group(self.meetings)
+        felt = [heard_sentence(vg, *heard[vg]) for vg in VoiceGroup if vg in heard]
+        tail = "; ".join(felt) if felt else "nobody answered whether they felt heard"
+        return f"{over} {say}. {tail[0].upper()}{tail[1:]}."
 
     def to_json(self) -> dict[str, Any]:
+        heard = heard_by_group(self.meetings)
         return {
             "group": self.group_name,
             "group_id": self.group_id,
+            "summary": self.summary(),
+            "heard_by_voice_group": {
+                vg.value: {"answered": len(a), "partly": len(p - n), "no": len(n)} for vg, (a, p, n) in heard.items()
+            },
             "meetings": [m.to_json() for m in self.meetings],
             "quiet": [{"member_id": q.member_id, "name": q.name, "meetings": q.meetings,
                        "invitation": q.invitation()} for q in self.quiet],
@@ -168,12 +273,14 @@ class GroupTrends:
             ])
         return out.getvalue()
 
-    def lines(self, width: int = 20) -> list[str]:
-        """The figures in a few plain lines, each with a text bar and its number."""
+    def lines(self, width: int = 20, *, summary: bool = True) -> list[str]:
+        """The figures in a few plain lines, each with a text bar and its number; the summary first
+        (unless the caller shows it itself)."""
         if not self.meetings:
-            return [f"{self.group_name} has no meetings with anything recorded yet."]
+            return [self.summary()] if summary else []
         first, last = self.meetings[0].start, self.meetings[-1].start
-        out = [f"{self.group_name}: {len(self.meetings)} meetings, from {date_in_words(first)} "
+        out = [self.summary(), ""] if summary else []
+        out += [f"{self.group_name}: {len(self.meetings)} meetings, from {date_in_words(first)} "
                f"to {date_in_words(last)}."]
         target = next((m for m in reversed(self.meetings) if m.target_key), None)
         if target is not None:
@@ -206,6 +313,16 @@ class GroupTrends:
             if m.heard.get("pass"):
                 parts.append(f"{m.heard['pass']} passed")
             out.append(f"  {_short_date(m.start)}  {bar(m.heard_fraction, width)}  {', '.join(parts)}")
+        heard = heard_by_group(self.meetings)
+        if heard:
+            out += ["", "How heard people felt, by voice group (members who answered at any of these meetings):"]
+            for vg in VoiceGroup:
+                if vg not in heard:
+                    continue
+                answered, partly, no = heard[vg]
+                fine = len(answered - partly - no)
+                out.append(f"  {VOICE_WORDS[vg]:<16}  {bar(fine / len(answered), width)}  "
+                           f"{heard_sentence(vg, answered, partly, no)}")
         out += [""]
         if self.quiet:
             out.append(f"Members to invite (not heard in their last {self.last_n} meetings):")
@@ -232,8 +349,12 @@ def figures_of(meeting: Meeting, events: list[Event]) -> MeetingFigures | None:
     if state.started is None and not state.turns and not state.attendance:
         return None
     heard = {k: 0 for k in HEARD_ANSWERS}
-    for answer, _comment in state.evaluations.values():
-        heard[answer if answer in heard else "pass"] += 1
+    answers = []
+    for member_id, (answer, _comment) in state.evaluations.items():
+        answer = answer if answer in heard else "pass"
+        heard[answer] += 1
+        person = meeting.person(member_id)
+        answers.append((member_id, person.voice_group if person else VoiceGroup.OTHER, answer))
     target_key, target_percent = meeting.settings.voice_targets[0] if meeting.settings.voice_targets else ("", 0)
     expected = [m for m in meeting.roster if not m.archived]
     return MeetingFigures(
@@ -244,6 +365,7 @@ def figures_of(meeting: Meeting, events: list[Event]) -> MeetingFigures | None:
         heard=heard, target_key=target_key, target_percent=target_percent,
         spoke_ids=frozenset(state.spoken_ids()), came_ids=frozenset(state.ever_present_ids),
         joins_seconds=seconds_by_joins(state), joins_words=joins_share_sentence(state),
+        answers=tuple(sorted(answers)),
     )
 
 
@@ -264,31 +386,50 @@ def group_trends(
     last_n: int = 3,
     period: str | None = None,
     since: str | None = None,
+    until: str | None = None,
+    meetings: int | None = None,
     now: datetime | None = None,
 ) -> GroupTrends:
-    """The trends of one group (by name or id), oldest meeting first."""
+    """The trends of one group (by name or id), oldest meeting first.
+
+    ``period``/``since``/``until`` keep the meetings in a period; ``meetings`` keeps the last that
+    many of them. The meetings just before (as many again) are read too, for the summary's
+    "down from 52%".
+    """
     if not 1 <= last_n <= 50:
         raise UserError("The number of meetings to look back must be between 1 and 50.")
+    if meetings is not None and not 1 <= meetings <= 1000:
+        raise UserError("The number of meetings to show must be between 1 and 1000.")
     if not group or not group.strip():
         names = ", ".join(g.name for g in service.groups()) or "none yet"
         raise UserError(f"Please name a group; the groups are: {names}.")
     ids = group_ids_of(service, group) or set()
-    first, last = period_of(period, since, None, now=now)
+    first, last = period_of(period, since, until, now=now)
     summaries = sorted((s for s in service.list_meetings() if s.group_id in ids), key=lambda s: (s.start, s.id))
-    figures: list[MeetingFigures] = []
+    # Newest first, so that "the last N" and the N before them read no more files than needed.
+    inside: list[MeetingFigures] = []
+    before: list[MeetingFigures] = []
     latest: Meeting | None = None
-    for s in summaries:
+    for s in reversed(summaries):
         day = s.start.date()
-        if first and day < first or last and day > last:
+        if last and day > last:
             continue
+        early = bool(first and day < first) or (meetings is not None and len(inside) >= meetings)
+        if early and len(before) >= len(inside):
+            break
         loaded = service.read_meeting(s.id)
         if loaded is None:
             continue
         meeting, events = loaded
         found = figures_of(meeting, events)
-        if found is not None:
-            figures.append(found)
-            latest = meeting
+        if found is None:
+            continue
+        if early:
+            before.append(found)
+        else:
+            inside.append(found)
+            latest = latest or meeting
+    figures = inside[::-1]
     known = [g for g in service.groups() if g.id in ids]
     if known:
         members = list(known[0].current_members)
@@ -297,4 +438,5 @@ def group_trends(
         members = [m for m in (latest.roster if latest else ()) if not m.archived]
         group_id = latest.group_id if latest else next(iter(ids))
         name = latest.group_name if latest else group.strip()
-    return GroupTrends(group_id, name, figures, quiet_members(members, figures, last_n), last_n, len(members))
+    return GroupTrends(group_id, name, figures, quiet_members(members, figures, last_n), last_n, len(members),
+                       before=before[::-1], chosen_by_count=not (first or last) or meetings is not None)

@@ -36,9 +36,11 @@ def item_note(item: AgendaItem) -> str:
     return ", ".join(notes)
 
 
-def checks_text(meeting: Meeting) -> str:
-    """The checks, each on a line, warnings marked in words, then members' access needs."""
-    lines = [("Warning: " if c.warning else "Fine: ") + c.text for c in plan.meeting_checks(meeting)]
+def checks_text(meeting: Meeting, others=()) -> str:
+    """The checks, each on a line, warnings marked in words, then members' access needs.
+
+    ``others`` are the archive's meetings, to warn when the group is booked twice."""
+    lines = [("Warning: " if c.warning else "Fine: ") + c.text for c in plan.meeting_checks(meeting, others)]
     needs = plan.access_lines(meeting.roster, meeting.settings.break_every_minutes)
     lines.append("Access needs: " + (" ".join(needs) if needs else "nobody has told us of a need."))
     return "\n".join(lines)
@@ -118,8 +120,9 @@ It also says what members need to take part. Every change is saved at once.
                           Text(lead.name if lead else ""), Text(item_note(item)), key=item.id)
         if select and any(i.id == select for i in m.agenda):
             table.move_cursor(row=table.get_row_index(select))
+        checks = checks_text(m, self.app.service.list_meetings())
         self.query_one("#agenda-checks", Static).update(
-            checks_text(m) if m.agenda else "The agenda is empty. Press A to add the first item.\n" + checks_text(m)
+            checks if m.agenda else "The agenda is empty. Press A to add the first item.\n" + checks
         )
 
     def _chosen_id(self) -> str:

@@ -13,13 +13,21 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from coprod_meet.domain.dates import minutes_in_words, parse_duration, parse_when, time_in_words, when_in_words
+from coprod_meet.domain.dates import (
+    ago_in_words,
+    has_time_of_day,
+    minutes_in_words,
+    parse_duration,
+    parse_when,
+    time_in_words,
+    when_in_words,
+)
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Group, Meeting, join_words
-from coprod_meet.domain.planning import parse_repeat, power_check
+from coprod_meet.domain.planning import day_warning, no_time_question, parse_repeat, past_question, power_check, series_warnings
 from coprod_meet.domain.templates import ROLE_WORDS, Template
 from coprod_meet.services.planning import Planner
-from coprod_meet.services.templates import load_template, ready_made
+from coprod_meet.services.templates import find_template, load_template, ready_made, templates_dir, user_templates_dir
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.forms import focus_first, hint, label, member_options, options, select_value
@@ -27,14 +35,19 @@ from coprod_meet.tui.widgets.save_status import SaveStatus
 
 EMPTY_TEMPLATE = Template(name="", title="Meeting", items=())
 ROLES = ("note_taker", "timekeeper")
+OTHER_FILE = "\x00another file"  # the template choice that asks for a file from any folder
 
 
 class MeetingSetupScreen(HelpfulScreen):
     TITLE_WORDS = "Plan a meeting"
     HELP = """
 Plan a meeting here. Choose the group and a template (a ready-made agenda you can change
-later). Type when it is in your own words, such as "next Tuesday 2pm" or "12/3/2026 14:00":
-the line under it says the date it understood. Type how long it lasts, such as "2 hours".
+later). The list has the ready-made templates and your own (the templates folder in your config
+folder). Choose "Another template file" to type the path of a template from any folder.
+Type when it is in your own words, such as "next Tuesday 2pm" or "12/3/2026 14:00":
+the line under it says the date it understood. A date without a year is the next one to come.
+Give a time of day. A date that has gone is asked about before it is saved.
+Type how long it lasts, such as "2 hours".
 Tick the co-chairs with Space. The app warns when no co-chair has lived experience.
 To plan a series, type how it repeats, such as "every 2nd Tuesday of the month", and how many
 more meetings to plan. Open actions and items put off at the last meeting are added to the
@@ -51,6 +64,7 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
         self.group_id = group_id
         self.now = now
         self._title_from_template = ""
+        self._past_agreed: datetime | None = None  # a start in the past the person said yes to
 
     # -- building the form ------------------------------------------------------------------
 
@@ -58,7 +72,7 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
         service = self.app.service
         self.meeting: Meeting | None = service.get_meeting(self.meeting_id) if self.meeting_id else None
         groups = [g for g in service.groups() if not g.archived]
-        self.templates: list[tuple[Path, Template]] = ready_made()
+        self.templates: list[tuple[Path, Template]] = ready_made(own=True)
         m = self.meeting
         yield Header()
         with VerticalScroll(id="form-body"):
@@ -69,9 +83,8 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
                 yield Select(options((g.name, g.id) for g in groups), id="group", allow_blank=not groups,
                              value=chosen if groups else Select.NULL, prompt="No groups yet: add one first")
                 yield label("Template", "template")
-                choices = [(f"{t.title} ({p.name})", str(p)) for p, t in self.templates]
-                yield Select(options([*choices, ("No template: an empty agenda", "")]), id="template",
-                             allow_blank=False, value=choices[0][1] if choices else "")
+                choices = self._template_choices()
+                yield Select(options(choices), id="template", allow_blank=False, value=choices[0][1])
             else:
                 yield Static(f"Change the plan of {m.title}", classes="form-title", markup=False)
             yield label("Title", "title")
@@ -114,11 +127,49 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
         group_id = select_value(self.query_one("#group", Select))
         return self.app.service.group(group_id) if group_id else None
 
+    def _template_choices(self) -> list[tuple[str, str]]:
+        def where(path: Path) -> str:
+            if path.parent == templates_dir():
+                return path.name
+            if path.parent == user_templates_dir():
+                return f"yours: {path.name}"
+            return str(path)
+
+        choices = [(f"{t.title} ({where(p)})", str(p)) for p, t in self.templates]
+        return [*choices, ("No template: an empty agenda", ""), ("Another template file…", OTHER_FILE)]
+
     def _template(self) -> Template:
         path = select_value(self.query_one("#template", Select))
-        if not path:
+        if not path or path == OTHER_FILE:
             return EMPTY_TEMPLATE
         return next((t for p, t in self.templates if str(p) == path), None) or load_template(path)
+
+    def _ask_for_template_file(self) -> None:
+        """Ask for the path of a template file from any folder, then add it to the list and choose it."""
+        from coprod_meet.tui.screens.ask import AskScreen
+
+        select = self.query_one("#template", Select)
+        previous = str(self.templates[0][0]) if self.templates else ""
+
+        def done(answer: str | None) -> None:
+            if not answer or not answer.strip():
+                select.value = previous
+                return
+            try:
+                path = find_template(answer.strip()).resolve()
+                template = load_template(path)
+            except UserError as error:
+                self.app.notify(str(error), title="Template not used", severity="warning", markup=False)
+                select.value = previous
+                return
+            if not any(p == path for p, _t in self.templates):
+                self.templates.append((path, template))
+            select.set_options(options(self._template_choices()))
+            select.value = str(path)
+
+        self.app.push_screen(AskScreen(
+            "Use a template file", "Type the path of a template file (.toml) from any folder, such as "
+            "~/Documents/our-meeting.toml, or the name of a ready-made one, then press Enter.", ""), done)
 
     def _fill_people(self) -> None:
         group = self._group()
@@ -165,6 +216,9 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
         if event.select.id == "group":
             self._fill_people()
         elif event.select.id == "template":
+            if select_value(event.select) == OTHER_FILE:
+                self._ask_for_template_file()
+                return
             self._template_chosen()
             self._fill_people()
         self._update_hints()
@@ -178,8 +232,17 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
     def _value(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Input).value
 
+    def _now(self) -> datetime:
+        if self.now is not None:
+            return self.now
+        clock = getattr(self.app, "clock", None)
+        return (clock() if clock else datetime.now()).replace(second=0, microsecond=0)
+
     def _start(self) -> datetime:
-        return parse_when(self._value("when"), now=self.now)
+        return parse_when(self._value("when"), now=self._now(), prefer="future")
+
+    def _start_changed(self, start: datetime) -> bool:
+        return self.meeting is None or start != self.meeting.start
 
     def _length(self) -> int:
         return parse_duration(self._value("length"))
@@ -192,7 +255,14 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
         else:
             try:
                 start = self._start()
-                when_hint.update(f"Understood: {when_in_words(start)}.")
+                words = f"Understood: {when_in_words(start)}."
+                if not has_time_of_day(self._value("when")):
+                    words += f" {no_time_question(self._value('when'))}"
+                elif start < self._now() and self._start_changed(start):
+                    words += f" Warning: that is {ago_in_words(start, self._now())}."
+                if day := day_warning(start):
+                    words += f" Warning: {day}"
+                when_hint.update(words)
             except UserError as error:
                 when_hint.update(str(error))
         length_hint = self.query_one("#length-hint", Static)
@@ -225,9 +295,10 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
             return str(error)
         if start is None:
             return f"Understood: {repeat.in_words()}."
-        dates = [when_in_words(d) for d in repeat.after(start, min(count, 3))]
-        more = f" and {count - 3} more" if count > 3 else ""
-        return f"Understood: {repeat.in_words()}. Then: {join_words(dates)}{more}."
+        later = repeat.after(start, count)
+        warnings = "".join(f" Warning: {w}" for w in series_warnings(later))
+        return (f"Understood: {repeat.anchored(start).in_words()}. Then: {join_words([when_in_words(d) for d in later])}."
+                f"{warnings}")
 
     def _count(self) -> int:
         text = self._value("count").strip() or "0"
@@ -239,6 +310,14 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
 
     def action_save(self) -> None:
         try:
+            if not has_time_of_day(self._value("when")):
+                self._start()  # a date that cannot be read says so first
+                raise UserError(no_time_question(self._value("when")))
+            start = self._start()
+            question = past_question(start, self._now())
+            if question and self._start_changed(start) and self._past_agreed != start:
+                self._ask_about_the_past(start, question)
+                return
             write, opening = self._write()
         except UserError as error:
             self.app.notify(str(error), title="Not saved yet", severity="warning", markup=False)
@@ -257,6 +336,18 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
                 self.dismiss(meeting)
 
         self.app.save(write, on_saved=saved, on_failed=status.failed)
+
+    def _ask_about_the_past(self, start: datetime, question: str) -> None:
+        from coprod_meet.tui.screens.confirm import ConfirmScreen
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._past_agreed = start
+                self.action_save()
+            else:
+                self.query_one("#when", Input).focus()
+
+        self.app.push_screen(ConfirmScreen(question, "Press N to change the date."), done)
 
     def _write(self):
         """The save to run off the event loop, and whether to open the agenda after it."""

@@ -30,6 +30,7 @@ groups and their members. Press F1 on any screen for help like this.
 To look back over every meeting: press V to review decisions, A for actions (late, open, done)
 and T for participation trends.
 Press X to export the minutes of the chosen meeting.
+Press I to import meetings from another laptop (an archive folder or a meeting file).
 """
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
@@ -43,6 +44,7 @@ Press X to export the minutes of the chosen meeting.
         Binding("a", "review_actions", "Actions", id="meetings.review_actions"),
         Binding("t", "trends", "Trends", id="meetings.trends"),
         Binding("x", "export", "Export minutes", id="meetings.export"),
+        Binding("i", "import_meetings", "Import meetings", id="meetings.import", show=False),
     ]
     _rows: Sequence[MeetingSummary] = ()
     _shown = 0
@@ -167,6 +169,11 @@ Press X to export the minutes of the chosen meeting.
         from coprod_meet.tui.screens.review_actions import ReviewActionsScreen
 
         self.app.push_screen(ReviewActionsScreen())
+
+    def action_import_meetings(self) -> None:
+        from coprod_meet.tui.screens.import_meetings import start_import
+
+        start_import(self, self.load)
 
     def action_trends(self) -> None:
         from coprod_meet.tui.screens.trends import TrendsScreen

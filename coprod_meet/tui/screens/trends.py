@@ -22,17 +22,22 @@ class TrendsScreen(HelpfulScreen):
     TITLE_WORDS = "Participation trends"
     HELP = """
 This screen shows how one group's meetings went, oldest first.
+It starts with a summary: the share of the say over these meetings, against the meetings before,
+and how heard each voice group felt.
 It shows how much of the speaking time people with lived experience and carers had, against the group's aim.
 It shows who had the say: L lived experience, C carers, P professionals, O others.
 It shows how many came, and how heard people felt at the end of each meeting.
+Then it shows how heard each voice group felt over these meetings.
 Every bar has its number beside it.
 At the end it names members who have not spoken in their last few meetings.
 The co-chairs can invite them to speak first next time.
-Press G for the next group. Press N to change how many meetings to look back for quiet members.
+Press G for the next group. Press M to show only the last few meetings (the summary then compares
+them with as many meetings before). Press N to change how many meetings to look back for quiet members.
 Press Escape to go back.
 """
     BINDINGS = [
         Binding("g", "group", "Next group", id="trends.group"),
+        Binding("m", "meetings", "Meetings", id="trends.meetings"),
         Binding("n", "last_n", "Look back", id="trends.last_n"),
         Binding("escape", "back", "Back", id="trends.back"),
     ]
@@ -42,10 +47,12 @@ Press Escape to go back.
         self.group = group
         self.now = now
         self.last_n = 3
+        self.meetings: int | None = None  # only the last this many meetings; None for all
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="trends-title", markup=False)
+        yield Static("", id="trends-summary", markup=False)
         yield Static("", id="trends-spark-label", markup=False)
         yield Sparkline([], id="trends-spark")
         with VerticalScroll(id="trends-body", can_focus=True):
@@ -65,12 +72,12 @@ Press Escape to go back.
             self.query_one("#trends-title", Static).update("There are no groups yet, so there is nothing to show.")
             return
         self.query_one("#trends-title", Static).update(f"Working out the figures for {self.group}…")
-        self.compute(self.group, self.last_n)
+        self.compute(self.group, self.last_n, self.meetings)
 
     @work(thread=True, exclusive=True, group="trends")
-    def compute(self, group: str, last_n: int) -> None:
+    def compute(self, group: str, last_n: int, meetings: int | None = None) -> None:
         try:
-            trends = group_trends(self.app.service, group, last_n=last_n, now=self.now)
+            trends = group_trends(self.app.service, group, last_n=last_n, meetings=meetings, now=self.now)
         except UserError as error:
             self.app.call_from_thread(self.app.notify, str(error), severity="warning", markup=False)
             return
@@ -78,8 +85,11 @@ Press Escape to go back.
 
     def show(self, trends: GroupTrends) -> None:
         self.query_one("#trends-title", Static).update(
-            f"{trends.group_name}. G: next group. N: look back (now {trends.last_n} meetings)."
+            f"{trends.group_name}. G: next group. M: meetings shown "
+            f"({'all' if self.meetings is None else f'the last {self.meetings}'}). N: look back "
+            f"(now {trends.last_n} meetings)."
         )
+        self.query_one("#trends-summary", Static).update(trends.summary())
         shares = [m.target_share for m in trends.meetings if m.target_key]
         label = self.query_one("#trends-spark-label", Static)
         spark = self.query_one(Sparkline)
@@ -93,13 +103,34 @@ Press Escape to go back.
         else:
             label.update("No speaking time recorded yet.")
             spark.display = False
-        self.query_one("#trends-text", Static).update("\n".join(trends.lines(width=16)))
+        self.query_one("#trends-text", Static).update("\n".join(trends.lines(width=16, summary=False)))
 
     def action_group(self) -> None:
         names = group_names(self.app.service)
         if names:
             self.group = cycle(self.group, names) or names[0]
             self.load()
+
+    def action_meetings(self) -> None:
+        from coprod_meet.tui.screens.ask import AskScreen
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            answer = answer.strip()
+            if not answer or answer.casefold() == "all":
+                self.meetings = None
+            elif answer.isdigit() and 1 <= int(answer) <= 1000:
+                self.meetings = int(answer)
+            else:
+                self.app.notify("Please type a whole number from 1 to 1000, or leave it empty for all meetings.",
+                                severity="warning", markup=False)
+                return
+            self.load()
+
+        self.app.push_screen(AskScreen("Show how many meetings?", "Type how many of the last meetings to show, "
+                                       "such as 6, or leave it empty for all of them. Then press Enter.",
+                                       "" if self.meetings is None else str(self.meetings)), done)
 
     def action_last_n(self) -> None:
         from coprod_meet.tui.screens.ask import AskScreen
