@@ -15,6 +15,7 @@ import sys
 from datetime import date, datetime
 from typing import Iterable
 
+from coprod_meet.domain.chairing import leads_in_words
 from coprod_meet.domain.dates import MONTHS, WEEKDAYS, date_in_words, time_in_words, when_in_words
 from coprod_meet.domain.model import Event, Meeting, VoiceGroup, join_words
 from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
@@ -201,9 +202,7 @@ class _Writer:
         for n, item in enumerate(self.f.state.agenda, start=1):
             self.h(f"{n}. {self.u(item.title)}", 3)
             lines: list[str] = []
-            lead = self.f.state.lead_of(item.id)
-            if self.names.member(lead):
-                lines.append(f"{self.who(lead)} led this item.")
+            lines.append(leads_in_words(self.f.state, item.id, self.who))
             if item.summary:
                 lines.append(sentence(self.u(item.summary)))
             if item.id in self.f.state.deferred:
