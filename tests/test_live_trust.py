@@ -135,6 +135,11 @@ def test_chairing_holds_until_handed_back_or_the_next_planned_lead(live, clock, 
 
     members = MinutesService(service).export(live.meeting_id, "md").data.decode()
     assert "Hayley led this item; Jo took over at 2:40pm." in members
+    from coprod_meet.services.views import describe_meeting
+
+    read = describe_meeting(service.get_meeting(live.meeting_id), service.events(live.meeting_id))
+    assert "     Hayley led this item; Jo took over at 2:40pm." in read.splitlines()
+    assert "  2:40pm: Hayley handed the chair to Jo." in read.splitlines()
 
 
 def test_guests_and_late_members_join_the_list_and_are_not_named_unless_they_agreed(live, clock, service) -> None:

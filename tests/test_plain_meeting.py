@@ -95,11 +95,13 @@ def test_the_scenario_meeting_through_line_mode(service, board, tmp_path: Path) 
     assert "Dr Lee sent apologies." in lines
     assert "Cllr Shah arrived late." in lines
     assert "Item 4 of 8: Budget update, led by Jo." in lines
-    assert "Chairing now: Jo." in lines
+    assert ("Chairing now: Jo, handed over by Hayley at 2:20pm, until handed back or Hayley leads item 5 "
+            "as planned.") in " ".join(text.split())
+    assert "This meeting is planned and has not started yet." in lines  # run says where the meeting is
 
     # Fair order moves Priya and Tom ahead of Jo and Mary; Cllr Shah's clarification goes first.
     assert ("Waiting to speak, in order:\n1. Priya: has not spoken yet.\n2. Tom: has not spoken yet.\n"
-            "3. Jo: first come.\n4. Mary: first come.\n") in text
+            "3. Jo: has spoken once on this item.\n4. Mary: has spoken once on this item.\n") in text
     assert "1. Cllr Shah: point of clarification." in lines
     assert "Cllr Shah is speaking: 0:00 of 3:00." in lines
     assert "Priya is speaking: 0:00 of 3:00." in lines

@@ -137,6 +137,23 @@ def _jargon_line(state: MeetingState) -> str:
     return " ".join(parts)
 
 
+def status_line(state: MeetingState) -> str:
+    """Where the meeting is, in one line: "Running since 2pm: item 3 of 8, Budget update. Jo is
+    speaking. 2 waiting to speak." (or "Planned, not started yet." / "Ended at 4pm.")."""
+    if state.ended is not None:
+        return f"This meeting ended at {time_in_words(state.ended)}."
+    if state.started is None:
+        return "This meeting is planned and has not started yet."
+    parts = [f"Running since {time_in_words(state.started)}: {_item_line(state)}."]
+    if state.on_break:
+        parts.append("On a break.")
+    turn = state.speaking
+    parts.append(f"{state.name(turn.member_id)} is speaking." if turn else "Nobody is speaking.")
+    waiting = len(state.queue)
+    parts.append(f"{waiting} waiting to speak." if waiting else "Nobody is waiting to speak.")
+    return " ".join(parts)
+
+
 def live_view(state: MeetingState, now: datetime) -> LiveView:
     item_id = state.current_item_id or None
     spoken = state.spoken_ids(item_id)
