@@ -196,18 +196,63 @@ def test_quit_inside_a_meeting_leaves_and_the_meeting_is_kept(service, board) ->
     assert "Item 1 of 8: Welcome and introductions, led by Hayley." in text
 
 
-def test_a_decision_that_breaks_the_rules_is_not_saved(service, board) -> None:
+def test_a_decision_that_breaks_the_rules_asks_again_and_is_kept(service, board) -> None:
     clock = Clock()
     text = run_lines(service, clock, [
         "run 1", "here 1 2 3", "start",
-        "decision", "We agree.", "1", "Not me.", "", "yes", "",
+        "decision", "We agree.", "1", "Not me.", "2", "", "yes", "",
         "decision", "",
         "records", "quit",
     ])
-    assert ("Consensus means everyone agrees; as someone disagreed, please choose consent or a vote"
-            in " ".join(text.split()))
+    flat = " ".join(text.split())
+    assert "Consensus means everyone agrees. As someone disagreed, please choose another way it was decided." in flat
+    assert "Decision saved:" in text and "We agree." in text
     assert "Nothing was written down, as nothing was typed." in text
-    assert "No decisions or actions yet." in text
+    assert "No decisions or actions yet." not in text
+
+
+def test_every_answer_is_checked_when_given_and_nothing_is_thrown_away(service, board) -> None:
+    """A wrong answer at every question of a decision and an action: each is asked again."""
+    from coprod_meet.domain.records import actions_from, decisions_from
+
+    clock = Clock()
+    text = run_lines(service, clock, [
+        "run 1", "here 1 2 3 4 5", "start",
+        "decision", "We will meet in the evening.", "9", "3",
+        "seven", "4", "2", "1",  # not a number; then 7 counts for 5 people here
+        "3", "1", "1",
+        "Some prefer daytime.", "14", "who", "2",  # nobody 14; who lists people; Jo
+        "maybe", "no",
+        "the day after never", "in 6 months",
+        "action", "book the evening room", "99", "", "Jo", "someday soonish", "in 2 weeks",
+        "said", "42", "3", "Evenings are easier.",
+        "additem Fire drill", "ten", "5",
+        "back", "quit",
+    ])
+    assert_plain(text)
+    flat = " ".join(text.split())
+    for said in (
+        "Please type the number of votes for as a whole number, like 7. Please try again.",
+        "The counts add up to 7, but only 5 people are here. Please type the counts again.",
+        "There is nobody number 14; type who to hear the numbers. Please try again.",
+        "Please answer yes, no, or not asked. Please try again.",
+        "I could not read the review date",
+        "There is nobody number 99",
+        "Please say who will do it: a number from who, or an organisation's name.",
+        "I could not read the due date",
+        "Decision saved:", "Action saved:", "Saved: Priya said Evenings are easier.",
+        "Added 'Fire drill' after this item, for 5 minutes.",
+    ):
+        assert said in flat, said
+    for word in ("box", "screen", "Traceback"):
+        assert word not in text
+    events = service.events(board.id)
+    [decision] = decisions_from(events)
+    assert decision.counts == {"for": 3, "against": 1, "abstain": 1}
+    assert decision.dissent == "Some prefer daytime." and decision.lived_experience_agreed is False
+    assert decision.review_date and decision.dissent_by
+    [action] = actions_from(events)
+    assert action.owner == "Jo Clark" and action.due
 
 
 def test_naughty_names_in_line_mode(service, board) -> None:
@@ -239,3 +284,48 @@ def test_running_a_meeting_from_the_command_line(archive_dir: Path) -> None:
     assert "Priya is speaking:" in result.stdout
     assert "Item 1 of 8: Welcome and introductions, led by Hayley." in result.stdout
     assert result.stdout.rstrip().endswith("Goodbye.")
+
+
+def test_line_mode_never_drops_anyone_waiting_and_adds_guests(service, board) -> None:
+    clock = Clock()
+    text = run_lines(service, clock, [
+        "run 1", "here 1 2 3 4 5", "@14:00", "start",
+        "queue 3", "queue 4", "nextitem", "7", "3",  # a wrong choice, then stay
+        "nextitem", "1",  # carry
+        "nextitem clear", "previtem",
+        "queue 4", "queue 4 process",
+        "guest Rosa", "2", "",
+        "here 11", "queue 11",
+        "@14:40", "agenda", "agenda", "status",
+        "back", "quit",
+    ])
+    assert_plain(text)
+    flat = " ".join(text.split())
+    for said in (
+        "Priya and Sam are waiting to speak. Carry them to the next item, clear the queue, or stay on this item?",
+        "'7' is not one of the numbers.",
+        "We stay on this item. Nobody left the queue.",
+        "Still waiting on the next item: Priya, Sam.",
+        "Waiting when this item was left: Priya and Sam. Add them again if they still want to speak.",
+        "Sam was waiting, and now has a point of process.",
+        "Rosa is on the list as number 11, and not named in public minutes.",
+        "Rosa is here.",
+    ):
+        assert said in flat, said
+    assert flat.count("Apologies has run over its") == 1  # said once, however many commands follow
+    happened = [e.type for e in service.events(board.id)]
+    assert happened.count("queue_stayed") == 1 and happened.count("queue_carried") == 1
+    assert happened.count("queue_cleared") == 1 and happened[-1] == "clock_stopped"
+
+
+def test_run_says_where_the_meeting_is_and_the_turn_carries_on(service, board) -> None:
+    clock = Clock()
+    run_lines(service, clock, ["run 1", "here 1 2 3", "@14:00", "start", "speak 3", "@+70", "quit"])
+    clock.at(15, 0)
+    text = run_lines(service, clock, ["run 1", "status", "quit"])
+    flat = " ".join(text.split())
+    assert ("Running since 2pm: Item 1 of 8: Welcome and introductions, led by Hayley. Priya is speaking. "
+            "Nobody is waiting to speak.") in flat
+    assert ("The app was not running from 2:01pm to 3pm; that time is nobody's speaking time. "
+            "Priya's turn carries on from 1:10.") in flat
+    assert "Priya is speaking: 1:10 of 3:00." in flat

@@ -298,10 +298,15 @@ class MeetingSession:
         index = self.console.choose("Which role", [ROLES[r].capitalize() for r in roles])
         if index is None:
             return
-        answer = self.console.ask("Who? Type their number from who, or press Enter for nobody:")
-        if answer is None:
-            return
-        member_id = self.person(answer).id if answer.strip() else ""
+        while True:
+            answer = self.console.ask("Who? Type their number from who, or press Enter for nobody:")
+            if answer is None:
+                return
+            try:
+                member_id = self.person(answer).id if answer.strip() else ""
+                break
+            except UserError as error:
+                self.say(str(error))
         self.live.set_role(roles[index], member_id)
         who = self.state.name(member_id) if member_id else "nobody"
         self.say(f"{ROLES[roles[index]].capitalize()}: {who}.")
@@ -355,10 +360,11 @@ class MeetingSession:
 
     def cmd_add_item(self, rest: str) -> None:
         title = rest.strip() or self.ask_needed("Type the new item's title:")
-        answer = self.console.ask("How many minutes for it? Type a number, or press Enter for 10:")
-        minutes = (answer or "").strip() or "10"
-        if not minutes.isdigit():
-            raise UserError("Please type the minutes as a whole number, like 10.")
+        while True:  # the title typed is kept: a wrong number is asked again
+            minutes = self.ask_optional("How many minutes for it? Type a number, or press Enter for 10:") or "10"
+            if minutes.isdigit() and int(minutes) <= 600:
+                break
+            self.say("Please type the minutes as a whole number from 0 to 600, like 10.")
         self.live.add_item(title, int(minutes))
         self.say(f"Added {title!r} after this item, for {minutes} minutes.")
 
