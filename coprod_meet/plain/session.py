@@ -51,6 +51,10 @@ class PlainSession:
         say(f"Archive: {self.service.root}")
         for problem in self.service.problems:
             say(str(problem))
+        running = {m.id for m in self.service.running_meetings()}
+        for n, m in enumerate(self._meetings() if running else [], start=1):
+            if m.id in running:
+                say(f"{m.title} is running. Type run {n} to go back to it.")
         say("Type help to hear the commands, or quit to leave.")
         self.loop("Main menu. Type a command, then press Enter:", self.commands)
         say("Goodbye.")
@@ -104,8 +108,10 @@ class PlainSession:
             self.console.say("There are no meetings yet.")
             return
         self.console.say(f"{len(rows)} meetings, newest first:")
+        statuses = self.service.meeting_statuses()
         for n, m in enumerate(rows, start=1):
-            self.console.say(f"{n}. {when_in_words(m.start)}. {m.group_name}. {m.title}.")
+            status = statuses.get(m.id, "planned").capitalize()
+            self.console.say(f"{n}. {status}. {when_in_words(m.start)}. {m.group_name}. {m.title}.")
         self.console.say("Type open and a number to open one.")
 
     def pick_meeting(self, rest: str) -> str | None:

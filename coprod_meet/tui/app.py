@@ -89,6 +89,7 @@ class CoprodMeetApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(MeetingsScreen())
         self.call_after_refresh(self._settle)
+        self.call_after_refresh(self.offer_running_meeting)
         if self.settings.problem:
             self.notify(self.settings.problem, title="Settings", severity="warning", timeout=15, markup=False)
         for problem in self.service.problems:
@@ -175,6 +176,33 @@ class CoprodMeetApp(App[None]):
             self.open_meeting(meeting_id)
             return
         self.push_screen(LiveScreen(meeting_id))
+
+    def offer_running_meeting(self) -> None:
+        """A meeting was left running (the app was closed or stopped): offer to go straight back."""
+        from coprod_meet.tui.screens.dialog import DialogScreen
+
+        try:
+            running = self.service.running_meetings()
+        except UserError:
+            return
+        if not running or not isinstance(self.screen, MeetingsScreen):  # (the person has moved on)
+            return
+        from coprod_meet.domain.live_view import status_line
+        from coprod_meet.domain.state import MeetingState
+
+        meeting = running[0]
+        try:
+            state = MeetingState.replay(self.service.get_meeting(meeting.id), self.service.events(meeting.id))
+        except UserError:
+            return
+        choices = [("back", f"Yes, go back to {meeting.title}"), ("list", "No, show the list of meetings")]
+
+        def chosen(answer: str) -> None:
+            if answer == "back":
+                self.call_later(self.run_meeting, meeting.id)  # once the question has gone
+
+        DialogScreen().choose("A meeting is running", choices, chosen,
+                              prompt=f"{meeting.title}. {status_line(state)} Press 1 or 2.")
 
     def action_help(self) -> None:
         from coprod_meet.tui.screens.help import HelpScreen  # read when first asked for
