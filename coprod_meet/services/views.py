@@ -37,7 +37,8 @@ def describe_meeting(meeting: Meeting, events: list[Event], *, book: RecordBook 
         lead = name.get(item.lead_id, "")
         led = f", led by {lead}" if lead else ""
         lines.append(f"  {n}. {item.title} ({minutes_in_words(item.minutes)}{led})")
-        if state.chairs_of(item.id):  # who really chaired it, hand-overs included
+        chairs = [c.member_id for c in state.chairs_of(item.id)]
+        if chairs and chairs != [item.lead_id]:  # who really chaired it, when not as planned
             lines.append(f"     {leads_in_words(state, item.id)}")
     if state.happenings:
         lines += ["", "What happened to the queue and the chair:"]
