@@ -200,7 +200,7 @@ def test_time_while_the_app_is_not_running_is_nobodys(service, live, clock) -> N
     assert "Jo is speaking: 1:20" in view.speaker
     from coprod_meet.domain.live_view import resumed_in_words
 
-    assert resumed_in_words(again.state) == ("The app was not running from 2:01pm to 2:26pm; that time is "
+    assert resumed_in_words(again.state) == ("The app was not running for 25 minutes, from 2:01pm; that time is "
                                             "nobody's speaking time. Jo's turn carries on from 1:20")
     # A crash (no stop noted): the time since the last event is nobody's either.
     clock.tick(10)

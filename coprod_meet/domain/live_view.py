@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from coprod_meet.domain.chairing import chairing_in_words, item_number
-from coprod_meet.domain.dates import time_in_words
+from coprod_meet.domain.dates import seconds_in_words, time_in_words
 from coprod_meet.domain.model import join_words
 from coprod_meet.domain.queue import KIND_WORDS
 from coprod_meet.domain.state import MeetingState
@@ -87,8 +87,8 @@ def resumed_in_words(state: MeetingState) -> str:
     if not state.gaps:
         return ""
     stopped, back = state.gaps[-1]
-    text = (f"The app was not running from {time_in_words(stopped)} to {time_in_words(back)}; "
-            "that time is nobody's speaking time")
+    text = (f"The app was not running for {seconds_in_words((back - stopped).total_seconds())}, "
+            f"from {time_in_words(stopped)}; that time is nobody's speaking time")
     turn = state.speaking
     if turn is not None:
         from coprod_meet.domain.timing import clock
