@@ -322,8 +322,10 @@ def test_run_says_where_the_meeting_is_and_the_turn_carries_on(service, board) -
     clock = Clock()
     run_lines(service, clock, ["run 1", "here 1 2 3", "@14:00", "start", "speak 3", "@+70", "quit"])
     clock.at(15, 0)
-    text = run_lines(service, clock, ["run 1", "status", "quit"])
+    text = run_lines(service, clock, ["list", "run 1", "status", "quit"])
     flat = " ".join(text.split())
+    assert "Better Together Board: March 2026 is running. Type run 1 to go back to it." in flat
+    assert "1. Running. Thursday 12 March 2026 at 2pm. Better Together Board." in flat
     assert ("Running since 2pm: Item 1 of 8: Welcome and introductions, led by Hayley. Priya is speaking. "
             "Nobody is waiting to speak.") in flat
     assert ("The app was not running for 59 minutes, from 2:01pm; that time is nobody's speaking time. "
