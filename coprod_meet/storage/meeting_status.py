@@ -57,5 +57,8 @@ class StatusBook:
             if data == self._data and not whole:
                 return
             table = {status: " ".join(sorted(m for m, st in data.items() if st == status)) for status in (RUNNING, ENDED)}
-            atomic_write(self.path, encode({"status": table}))
+            from coprod_meet.storage.archive import SCHEMA_VERSION
+
+            meta = {"1": {"schema": SCHEMA_VERSION, "kind": "status"}}
+            atomic_write(self.path, encode({"_meta": meta, "status": table}))
             self._data = data
