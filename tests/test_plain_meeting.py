@@ -331,3 +331,57 @@ def test_run_says_where_the_meeting_is_and_the_turn_carries_on(service, board) -
     assert ("The app was not running for 59 minutes, from 2:01pm; that time is nobody's speaking time. "
             "Priya's turn carries on from 1:10.") in flat
     assert "Priya is speaking: 1:10 of 3:00." in flat
+
+
+NOISY = {  # a wrong answer typed before the right one, at every question of the scenario
+    ("decision", 2): ["9"], ("decision", 3): ["seven"], ("decision", 4): ["-1"], ("decision", 5): ["one"],
+    ("decision", 7): ["99"], ("decision", 8): ["maybe"], ("decision", 9): ["the twelfth of never"],
+    ("action", 2): ["99"], ("action", 3): ["someday soonish"],
+}
+
+
+def noisy(lines: list[str]) -> list[str]:
+    """The scenario with a wrong answer at every question, and wrong commands between."""
+    out: list[str] = []
+    asking, step = "", 0
+    for line in lines:
+        if line in ("decision", "action"):
+            asking, step = line, 0
+            out += ["queue 99", "here 1 2 99", "speak nobody"]  # wrong commands change nothing
+        elif asking:
+            step += 1
+            out += NOISY.get((asking, step), [])
+            if (asking, step) in (("decision", 9), ("action", 3)):
+                asking = ""
+        out.append(line)
+    return out
+
+
+def test_the_scenario_with_wrong_answers_gives_the_same_minutes_and_log(service, board, tmp_path: Path) -> None:
+    from coprod_meet.services.archive import ArchiveService
+    from coprod_meet.services.minutes import MinutesService
+
+    def run(lines: list[str], folder: str) -> tuple[str, str, list]:
+        other = ArchiveService.open(tmp_path / folder)
+        save_board(other)
+        text = run_lines(other, Clock(), [*lines, "back", "quit"])
+        minutes = MinutesService(other).export(board.id, "md").data.decode()
+
+        def plain(value):
+            if isinstance(value, dict):
+                return {k: plain(v) for k, v in value.items() if k != "id"}
+            return [plain(v) for v in value] if isinstance(value, list) else value
+
+        log = [(e.type, e.at, plain(e.data)) for e in other.events(board.id)]
+        other.close()
+        return text, minutes, log
+
+    _, clean_minutes, clean_log = run(SCENARIO, "clean")
+    text, minutes, log = run(noisy(SCENARIO), "noisy")
+    flat = " ".join(text.split())
+    assert "Traceback" not in text
+    for rejected in ("'9' is not one of the numbers.", "There is nobody number 99",
+                     "Please answer yes, no, or not asked. Please try again.", "I could not read the due date"):
+        assert rejected in flat, rejected
+    assert minutes == clean_minutes
+    assert log == clean_log
