@@ -127,5 +127,10 @@ async def test_opening_the_app_offers_to_go_back_to_a_running_meeting(service) -
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingsScreen)
+        clock.tick(60)  # back at the list, the app runs: Jo is still speaking in the room
+        app.push_screen(LiveScreen(live.meeting_id))
+        await pilot.pause()
+        assert text(app.screen, "#live-speaker").startswith("Jo is speaking: 1:00")
         await app.workers.wait_for_complete()
-    assert service.events(live.meeting_id)[-1].type == ev.CLOCK_STOPPED
+    kinds = [e.type for e in service.events(live.meeting_id)]
+    assert kinds.count(ev.CLOCK_RESUMED) == 1 and kinds[-1] == ev.CLOCK_STOPPED  # noted as the app closed

@@ -134,19 +134,15 @@ class MeetingSession:
     def run(self) -> None:
         s = self.state
         self.say(status_line(s))
-        if self.live.resume_clock():
-            self.say(sentence(resumed_in_words(self.state)))
+        if self.live.meeting_id not in self.session.live_opened:  # (back and run again: it ran all along)
+            self.session.live_opened.add(self.live.meeting_id)
+            if self.live.resume_clock():
+                self.say(sentence(resumed_in_words(self.state)))
         self.say(f"Running {s.meeting.title}.")
         self.say(f"{len(s.meeting.roster)} people on the list. Type who to hear them with numbers.")
         self.say("Type status to hear where the meeting is, or help for the commands.")
         self._said_over = self._over_key() if item_over(self.state, self.now()) else None
-        try:
-            self.session.loop("Meeting. Type a command, then press Enter:", self.commands, after=self.reminders)
-        finally:
-            try:
-                self.live.stop_clock()  # until the meeting runs again, nobody is speaking
-            except UserError:
-                pass
+        self.session.loop("Meeting. Type a command, then press Enter:", self.commands, after=self.reminders)
 
     def cmd_help(self, _rest: str = "") -> None:
         self.session.say_commands("Meeting commands:", self.commands())

@@ -51,6 +51,7 @@ class CoprodMeetApp(App[None]):
         self.service = service
         self.settings = settings if settings is not None else Settings()
         self.clock = clock  # None: the real time; tests pass a clock they move by hand
+        self.live_opened: set[str] = set()  # meetings run in this run of the app (see on_unmount)
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coprod-save")
         for name in list(self.available_themes):
             if name not in THEMES:
@@ -118,6 +119,19 @@ class CoprodMeetApp(App[None]):
         gc.enable()  # should the app end before its first screen was up
         # Let queued saves finish before the app goes away: nothing typed is lost.
         self._saver.shutdown(wait=True)
+        self._stop_clocks()
+
+    def _stop_clocks(self) -> None:
+        """The app closes: note the moment in each meeting it ran, so that the time until it runs
+        again is nobody's speaking time."""
+        from coprod_meet.domain.model import now
+        from coprod_meet.services.live import LiveMeeting
+
+        for meeting_id in sorted(self.live_opened):
+            try:
+                LiveMeeting.open(self.service, meeting_id, clock=self.clock or now).stop_clock()
+            except (UserError, OSError):
+                pass
 
     # -- saving ---------------------------------------------------------------------------
 

@@ -135,7 +135,6 @@ In attendance (T), press G to add a guest or a new member of the group.
         self._dialog_screen: DialogScreen | None = None
         self._parts: dict[str, Words] = {}
         self._behind = False  # changes not shown yet (a box was open over the screen)
-        self._clock_stopped = False
 
     # -- building -------------------------------------------------------------------------------
 
@@ -162,7 +161,13 @@ In attendance (T), press G to add a guest or a new member of the group.
         self.sub_title = "Running a meeting"
         self.live = LiveMeeting.open(self.app.service, self.meeting_id, clock=self.clock, autosave=False)
         self._parts = {name: self.query_one(f"#live-{name}", Words) for name in PARTS}
-        resumed = self.do(self.live.resume_clock)
+        # The first time this run of the app opens the meeting: the time the app was not running
+        # is nobody's (back to the list and in again, the app ran all along).
+        opened = getattr(self.app, "live_opened", None)
+        first = opened is None or self.meeting_id not in opened
+        if opened is not None:
+            opened.add(self.meeting_id)
+        resumed = first and self.do(self.live.resume_clock)
         self.refresh_view()
         if resumed and self.live.state.gaps:
             self.notify(resumed_in_words(self.live.state) + ".", title="Carrying on", timeout=15, markup=False)
@@ -176,13 +181,6 @@ In attendance (T), press G to add a guest or a new member of the group.
                 self.notify(" ".join(needs), title="Before you start", timeout=20, markup=False)
 
     def on_unmount(self) -> None:
-        if not self._clock_stopped and hasattr(self, "live"):  # the app closes on this screen
-            self._clock_stopped = True
-            try:
-                if self.live.stop_clock():
-                    self.app.save(self.live.save_pending)
-            except UserError:
-                pass
         dialog, self._dialog_screen = self._dialog_screen, None
         if dialog is not None and dialog not in self.app.screen_stack:  # (in it only as the app closes)
             self.app.uninstall_screen(dialog)  # the box for questions goes with the screen
@@ -416,14 +414,7 @@ In attendance (T), press G to add a guest or a new member of the group.
     # -- actions --------------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        self._stop_clock()
-        self.app.pop_screen()
-
-    def _stop_clock(self) -> None:
-        """Leaving the running meeting: until it runs again, nobody is speaking."""
-        if not self._clock_stopped and hasattr(self, "live"):
-            self._clock_stopped = True
-            self.do(self.live.stop_clock)
+        self.app.pop_screen()  # the meeting goes on in the room: its clock too, while the app runs
 
     def action_start(self) -> None:
         self.do(self.live.start)
