@@ -124,6 +124,8 @@ class CoprodMeetApp(App[None]):
     def _stop_clocks(self) -> None:
         """The app closes: note the moment in each meeting it ran, so that the time until it runs
         again is nobody's speaking time."""
+        if not self.live_opened:
+            return
         from coprod_meet.domain.model import now
         from coprod_meet.services.live import LiveMeeting
 
