@@ -80,11 +80,11 @@ where it is and carries on when you open it again. While the app is not running 
 speaking: the turn's clock carries on from where it stopped.
 Moving to another item while people wait asks whether to carry them to the next item, clear
 the queue, or stay. Coming back to an item says who was waiting there.
-Shift+Up and Shift+Down move the picked person in the queue; the order you set holds until you
-move someone again or turn fair order on or off, which says who moved and why.
+Shift+Up and Shift+Down move the picked person in the queue. The order you set holds until you
+move someone again. Turning fair order on or off puts the rules' order back, and says who moved.
 Someone already waiting can raise a point of process (!) or clarification (?).
-The chairing line says who chairs and why: the item's planned lead, or a hand-over, which lasts
-until handed back or until the next item's planned lead takes over.
+The chairing line says who chairs and why: the item's planned lead, or a hand-over.
+A hand-over lasts until handed back, or until the next item's planned lead takes over.
 In attendance (T), press G to add a guest or a new member of the group.
 """
     BINDINGS = [
