@@ -77,6 +77,12 @@ def test_defer_asks_too(live, clock) -> None:
     assert live.state.deferred == []
     live.defer_item(queue="carry")
     assert live.state.deferred == [item_id(1)] and names(live) == ["Tom"]
+    for _ in range(6):
+        live.next_item(queue="carry")
+    assert live.state.current_item_id == item_id(8)
+    with pytest.raises(UserError, match="no next item to carry them to"):
+        live.defer_item(queue="carry")
+    assert names(live) == ["Tom"] and live.state.deferred == [item_id(1)]
 
 
 def test_a_reply_keeps_whom_it_answers_and_a_waiting_person_can_raise_a_point_of_process(live, clock) -> None:

@@ -258,7 +258,9 @@ class LiveMeeting:
         here = self.state.current_item_id
         if queue == "stay":
             return None
-        if queue == "carry" and to_id:
+        if queue == "carry":
+            if not to_id:
+                raise UserError("There is no next item to carry them to; clear the queue or stay on this item.")
             return [(ev.QUEUE_CARRIED, {"item_id": here, "to_item_id": to_id, "member_ids": ids})]
         return [(ev.QUEUE_CLEARED, {"item_id": here, "member_ids": ids})]
 
