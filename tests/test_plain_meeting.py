@@ -296,6 +296,7 @@ def test_line_mode_never_drops_anyone_waiting_and_adds_guests(service, board) ->
         "queue 4", "queue 4 process",
         "guest Rosa", "2", "",
         "here 11", "queue 11",
+        "guest", "rosa", "Rosa B", "4", "3",  # the same name is refused at once, before more questions
         "@14:40", "agenda", "agenda", "status",
         "back", "quit",
     ])
@@ -305,11 +306,13 @@ def test_line_mode_never_drops_anyone_waiting_and_adds_guests(service, board) ->
         "Priya and Sam are waiting to speak. Carry them to the next item, clear the queue, or stay on this item?",
         "'7' is not one of the numbers.",
         "We stay on this item. Nobody left the queue.",
-        "Still waiting on the next item: Priya, Sam.",
+        "Still waiting on the next item: Priya and Sam.",
         "Waiting when this item was left: Priya and Sam. Add them again if they still want to speak.",
         "Sam was waiting, and now has a point of process.",
-        "Rosa is on the list as number 11, and not named in public minutes.",
+        "Rosa is on the list as number 11. In public minutes: not named.",
         "Rosa is here.",
+        "Someone called rosa is already on the list; please add a surname or initial. What is the guest's name?",
+        "Rosa B is on the list as number 12. In public minutes: full name.",
     ):
         assert said in flat, said
     assert flat.count("Apologies has run over its") == 1  # said once, however many commands follow

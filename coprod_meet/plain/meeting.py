@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.live_view import card_in_words, live_view, resumed_in_words, status_line
-from coprod_meet.domain.model import Member, Naming, VoiceGroup
+from coprod_meet.domain.model import Member, Naming, VoiceGroup, join_words
 from coprod_meet.domain.queue import KIND_WORDS, changes_in_words
 from coprod_meet.domain.timing import break_reminder, item_over, minutes_since_rest, turn_in_words, turn_warning
 from coprod_meet.plain.console import Console
@@ -327,8 +327,7 @@ class MeetingSession:
                                         allow_none=False)
             choice = QUEUE_CHOICES[index] if index is not None else "stay"
             move(choice)
-            who = waiting.member_ids
-            names = ", ".join(self.state.name(m) for m in who)
+            names = join_words([self.state.name(m) for m in waiting.member_ids])
             self.say({"carry": f"Still waiting on the next item: {names}.",
                       "clear": f"The queue is cleared. {names} can be added again.",
                       "stay": "We stay on this item. Nobody left the queue."}[choice])
@@ -384,7 +383,15 @@ class MeetingSession:
                 self.live.add_person(newcomers[index])
                 self.say_added(newcomers[index].id)
                 return
-        name = rest.strip() or self.ask_needed("What is the guest's name?")
+        name = rest.strip()
+        while True:  # the name is checked first, before any other question
+            name = name or self.ask_needed("What is the guest's name?")
+            try:
+                name = self.live.check_new_name(name)
+                break
+            except UserError as error:
+                self.say(str(error))
+                name = ""
         groups = list(VoiceGroup)
         index = self.console.choose("Whose voice do they bring", [g.words.capitalize() for g in groups])
         if index is None:
@@ -401,7 +408,7 @@ class MeetingSession:
         number = next(n for n, m in enumerate(self.roster(), start=1) if m.id == member_id)
         m = self.state.person(member_id)
         assert m is not None
-        self.say(f"{m.name} is on the list as number {number}, and {m.naming.words} in public minutes.")
+        self.say(f"{m.name} is on the list as number {number}. In public minutes: {m.naming.words}.")
         self.say(f"Type here {number} if they are here now.")
 
     def cmd_turn_time(self, rest: str) -> None:

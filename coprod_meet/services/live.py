@@ -195,11 +195,19 @@ class LiveMeeting:
         self._not_ended()
         if self.state.person(member.id) is not None:
             raise UserError(f"{member.name} is already on this meeting's list.")
-        if any(m.name.casefold() == member.name.casefold() for m in self.state.meeting.roster):
-            raise UserError(f"Someone called {member.name} is already on the list; please add a surname or initial.")
+        self.check_new_name(member.name)
         with self._lock:
             self._roster_changed = True
         return self._record((ev.PERSON_ADDED, {"member": member.to_dict(), "guest": guest}))
+
+    def check_new_name(self, name: str) -> str:
+        """The name cleaned, if nobody on the list has it already (else a plain UserError)."""
+        name = clean_short(name, "name").strip()
+        if not name:
+            raise UserError("Please type the person's name.")
+        if any(m.name.casefold() == name.casefold() for m in self.state.meeting.roster):
+            raise UserError(f"Someone called {name} is already on the list; please add a surname or initial.")
+        return name
 
     def add_guest(self, name: str, voice_group: str = "other", naming: str = "not_named",
                   role: str = "guest") -> list[Event]:

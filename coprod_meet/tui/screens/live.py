@@ -591,6 +591,11 @@ In attendance (T), press G to add a guest or a new member of the group.
             if not name.strip():
                 self.notify("Nobody was added, as no name was typed.", severity="warning", markup=False)
                 return
+            try:
+                name = self.live.check_new_name(name)  # before the other questions
+            except UserError as error:
+                self.notify(str(error), severity="warning", markup=False)
+                return
             voices = [(g.value, g.words.capitalize()) for g in VoiceGroup]
             self._choose(f"Whose voice does {name.strip()} bring?", voices, lambda v: voiced(name, v))
 
