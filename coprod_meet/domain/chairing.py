@@ -52,18 +52,21 @@ def chairing_in_words(state: MeetingState) -> str:
     return f"Chairing now: {name}"
 
 
-def leads_in_words(state: MeetingState, item_id: str, who: Callable[[str], str] | None = None) -> str:
+def leads_in_words(state: MeetingState, item_id: str, who: Callable[[str], str] | None = None,
+                   later: Callable[[str], str] | None = None) -> str:
     """Who led an item, hand-overs included: "Gwen led this item; Ade took over at 2:40pm."
 
-    ``who`` gives the words for a person (the minutes pass their naming rule); "" when nobody
-    known led it. An item never opened says who was to lead it.
+    ``who`` gives the words for a person starting the sentence and ``later`` within it (the
+    minutes pass their naming rule: "A carer led this item; a professional took over"); ""
+    when nobody known led it. An item never opened says who was to lead it.
     """
     who = who or state.name
+    later = later or who
     spells = [s for s in state.chairs_of(item_id) if state.person(s.member_id) is not None]
     if not spells:
         lead = state.lead_of(item_id)
         return f"{who(lead)} led this item." if state.person(lead) is not None else ""
     parts = [f"{who(spells[0].member_id)} led this item"]
     for spell in spells[1:]:
-        parts.append(f"{who(spell.member_id)} took over at {time_in_words(spell.start)}")
+        parts.append(f"{later(spell.member_id)} took over at {time_in_words(spell.start)}")
     return "; ".join(parts) + "."

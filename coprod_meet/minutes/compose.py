@@ -202,7 +202,7 @@ class _Writer:
         for n, item in enumerate(self.f.state.agenda, start=1):
             self.h(f"{n}. {self.u(item.title)}", 3)
             lines: list[str] = []
-            lines.append(leads_in_words(self.f.state, item.id, self.who))
+            lines.append(leads_in_words(self.f.state, item.id, self.who, self.names.name))
             if item.summary:
                 lines.append(sentence(self.u(item.summary)))
             if item.id in self.f.state.deferred:
