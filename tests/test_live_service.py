@@ -88,8 +88,8 @@ def test_the_scenario_meeting_step_by_step(service, live, clock) -> None:
     assert queue(live) == [
         ("Priya", "has not spoken yet"),
         ("Tom", "has not spoken yet"),
-        ("Jo", "first come"),
-        ("Mary", "first come"),
+        ("Jo", "has spoken once on this item"),
+        ("Mary", "has spoken once on this item"),
     ]
     live.queue_add(ID["Cllr Shah"], "clarification")
     assert queue(live)[0] == ("Cllr Shah", "point of clarification")
@@ -249,7 +249,7 @@ def test_queue_remove_move_and_next_speaker(live, clock) -> None:
     for name in ("Priya", "Tom", "Sam"):
         live.queue_add(ID[name])
     live.queue_move(ID["Sam"], -2)
-    assert queue(live)[0] == ("Sam", "moved by a co-chair")
+    assert queue(live)[0] == ("Sam", "moved up by a co-chair")
     with pytest.raises(UserError, match="already first"):
         live.queue_move(ID["Sam"], -1)
     live.queue_remove(ID["Priya"])
@@ -304,8 +304,8 @@ def test_voice_group_under_its_share_goes_first_among_those_who_spoke(live, cloc
     live.queue_add(ID["Tom"])
     assert queue(live) == [
         ("Tom", "people with lived experience and carers are under their share"),
-        ("Mary", "first come"),
-        ("Jo", "first come"),
+        ("Mary", "has spoken once on this item"),
+        ("Jo", "has spoken once on this item"),
     ]
     assert share_warnings(live.state, clock.now) == [
         "People with lived experience and carers have had 5% of the speaking time; the aim is 60%. "

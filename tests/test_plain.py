@@ -32,7 +32,7 @@ def test_help_list_open_quit(demo_service) -> None:
     assert "list: List the meetings, newest first." in text
     assert "quit: Leave coprod-meet." in text
     newest = demo_service.list_meetings()[0]
-    assert f"1. {newest.start.strftime('%A')}" in text
+    assert f"1. Ended. {newest.start.strftime('%A')}" in text
     assert "Agenda:" in text
     assert text.rstrip().endswith("Goodbye.")
 

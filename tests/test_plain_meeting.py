@@ -95,11 +95,13 @@ def test_the_scenario_meeting_through_line_mode(service, board, tmp_path: Path) 
     assert "Dr Lee sent apologies." in lines
     assert "Cllr Shah arrived late." in lines
     assert "Item 4 of 8: Budget update, led by Jo." in lines
-    assert "Chairing now: Jo." in lines
+    assert ("Chairing now: Jo, handed over by Hayley at 2:20pm, until handed back or Hayley leads item 5 "
+            "as planned.") in " ".join(text.split())
+    assert "This meeting is planned and has not started yet." in lines  # run says where the meeting is
 
     # Fair order moves Priya and Tom ahead of Jo and Mary; Cllr Shah's clarification goes first.
     assert ("Waiting to speak, in order:\n1. Priya: has not spoken yet.\n2. Tom: has not spoken yet.\n"
-            "3. Jo: first come.\n4. Mary: first come.\n") in text
+            "3. Jo: has spoken once on this item.\n4. Mary: has spoken once on this item.\n") in text
     assert "1. Cllr Shah: point of clarification." in lines
     assert "Cllr Shah is speaking: 0:00 of 3:00." in lines
     assert "Priya is speaking: 0:00 of 3:00." in lines
@@ -194,18 +196,63 @@ def test_quit_inside_a_meeting_leaves_and_the_meeting_is_kept(service, board) ->
     assert "Item 1 of 8: Welcome and introductions, led by Hayley." in text
 
 
-def test_a_decision_that_breaks_the_rules_is_not_saved(service, board) -> None:
+def test_a_decision_that_breaks_the_rules_asks_again_and_is_kept(service, board) -> None:
     clock = Clock()
     text = run_lines(service, clock, [
         "run 1", "here 1 2 3", "start",
-        "decision", "We agree.", "1", "Not me.", "", "yes", "",
+        "decision", "We agree.", "1", "Not me.", "2", "", "yes", "",
         "decision", "",
         "records", "quit",
     ])
-    assert ("Consensus means everyone agrees; as someone disagreed, please choose consent or a vote"
-            in " ".join(text.split()))
+    flat = " ".join(text.split())
+    assert "Consensus means everyone agrees. As someone disagreed, please choose another way it was decided." in flat
+    assert "Decision saved:" in text and "We agree." in text
     assert "Nothing was written down, as nothing was typed." in text
-    assert "No decisions or actions yet." in text
+    assert "No decisions or actions yet." not in text
+
+
+def test_every_answer_is_checked_when_given_and_nothing_is_thrown_away(service, board) -> None:
+    """A wrong answer at every question of a decision and an action: each is asked again."""
+    from coprod_meet.domain.records import actions_from, decisions_from
+
+    clock = Clock()
+    text = run_lines(service, clock, [
+        "run 1", "here 1 2 3 4 5", "start",
+        "decision", "We will meet in the evening.", "9", "3",
+        "seven", "4", "2", "1",  # not a number; then 7 counts for 5 people here
+        "3", "1", "1",
+        "Some prefer daytime.", "14", "who", "2",  # nobody 14; who lists people; Jo
+        "maybe", "no",
+        "the day after never", "in 6 months",
+        "action", "book the evening room", "99", "", "Jo", "someday soonish", "in 2 weeks",
+        "said", "42", "3", "Evenings are easier.",
+        "additem Fire drill", "ten", "5",
+        "back", "quit",
+    ])
+    assert_plain(text)
+    flat = " ".join(text.split())
+    for said in (
+        "Please type the number of votes for as a whole number, like 7. Please try again.",
+        "The counts add up to 7, but only 5 people are here. Please type the counts again.",
+        "There is nobody number 14; type who to hear the numbers. Please try again.",
+        "Please answer yes, no, or not asked. Please try again.",
+        "I could not read the review date",
+        "There is nobody number 99",
+        "Please say who will do it: a number from who, or an organisation's name.",
+        "I could not read the due date",
+        "Decision saved:", "Action saved:", "Saved: Priya said Evenings are easier.",
+        "Added 'Fire drill' after this item, for 5 minutes.",
+    ):
+        assert said in flat, said
+    for word in ("box", "screen", "Traceback"):
+        assert word not in text
+    events = service.events(board.id)
+    [decision] = decisions_from(events)
+    assert decision.counts == {"for": 3, "against": 1, "abstain": 1}
+    assert decision.dissent == "Some prefer daytime." and decision.lived_experience_agreed is False
+    assert decision.review_date and decision.dissent_by
+    [action] = actions_from(events)
+    assert action.owner == "Jo Clark" and action.due
 
 
 def test_naughty_names_in_line_mode(service, board) -> None:
@@ -237,3 +284,107 @@ def test_running_a_meeting_from_the_command_line(archive_dir: Path) -> None:
     assert "Priya is speaking:" in result.stdout
     assert "Item 1 of 8: Welcome and introductions, led by Hayley." in result.stdout
     assert result.stdout.rstrip().endswith("Goodbye.")
+
+
+def test_line_mode_never_drops_anyone_waiting_and_adds_guests(service, board) -> None:
+    clock = Clock()
+    text = run_lines(service, clock, [
+        "run 1", "here 1 2 3 4 5", "@14:00", "start",
+        "queue 3", "queue 4", "nextitem", "7", "3",  # a wrong choice, then stay
+        "nextitem", "1",  # carry
+        "nextitem clear", "previtem",
+        "queue 4", "queue 4 process",
+        "guest Rosa", "2", "",
+        "here 11", "queue 11",
+        "guest", "rosa", "Rosa B", "4", "3",  # the same name is refused at once, before more questions
+        "@14:40", "agenda", "agenda", "status",
+        "back", "quit",
+    ])
+    assert_plain(text)
+    flat = " ".join(text.split())
+    for said in (
+        "Priya and Sam are waiting to speak. Carry them to the next item, clear the queue, or stay on this item?",
+        "'7' is not one of the numbers.",
+        "We stay on this item. Nobody left the queue.",
+        "Still waiting on the next item: Priya and Sam.",
+        "Waiting when this item was left: Priya and Sam. Add them again if they still want to speak.",
+        "Sam was waiting, and now has a point of process.",
+        "Rosa is on the list as number 11. In public minutes: not named.",
+        "Rosa is here.",
+        "Someone called rosa is already on the list; please add a surname or initial. What is the guest's name?",
+        "Rosa B is on the list as number 12. In public minutes: full name.",
+    ):
+        assert said in flat, said
+    assert flat.count("Apologies has run over its") == 1  # said once, however many commands follow
+    happened = [e.type for e in service.events(board.id)]
+    assert happened.count("queue_stayed") == 1 and happened.count("queue_carried") == 1
+    assert happened.count("queue_cleared") == 1 and happened[-1] == "clock_stopped"
+
+
+def test_run_says_where_the_meeting_is_and_the_turn_carries_on(service, board) -> None:
+    clock = Clock()
+    run_lines(service, clock, ["run 1", "here 1 2 3", "@14:00", "start", "speak 3", "@+70", "quit"])
+    clock.at(15, 0)
+    text = run_lines(service, clock, ["list", "run 1", "status", "quit"])
+    flat = " ".join(text.split())
+    assert "Better Together Board: March 2026 is running. Type run 1 to go back to it." in flat
+    assert "1. Running. Thursday 12 March 2026 at 2pm. Better Together Board." in flat
+    assert ("Running since 2pm: Item 1 of 8: Welcome and introductions, led by Hayley. Priya is speaking. "
+            "Nobody is waiting to speak.") in flat
+    assert ("The app was not running for 59 minutes, from 2:01pm; that time is nobody's speaking time. "
+            "Priya's turn carries on from 1:10.") in flat
+    assert "Priya is speaking: 1:10 of 3:00." in flat
+
+
+NOISY = {  # a wrong answer typed before the right one, at every question of the scenario
+    ("decision", 2): ["9"], ("decision", 3): ["seven"], ("decision", 4): ["-1"], ("decision", 5): ["one"],
+    ("decision", 7): ["99"], ("decision", 8): ["maybe"], ("decision", 9): ["the twelfth of never"],
+    ("action", 2): ["99"], ("action", 3): ["someday soonish"],
+}
+
+
+def noisy(lines: list[str]) -> list[str]:
+    """The scenario with a wrong answer at every question, and wrong commands between."""
+    out: list[str] = []
+    asking, step = "", 0
+    for line in lines:
+        if line in ("decision", "action"):
+            asking, step = line, 0
+            out += ["queue 99", "here 1 2 99", "speak nobody"]  # wrong commands change nothing
+        elif asking:
+            step += 1
+            out += NOISY.get((asking, step), [])
+            if (asking, step) in (("decision", 9), ("action", 3)):
+                asking = ""
+        out.append(line)
+    return out
+
+
+def test_the_scenario_with_wrong_answers_gives_the_same_minutes_and_log(service, board, tmp_path: Path) -> None:
+    from coprod_meet.services.archive import ArchiveService
+    from coprod_meet.services.minutes import MinutesService
+
+    def run(lines: list[str], folder: str) -> tuple[str, str, list]:
+        other = ArchiveService.open(tmp_path / folder)
+        save_board(other)
+        text = run_lines(other, Clock(), [*lines, "back", "quit"])
+        minutes = MinutesService(other).export(board.id, "md").data.decode()
+
+        def plain(value):
+            if isinstance(value, dict):
+                return {k: plain(v) for k, v in value.items() if k != "id"}
+            return [plain(v) for v in value] if isinstance(value, list) else value
+
+        log = [(e.type, e.at, plain(e.data)) for e in other.events(board.id)]
+        other.close()
+        return text, minutes, log
+
+    _, clean_minutes, clean_log = run(SCENARIO, "clean")
+    text, minutes, log = run(noisy(SCENARIO), "noisy")
+    flat = " ".join(text.split())
+    assert "Traceback" not in text
+    for rejected in ("'9' is not one of the numbers.", "There is nobody number 99",
+                     "Please answer yes, no, or not asked. Please try again.", "I could not read the due date"):
+        assert rejected in flat, rejected
+    assert minutes == clean_minutes
+    assert log == clean_log

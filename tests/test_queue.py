@@ -20,9 +20,10 @@ def queues(draw, pins: bool = True) -> list[Waiting]:
             seq=seq,
             kind=draw(KIND),
             waited=draw(st.integers(0, PATIENCE + 2)),
-            spoken_on_item=draw(st.booleans()),
+            spoken_on_item=(spoken := draw(st.booleans())),
             under_target=draw(st.sampled_from(["", "carers"])),
             pinned=draw(st.one_of(st.none(), st.integers(0, 6))) if pins else None,
+            turns_on_item=draw(st.integers(1, 4)) if spoken else 0,
         )
         for seq in seqs
     ]
@@ -50,16 +51,16 @@ def test_ties_are_broken_by_join_order(waiting, fair) -> None:
     by_id = {w.member_id: w for w in waiting}
     for a, b in zip(placed, placed[1:]):
         wa, wb = by_id[a.member_id], by_id[b.member_id]
-        same = (wa.kind, min(wa.waited, PATIENCE), wa.spoken_on_item, bool(wa.under_target)) == (
-            wb.kind, min(wb.waited, PATIENCE), wb.spoken_on_item, bool(wb.under_target))
+        same = (wa.kind, min(wa.waited, PATIENCE), wa.spoken_on_item, bool(wa.under_target), wa.turns_on_item) == (
+            wb.kind, min(wb.waited, PATIENCE), wb.spoken_on_item, bool(wb.under_target), wb.turns_on_item)
         if same and (wa.waited >= PATIENCE) == (wb.waited >= PATIENCE):
             assert wa.seq < wb.seq
 
 
 @given(queues(pins=False))
 def test_fair_order_puts_those_not_heard_before_those_heard(waiting) -> None:
-    placed = [p for p in order(waiting, fair=True) if p.reason in ("has not spoken yet", "first come")
-              or p.reason.endswith("under their share")]
+    placed = [p for p in order(waiting, fair=True) if p.reason == "has not spoken yet"
+              or p.reason.startswith("has spoken") or p.reason.endswith("under their share")]
     spoken = {w.member_id: w.spoken_on_item for w in waiting}
     flags = [spoken[p.member_id] for p in placed]
     assert flags == sorted(flags)
@@ -109,21 +110,19 @@ def test_nobody_waits_forever(arrivals, fair) -> None:
         assert waited <= bound[s] + process_since[s], (s, waited)
 
 
-def test_a_move_by_a_co_chair_holds_and_counts_down() -> None:
-    people = [Waiting(f"m{n}", n) for n in range(1, 6)]
-    moved = Waiting("m5", 5, pinned=1)
-    placed = order(people[:4] + [moved])
-    assert [p.member_id for p in placed] == ["m1", "m5", "m2", "m3", "m4"]
-    assert placed[1].reason == "moved by a co-chair"
-    # A point of process still goes before someone moved to the very front.
-    placed = order([Waiting("m9", 9, "process"), Waiting("m1", 1, pinned=0)])
-    assert [p.reason for p in placed] == ["point of process", "moved by a co-chair"]
+def test_a_held_order_keeps_newcomers_behind_it_but_not_points_of_process() -> None:
+    held = [Waiting("m1", 1, pinned=0), Waiting("m5", 5, pinned=1, moved="up"), Waiting("m2", 2, pinned=2)]
+    placed = order([*held, Waiting("m7", 7), Waiting("m9", 9, "process"), Waiting("m8", 8, "clarification")])
+    assert [p.member_id for p in placed] == ["m9", "m8", "m1", "m5", "m2", "m7"]
+    assert placed[3].reason == "moved up by a co-chair"
+    assert placed[0].reason == "point of process"
 
 
 def test_reasons_in_words() -> None:
     placed = order(
         [
-            Waiting("a", 1, spoken_on_item=True),
+            Waiting("a", 1, spoken_on_item=True, turns_on_item=3),
+            Waiting("f", 6, spoken_on_item=True, turns_on_item=1),
             Waiting("b", 2, spoken_on_item=True, under_target="carers"),
             Waiting("c", 3),
             Waiting("d", 4, "reply"),
@@ -136,6 +135,8 @@ def test_reasons_in_words() -> None:
         ("d", "direct reply to Jo"),
         ("c", "has not spoken yet"),
         ("b", "carers are under their share"),
-        ("a", "first come"),
+        ("f", "has spoken once on this item"),
+        ("a", "has spoken 3 times on this item"),
     ]
+    assert order([Waiting("d", 4, "reply", reply_to="Sam")], speaker_name="Jo")[0].reason == "direct reply to Sam"
 

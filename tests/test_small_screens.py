@@ -123,7 +123,12 @@ ALSO_80x24 = ("meetings", "help", "you_said", "item_form")
 
 
 async def open_screen(app: CoprodMeetApp, pilot, name: str) -> None:
+    from coprod_meet.tui.screens.dialog import DialogScreen
+
     await pilot.pause()
+    if isinstance(app.screen, DialogScreen):  # a meeting is running: the app offers it first; say no
+        await pilot.press("2")
+        await pilot.pause()
     how = SCREENS[name]
     if how == "help":
         await pilot.press("f1")

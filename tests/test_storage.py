@@ -187,7 +187,7 @@ def test_archive_layout(archive_dir: Path) -> None:
         ids = [m.id for m in service.list_meetings()]
     names = sorted(p.relative_to(archive_dir).as_posix() for p in archive_dir.rglob("*"))
     assert names == sorted([".lock", "catalogue.json", "groups.json", "decisions.json", "actions.json",
-                            "record-details.json", "meetings",
+                            "record-details.json", "status.json", "meetings",
                             *(f"meetings/{i}.json" for i in ids)])
 
 
@@ -200,12 +200,14 @@ def test_every_file_holds_its_kind_and_schema_version(archive_dir: Path) -> None
         fresh = replace(service.get_meeting(meeting_id), id="a" * 8)
         service.save_meeting(fresh)
     files = {p: json.loads(p.read_bytes()) for p in archive_dir.rglob("*.json")}
-    assert len(files) == 5 + 3  # catalogue, groups, the three files of the index of decisions and actions; 3 meetings
+    # catalogue, groups, the three files of the index of decisions and actions, meeting statuses; 3 meetings
+    assert len(files) == 6 + 3
     for path, tables in files.items():
         meta = tables["_meta"]["1"]
         assert meta["schema"] == SCHEMA_VERSION, path
         expected = {"catalogue.json": "catalogue", "groups.json": "groups", "decisions.json": "decisions",
-                    "actions.json": "actions", "record-details.json": "record-details"}.get(path.name, "meeting")
+                    "actions.json": "actions", "record-details.json": "record-details",
+                    "status.json": "status"}.get(path.name, "meeting")
         assert meta["kind"] == expected
 
 

@@ -47,7 +47,10 @@ async def test_first_screen_lists_meetings_newest_first(demo_service: ArchiveSer
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MeetingsScreen)
-        expected = [[when_in_words(m.start), m.title, m.group_name] for m in demo_service.list_meetings()]
+        statuses = demo_service.meeting_statuses()
+        expected = [[when_in_words(m.start), m.title, m.group_name, statuses.get(m.id, "planned")]
+                    for m in demo_service.list_meetings()]
+        assert {row[-1] for row in expected} <= {"planned", "running", "ended"} and "ended" in statuses.values()
         assert len(expected) == 8
         assert table_rows(app) == expected
         starts = [m.start for m in demo_service.list_meetings()]
@@ -283,7 +286,7 @@ async def test_naughty_strings_render_literally_without_crashing(naughty_service
         await pilot.press("slash", *"[bold]x", "enter")
         assert [r[1] for r in table_rows(app)] == ["[bold]x[/]"]
         shot = app.export_screenshot()
-        assert "[bold]x[/]" in shot and "[bold]Group" in shot  # literal brackets: no markup was read
+        assert "[bold]x[/]" in shot and "[bold]Gr" in shot  # literal brackets: no markup was read
         await pilot.press("r", "home", "enter")  # the newest meeting holds every naughty member
         assert isinstance(app.screen, MeetingViewScreen)
         text = text_of(app.screen.query_one("#meeting-text", Static))

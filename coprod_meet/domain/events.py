@@ -30,6 +30,14 @@ QUEUE_JOINED = "queue_joined"  # {member_id, kind: normal|process|clarification|
 QUEUE_LEFT = "queue_left"  # {member_id}
 QUEUE_MOVED = "queue_moved"  # {member_id, position}
 FAIR_ORDER_SET = "fair_order_set"  # {on: bool}
+QUEUE_KIND_SET = "queue_kind_set"  # {member_id, kind}: someone waiting raises a point of process
+# Leaving an item while people wait: what the co-chair chose (before the item_started, if any).
+QUEUE_CARRIED = "queue_carried"  # {item_id, to_item_id, member_ids}: they wait on the next item
+QUEUE_CLEARED = "queue_cleared"  # {item_id, member_ids}: the queue was cleared
+QUEUE_STAYED = "queue_stayed"  # {item_id, member_ids}: the co-chair stayed on the item
+PERSON_ADDED = "person_added"  # {member: Member dict, guest: bool}: added to the meeting's list
+CLOCK_STOPPED = "clock_stopped"  # {}: the app left the running meeting (closed, or back to the list)
+CLOCK_RESUMED = "clock_resumed"  # {stopped_at}: the app ran again; the time between is nobody's
 
 TURN_STARTED = "turn_started"  # {member_id, item_id, via: spoken|written|supporter, by_id}
 TURN_ENDED = "turn_ended"  # {member_id}

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from coprod_meet.domain.chairing import chairing_in_words, item_number
+from coprod_meet.domain.dates import seconds_in_words, time_in_words
 from coprod_meet.domain.hybrid import JOINS_WORDS, joins_share_line, joins_suffix
 from coprod_meet.domain.model import join_words
 from coprod_meet.domain.queue import KIND_WORDS
@@ -67,8 +69,34 @@ def _item_line(state: MeetingState) -> str:
     if item is None:
         return "No agenda item is open."
     open_items = [i for i in state.agenda if i.id not in state.deferred or i.id == item.id]
-    number = next((n for n, i in enumerate(open_items, start=1) if i.id == item.id), 0)
+    number = item_number(state, item.id)
     return f"Item {number} of {len(open_items)}: {item.title}, led by {state.name(state.lead_of(item.id))}"
+
+
+def waiting_before_in_words(state: MeetingState) -> str:
+    """Back on an item that was left while people waited: who they were."""
+    if state.ended is not None:
+        return ""
+    left = state.waiting_when_left.get(state.current_item_id, [])
+    if not left:
+        return ""
+    names = join_words([state.name(m) for m in left])
+    return f"Waiting when this item was left: {names}. Add them again if they still want to speak"
+
+
+def resumed_in_words(state: MeetingState) -> str:
+    """After the app ran again: the stop, and that the turn carries on from where it stopped."""
+    if not state.gaps:
+        return ""
+    stopped, back = state.gaps[-1]
+    text = (f"The app was not running for {seconds_in_words((back - stopped).total_seconds())}, "
+            f"from {time_in_words(stopped)}; that time is nobody's speaking time")
+    turn = state.speaking
+    if turn is not None:
+        from coprod_meet.domain.timing import clock
+
+        text += f". {state.name(turn.member_id)}'s turn carries on from {clock(state.speaking_seconds(back))}"
+    return text
 
 
 def _round_line(state: MeetingState) -> str:
@@ -113,6 +141,23 @@ def _jargon_line(state: MeetingState) -> str:
     return " ".join(parts)
 
 
+def status_line(state: MeetingState) -> str:
+    """Where the meeting is, in one line: "Running since 2pm: item 3 of 8, Budget update. Jo is
+    speaking. 2 waiting to speak." (or "Planned, not started yet." / "Ended at 4pm.")."""
+    if state.ended is not None:
+        return f"This meeting ended at {time_in_words(state.ended)}."
+    if state.started is None:
+        return "This meeting is planned and has not started yet."
+    parts = [f"Running since {time_in_words(state.started)}: {_item_line(state)}."]
+    if state.on_break:
+        parts.append("On a break.")
+    turn = state.speaking
+    parts.append(f"{state.name(turn.member_id)} is speaking." if turn else "Nobody is speaking.")
+    waiting = len(state.queue)
+    parts.append(f"{waiting} waiting to speak." if waiting else "Nobody is waiting to speak.")
+    return " ".join(parts)
+
+
 def live_view(state: MeetingState, now: datetime) -> LiveView:
     item_id = state.current_item_id or None
     spoken = state.spoken_ids(item_id)
@@ -120,6 +165,9 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
     present = [Person(m, state.name(m), _person_notes(state, m, spoken, passed)) for m in state.present_ids]
 
     alerts = [card_in_words(state, c.member_id, c.colour, c.word) for c in state.open_cards]
+    waited = waiting_before_in_words(state)
+    if waited:
+        alerts.append(waited)
     for text in (break_in_words(state, now), turn_warning(state, now), break_reminder(state, now)):
         if text:
             alerts.append(text)
@@ -150,8 +198,7 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
             away.append(f"{m.name} (apologies)")
         elif status == "left":
             away.append(f"{m.name} (left early)")
-    chairs = [state.name(c) for c in state.meeting.co_chair_ids]
-    chairing = f"Chairing now: {state.name(state.chairing_now)}" if chairs else "No co-chairs chosen"
+    chairing = chairing_in_words(state)
     return LiveView(
         title=state.meeting.title,
         item=_item_line(state),

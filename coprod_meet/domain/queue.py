@@ -6,16 +6,19 @@ The rules, in order:
 2. Anyone who has **waited through ``PATIENCE`` speakers** goes next, longest first, so nobody
    waits forever, whatever else joins the queue.
 3. A **point of clarification** ("can you explain what you mean?").
-4. A **direct reply** to the person speaking goes straight after them.
+4. A **direct reply** to the person it was raised against goes straight after them.
 5. Everyone else. With fair order on (the default): people who have not spoken on this item go
-   before people who have; then people whose voice group is under its target share; then first
-   come. With fair order off: first come.
+   before people who have; then people whose voice group is under its target share; then those
+   who have spoken fewer times on this item; then first come. With fair order off: first come.
    A group may choose "remote first among equals": then, among people the rules above put
    level, those online or on the phone go first (nobody sees their hand go up).
 
-A co-chair can move someone up or down by hand. The move holds: the person keeps the place they
-were moved to, and comes one place nearer the front with every turn that starts, so a moved
-person never waits forever either. Nobody moved by hand goes before a point of process.
+A co-chair can move someone up or down by hand. The move holds: the order the co-chair sees
+after the move is kept (``held``) until a co-chair changes it again, or turns fair order on or
+off (which puts everyone back in the order of the rules, and says who moved). A later move of
+someone else changes only the two places it swaps. People who join after a move go after the
+people in the held order, unless the rules put them at the front (1 to 4 above); nobody held
+goes before a point of process.
 
 Ties are always broken by the order people joined the queue, so the order is the same every
 time for the same facts.
@@ -41,7 +44,9 @@ class Waiting:
     """One person in the queue, as the ordering rules see them.
 
     ``seq`` is the order of joining; ``waited`` how many turns have started since they joined;
-    ``pinned`` the place a co-chair moved them to (already counted down by turns since), or None.
+    ``pinned`` their place in the order a co-chair set by hand (None: placed by the rules);
+    ``moved`` "up" or "down" for the person a co-chair moved; ``turns_on_item`` how many times
+    they have spoken on this item; ``reply_to`` the name of the person a direct reply answers.
     """
 
     member_id: str
@@ -52,6 +57,9 @@ class Waiting:
     under_target: str = ""  # the words of the voice group under its share ("carers"), or ""
     pinned: int | None = None
     remote: bool = False  # joins online or by phone
+    moved: str = ""
+    turns_on_item: int = 0
+    reply_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,29 +73,36 @@ class Place:
 
 def _automatic_key(w: Waiting, fair: bool, remote_first: bool = False) -> tuple[int, ...]:
     if w.kind == "process":
-        return (0, 0, 0, w.seq)
+        return (0, 0, 0, 0, 0, w.seq)
     if w.waited >= PATIENCE:
-        return (1, 0, 0, w.seq)
+        return (1, 0, 0, 0, 0, w.seq)
     if w.kind == "clarification":
-        return (2, 0, 0, w.seq)
+        return (2, 0, 0, 0, 0, w.seq)
     if w.kind == "reply":
-        return (3, 0, 0, w.seq)
+        return (3, 0, 0, 0, 0, w.seq)
     if not fair:
-        return (4, 0, 0, w.seq)
-    return (4, int(w.spoken_on_item), int(not w.under_target), int(remote_first and not w.remote), w.seq)
+        return (4, 0, 0, 0, 0, w.seq)
+    return (4, int(w.spoken_on_item), int(not w.under_target), w.turns_on_item if w.spoken_on_item else 0,
+            int(remote_first and not w.remote), w.seq)
+
+
+def times_in_words(n: int) -> str:
+    """ "once", "twice", "3 times"."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def _reason(w: Waiting, fair: bool, speaker_name: str, remote_first: bool = False) -> str:
     if w.kind == "process":
         return "point of process"
-    if w.pinned is not None:
-        return "moved by a co-chair"
-    if w.waited >= PATIENCE:
+    if w.pinned is not None and w.moved:
+        return f"moved {w.moved} by a co-chair"
+    if w.pinned is None and w.waited >= PATIENCE:
         return f"has waited through {w.waited} speakers"
     if w.kind == "clarification":
         return "point of clarification"
     if w.kind == "reply":
-        return f"direct reply to {speaker_name}" if speaker_name else "direct reply"
+        to = w.reply_to or speaker_name
+        return f"direct reply to {to}" if to else "direct reply"
     if not fair:
         return "first come"
     if not w.spoken_on_item:
@@ -96,19 +111,33 @@ def _reason(w: Waiting, fair: bool, speaker_name: str, remote_first: bool = Fals
         return f"{w.under_target} are under their share"
     if remote_first and w.remote:
         return "joins from afar: first among equals"
-    return "first come"
+    if w.turns_on_item:
+        return f"has spoken {times_in_words(w.turns_on_item)} on this item"
+    return "has spoken on this item"
 
 
 def order(waiting: list[Waiting], *, fair: bool = True, speaker_name: str = "",
           remote_first: bool = False) -> list[Place]:
     """The queue in speaking order, each place with its reason in words."""
-    free = sorted((w for w in waiting if w.pinned is None or w.kind == "process"),
+    process = sorted((w for w in waiting if w.kind == "process"), key=lambda w: w.seq)
+    held = sorted((w for w in waiting if w.pinned is not None and w.kind != "process"),
+                  key=lambda w: (w.pinned, w.seq))
+    free = sorted((w for w in waiting if w.pinned is None and w.kind != "process"),
                   key=lambda w: _automatic_key(w, fair, remote_first))
-    pinned = sorted((w for w in waiting if w.pinned is not None and w.kind != "process"),
-                    key=lambda w: (w.pinned, w.seq))
-    line = list(free)
-    front = sum(1 for w in free if w.kind == "process")
-    for w in pinned:
-        index = min(max(int(w.pinned or 0), front), len(line))
-        line.insert(index, w)
+    urgent = [w for w in free if _automatic_key(w, fair, remote_first)[0] < 4]
+    rest = [w for w in free if _automatic_key(w, fair, remote_first)[0] >= 4]
+    line = process + urgent + held + rest
     return [Place(w.member_id, w.kind, _reason(w, fair, speaker_name, remote_first)) for w in line]
+
+
+def changes_in_words(before: list[Place], after: list[Place], name) -> list[str]:
+    """Who changed place between two orders of the queue, and why: "Priya moves up to 1: has
+    not spoken yet". ``name`` gives a person's name from their id."""
+    was = {p.member_id: n for n, p in enumerate(before, start=1)}
+    lines = []
+    for n, p in enumerate(after, start=1):
+        old = was.get(p.member_id)
+        if old is not None and old != n:
+            way = "up" if n < old else "down"
+            lines.append(f"{name(p.member_id)} moves {way} from {old} to {n}: {p.reason}")
+    return lines

@@ -659,6 +659,11 @@ def parse_count(text: object, what: str) -> int:
     return int(raw)
 
 
+def check_when(words: str, today: date, what: str) -> str:
+    """A typed date ("in 2 weeks") as an ISO date, "" for nothing; a plain UserError if unreadable."""
+    return _when(words, today, what)
+
+
 def _when(words: str, today: date, what: str) -> str:
     words = (words or "").strip()
     if not words:

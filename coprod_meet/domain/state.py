@@ -7,12 +7,12 @@ the log; the services write events and then apply them here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Iterable
 
 from coprod_meet.domain import events as ev
-from coprod_meet.domain.model import AgendaItem, Event, Meeting, Member, VoiceGroup
+from coprod_meet.domain.model import AgendaItem, Event, Meeting, Member, VoiceGroup, join_words
 from coprod_meet.domain.queue import KINDS, Place, Waiting
 from coprod_meet.domain.queue import order as order_queue
 
@@ -30,10 +30,15 @@ class Turn:
     via: str = "spoken"
     by_id: str = ""
     paused_seconds: float = 0.0
+    paused_since: datetime | None = None  # a red card paused this turn and is still up
 
     def seconds(self, now: datetime | None = None) -> float:
+        """Time spoken, pauses (red cards, the app not running) not counted."""
         end = self.end or now or self.start
-        return max(0.0, (end - self.start).total_seconds() - self.paused_seconds)
+        paused = self.paused_seconds
+        if self.paused_since is not None and self.end is None:
+            paused += max(0.0, (end - self.paused_since).total_seconds())
+        return max(0.0, (end - self.start).total_seconds() - paused)
 
 
 @dataclass
@@ -42,9 +47,23 @@ class QueueEntry:
     kind: str = "normal"  # normal | process | clarification | reply
     joined: datetime = field(default_factory=datetime.now)
     seq: int = 0  # order of joining, for first come
-    position: int | None = None  # set when a co-chair moves someone by hand
+    position: int | None = None  # their place in the order a co-chair set by hand (None: the rules')
     joined_turn: int = 0  # how many turns had started when they joined
-    pinned_turn: int = 0  # how many turns had started when a co-chair moved them
+    moved: str = ""  # "up" or "down": a co-chair moved this person
+    reply_to: str = ""  # a direct reply: the member it answers
+
+
+@dataclass(frozen=True)
+class ChairSpell:
+    """Who chaired an item from when, and how they came to: "planned" (the item's planned lead),
+    "handover" (handed over by ``by_id``), "carried" (the item has no planned lead, so whoever
+    chaired carries on) or "first" (the first co-chair, as nobody chaired yet)."""
+
+    item_id: str
+    member_id: str
+    start: datetime
+    how: str
+    by_id: str = ""
 
 
 @dataclass
@@ -84,8 +103,14 @@ class MeetingState:
     breaks: list[list[datetime | None]] = field(default_factory=list)
     evaluations: dict[str, tuple[str, str]] = field(default_factory=dict)
     last_event_at: datetime | None = None
+    planned_leads: dict[str, str] = field(default_factory=dict)  # item id -> its lead in the plan
+    chair_spells: list[ChairSpell] = field(default_factory=list)
+    waiting_when_left: dict[str, list[str]] = field(default_factory=dict)  # item id -> who waited
+    gaps: list[tuple[datetime, datetime]] = field(default_factory=list)  # the app was not running
+    happenings: list[tuple[datetime, str]] = field(default_factory=list)  # the log, in words
     joins: dict[str, list[tuple[datetime, str]]] = field(default_factory=dict)  # how each joins, over time
     _queue_seq: int = 0
+    _carry_to: str = ""
 
     # -- building ---------------------------------------------------------------------------
 
@@ -95,6 +120,7 @@ class MeetingState:
             meeting=meeting,
             agenda=list(meeting.agenda),
             leads={i.id: i.lead_id for i in meeting.agenda},
+            planned_leads={i.id: i.lead_id for i in meeting.agenda},
             roles=dict(meeting.roles),
             fair_order=meeting.settings.fair_order,
         )
@@ -128,9 +154,16 @@ class MeetingState:
             self._end_turn(at)
             self._close_item(at)
             item_id = d.get("item_id", "")
+            if self.queue and self._carry_to != item_id:  # (a log from before the question was asked)
+                self.waiting_when_left[self.current_item_id] = [q.member_id for q in self.queue]
+            if self._carry_to != item_id:
+                self.queue = []
+            self._carry_to = ""
+            for q in self.queue:
+                q.position, q.moved = None, ""  # a new item: the order of the rules again
             self.current_item_id = item_id
             self.item_spans.setdefault(item_id, []).append([at, None])
-            self.queue = []
+            self._chair_item(item_id, at)
             self.round_item_id = ""
             self.round_done = []
             if item_id in self.deferred:
@@ -145,26 +178,62 @@ class MeetingState:
             index = next((n + 1 for n, i in enumerate(self.agenda) if i.id == after), len(self.agenda))
             self.agenda.insert(index, item)
             self.leads[item.id] = item.lead_id
+            self.planned_leads[item.id] = item.lead_id
         elif t == ev.CHAIR_HANDOVER:
-            self.leads[d.get("item_id", "")] = d.get("lead_id", "")
+            item_id, lead_id = d.get("item_id", ""), d.get("lead_id", "")
+            before = self.chairing_now
+            self.leads[item_id] = lead_id
+            self.chair_spells.append(ChairSpell(item_id, lead_id, at, "handover", before))
+            self._happened(at, f"{self.name(before)} handed the chair to {self.name(lead_id)}")
+        elif t == ev.QUEUE_CARRIED:
+            self._carry_to = d.get("to_item_id", "")
+            self._happened(at, f"Carried to the next item, still waiting: {self._names(d.get('member_ids', []))}")
+        elif t == ev.QUEUE_CLEARED:
+            ids = list(d.get("member_ids", [])) or [q.member_id for q in self.queue]
+            self.waiting_when_left[d.get("item_id") or self.current_item_id] = ids
+            self.queue = []
+            self._happened(at, f"The queue was cleared; waiting were {self._names(ids)}")
+        elif t == ev.QUEUE_STAYED:
+            self._happened(at, f"Stayed on this item, as {self._names(d.get('member_ids', []))} "
+                               f"{'was' if len(d.get('member_ids', [])) == 1 else 'were'} waiting")
+        elif t == ev.QUEUE_KIND_SET:
+            for q in self.queue:
+                if q.member_id == d.get("member_id") and d.get("kind") in KINDS:
+                    q.kind, q.position, q.moved = d["kind"], None, ""
+        elif t == ev.PERSON_ADDED:
+            member = Member.from_dict(d.get("member", {}))
+            if self.meeting.person(member.id) is None:
+                self.meeting = replace(self.meeting, roster=(*self.meeting.roster, member))
+            self._happened(at, f"{member.name} was added to the list" + (" as a guest" if d.get("guest") else ""))
+        elif t == ev.CLOCK_RESUMED:
+            stopped = _moment(d.get("stopped_at")) or at
+            if stopped < at and not self.on_break:
+                self.gaps.append((stopped, at))
+                turn = self.speaking
+                if turn is not None and turn.paused_since is None:
+                    turn.paused_seconds += (at - stopped).total_seconds()
         elif t == ev.ROLE_SET:
             self.roles[d.get("role", "")] = d.get("member_id", "")
         elif t == ev.QUEUE_JOINED:
             member_id = d.get("member_id", "")
             if not any(q.member_id == member_id for q in self.queue):
                 self._queue_seq += 1
-                self.queue.append(
-                    QueueEntry(member_id, d.get("kind", "normal"), at, self._queue_seq, joined_turn=len(self.turns))
-                )
+                kind = d.get("kind", "normal")
+                speaking = self.speaking
+                reply_to = (d.get("to_id") or (speaking.member_id if speaking else "")) if kind == "reply" else ""
+                self.queue.append(QueueEntry(member_id, kind, at, self._queue_seq, joined_turn=len(self.turns),
+                                             reply_to=reply_to))
+                left = self.waiting_when_left.get(self.current_item_id, [])
+                if member_id in left:
+                    left.remove(member_id)
         elif t == ev.QUEUE_LEFT:
             self.queue = [q for q in self.queue if q.member_id != d.get("member_id")]
         elif t == ev.QUEUE_MOVED:
-            for q in self.queue:
-                if q.member_id == d.get("member_id"):
-                    q.position = int(d.get("position", 0))
-                    q.pinned_turn = len(self.turns)
+            self._hold_order(d.get("member_id", ""), int(d.get("position", 0)))
         elif t == ev.FAIR_ORDER_SET:
             self.fair_order = bool(d.get("on", True))
+            for q in self.queue:
+                q.position, q.moved = None, ""  # everyone back in the order of the rules
         elif t == ev.TURN_STARTED:
             self._end_turn(at)
             self.timer_paused_at = None  # a pause belongs to one turn
@@ -206,9 +275,13 @@ class MeetingState:
             self.turn_limits[d.get("item_id", "")] = max(0, int(d.get("seconds", 0)))
         elif t == ev.TIMER_PAUSED:
             self.timer_paused_at = self.timer_paused_at or at
+            if self.speaking is not None and self.speaking.paused_since is None:
+                self.speaking.paused_since = self.timer_paused_at
         elif t == ev.TIMER_RESUMED:
-            if self.timer_paused_at is not None and self.turns and self.turns[-1].end is None:
-                self.turns[-1].paused_seconds += (at - self.timer_paused_at).total_seconds()
+            turn = self.speaking
+            if turn is not None and turn.paused_since is not None:
+                turn.paused_seconds += (at - turn.paused_since).total_seconds()
+                turn.paused_since = None
             self.timer_paused_at = None
         elif t == ev.BREAK_STARTED:
             self._end_turn(at)
@@ -227,10 +300,50 @@ class MeetingState:
     def _end_turn(self, at: datetime) -> None:
         if self.turns and self.turns[-1].end is None:
             turn = self.turns[-1]
-            if self.timer_paused_at is not None:
-                turn.paused_seconds += (at - self.timer_paused_at).total_seconds()
-                self.timer_paused_at = None
+            if turn.paused_since is not None:
+                turn.paused_seconds += (at - turn.paused_since).total_seconds()
+                turn.paused_since = None
+            self.timer_paused_at = None
             turn.end = at
+
+    def _happened(self, at: datetime, words: str) -> None:
+        self.happenings.append((at, words))
+
+    def _names(self, ids: Iterable[str]) -> str:
+        return join_words([self.name(m) for m in ids]) or "nobody"
+
+    def _chair_item(self, item_id: str, at: datetime) -> None:
+        """An item opens: its planned lead takes the chair; with none, whoever chairs carries on."""
+        planned = self.planned_leads.get(item_id, "")
+        before = self.chair_spells[-1].member_id if self.chair_spells else ""
+        if planned:
+            who, how = planned, "planned"
+        elif before:
+            who, how = before, "carried"
+        else:
+            who, how = (self.meeting.co_chair_ids[0] if self.meeting.co_chair_ids else ""), "first"
+        self.leads[item_id] = who
+        self.chair_spells.append(ChairSpell(item_id, who, at, how, before if before != who else ""))
+
+    def _hold_order(self, member_id: str, position: int) -> None:
+        """A co-chair moved someone: the order as it now is holds, with them at ``position``."""
+        order = [p.member_id for p in self.queue_places()]
+        if member_id not in order:
+            return
+        was = order.index(member_id)
+        order.remove(member_id)
+        order.insert(max(0, min(position, len(order))), member_id)
+        by_id = {q.member_id: q for q in self.queue}
+        rank = 0
+        for m in order:
+            q = by_id[m]
+            if q.kind == "process":
+                continue
+            q.position = rank
+            rank += 1
+        moved = by_id[member_id]
+        if moved.kind != "process" and position != was:
+            moved.moved = "up" if position < was else "down"
 
     def _close_item(self, at: datetime) -> None:
         spans = self.item_spans.get(self.current_item_id)
@@ -265,8 +378,26 @@ class MeetingState:
 
     @property
     def chairing_now(self) -> str:
-        """The co-chair leading the current item (or the first co-chair before it starts)."""
-        return self.lead_of(self.current_item_id)
+        """Who chairs now, from the events: the current item's planned lead, or whoever it was
+        handed over to (a hand-over lasts until handed back or until the next item's planned lead
+        takes over). Before the start: whoever leads the first item."""
+        if self.chair_spells:
+            return self.chair_spells[-1].member_id
+        first = next((i.id for i in self.agenda if i.id not in self.deferred), "")
+        return self.lead_of(first)
+
+    @property
+    def chair_spell(self) -> ChairSpell | None:
+        """How the person chairing now came to chair (None before the start)."""
+        return self.chair_spells[-1] if self.chair_spells else None
+
+    def chairs_of(self, item_id: str) -> list[ChairSpell]:
+        """Who chaired an item, in time order, each change once (a hand-back included)."""
+        spells: list[ChairSpell] = []
+        for spell in self.chair_spells:
+            if spell.item_id == item_id and (not spells or spells[-1].member_id != spell.member_id):
+                spells.append(spell)
+        return spells
 
     @property
     def speaking(self) -> Turn | None:
@@ -292,7 +423,7 @@ class MeetingState:
         for start, end in self.item_spans.get(item_id, []):
             finish = end or now or self.last_event_at or start
             total += max(0.0, (finish - start).total_seconds())
-            for b_start, b_end in self.breaks:
+            for b_start, b_end in [*self.breaks, *self.gaps]:
                 overlap_start = max(start, b_start)
                 overlap_end = min(finish, b_end or finish)
                 total -= max(0.0, (overlap_end - overlap_start).total_seconds())
@@ -303,9 +434,7 @@ class MeetingState:
         turn = self.speaking
         if turn is None:
             return 0.0
-        moment = now or self.last_event_at or turn.start
-        paused = (moment - self.timer_paused_at).total_seconds() if self.timer_paused_at else 0.0
-        return max(0.0, turn.seconds(moment) - max(0.0, paused))
+        return turn.seconds(now or self.last_event_at or turn.start)
 
     @property
     def timer_paused(self) -> bool:
@@ -351,7 +480,7 @@ class MeetingState:
 
     def queue_places(self) -> list[Place]:
         """The queue in speaking order, each place with its reason in words."""
-        spoken = self.spoken_ids(self.current_item_id)
+        counts = self.turns_by_member(self.current_item_id)
         under = self.under_target_words()
         turns = len(self.turns)
         waiting = [
@@ -360,9 +489,12 @@ class MeetingState:
                 seq=q.seq,
                 kind=q.kind if q.kind in KINDS else "normal",
                 waited=turns - q.joined_turn,
-                spoken_on_item=q.member_id in spoken,
+                spoken_on_item=q.member_id in counts,
                 under_target=under.get(q.member_id, ""),
-                pinned=None if q.position is None else max(0, q.position - (turns - q.pinned_turn)),
+                pinned=q.position,
+                moved=q.moved,
+                turns_on_item=counts.get(q.member_id, 0),
+                reply_to=self.name(q.reply_to) if q.reply_to else "",
                 remote=self.joins_now(q.member_id) != "room",
             )
             for q in self.queue
@@ -457,3 +589,10 @@ def voice_key_in_words(key: str) -> str:
     }
     parts = [words.get(k, k) for k in key.split("+")]
     return " and ".join(parts)
+
+
+def _moment(text: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None

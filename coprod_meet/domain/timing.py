@@ -33,6 +33,16 @@ def item_time_in_words(state: MeetingState, now: datetime, item_id: str | None =
     return f"{minutes_in_words(used) if used else 'under a minute'} used of {minutes_in_words(allowed)}"
 
 
+def item_over(state: MeetingState, now: datetime) -> str:
+    """ "Housing has run over its 15 minutes." once the open item has used more than its time; ""."""
+    item = state.current_item
+    if item is None or not item.minutes or state.ended is not None or state.started is None:
+        return ""
+    if state.item_seconds(item.id, now) <= item.minutes * 60:
+        return ""
+    return f"{item.title} has run over its {minutes_in_words(item.minutes)}."
+
+
 def turn_reached_limit(state: MeetingState, now: datetime) -> bool:
     limit = state.turn_limit()
     return bool(limit) and state.speaking is not None and state.speaking_seconds(now) >= limit

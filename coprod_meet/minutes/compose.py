@@ -15,6 +15,7 @@ import sys
 from datetime import date, datetime
 from typing import Iterable
 
+from coprod_meet.domain.chairing import leads_in_words
 from coprod_meet.domain.dates import MONTHS, WEEKDAYS, date_in_words, time_in_words, when_in_words
 from coprod_meet.domain.hybrid import joins_share_sentence
 from coprod_meet.domain.model import Event, Meeting, VoiceGroup, join_words
@@ -228,10 +229,9 @@ class _Writer:
             self.bullets(self.names.people(absent), prose=False)
 
     def led_by(self, item_id: str) -> list[str]:
-        """Who led the item, as sentences (one small piece, to be replaced when the meeting's
-        record of who led each item, with hand-overs, is in the domain)."""
-        lead = self.f.state.lead_of(item_id)
-        return [f"{self.who(lead)} led this item."] if self.names.member(lead) else []
+        """Who led the item, hand-overs included, as sentences."""
+        said = leads_in_words(self.f.state, item_id, self.who, self.names.name)
+        return [said] if said else []
 
     def items(self) -> None:
         self.h("What we talked about")

@@ -12,13 +12,20 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.live_view import card_in_words, live_view
-from coprod_meet.domain.model import Member
-from coprod_meet.domain.queue import KIND_WORDS
-from coprod_meet.domain.timing import break_reminder, minutes_since_rest, turn_in_words, turn_warning
+from coprod_meet.domain.live_view import card_in_words, live_view, resumed_in_words, status_line
+from coprod_meet.domain.model import Member, Naming, VoiceGroup, join_words
+from coprod_meet.domain.queue import KIND_WORDS, changes_in_words
+from coprod_meet.domain.timing import break_reminder, item_over, minutes_since_rest, turn_in_words, turn_warning
 from coprod_meet.plain.console import Console
 from coprod_meet.plain.hybrid import HybridCommands
-from coprod_meet.services.live import LiveMeeting, ROLES, attendance_in_words
+from coprod_meet.services.live import (
+    QUEUE_CHOICE_WORDS,
+    QUEUE_CHOICES,
+    LiveMeeting,
+    PeopleWaiting,
+    ROLES,
+    attendance_in_words,
+)
 from coprod_meet.services.records import RecordsService
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,6 +59,7 @@ class MeetingSession:
         self.records = RecordsService(session.service, clock=clock)
         self._warned_turn: tuple[str, datetime] | None = None
         self._reminded_rest: datetime | None = None
+        self._said_over: tuple[str, int] | None = None  # (item, its time on) the run-over was said for
 
     @property
     def hybrid(self) -> HybridCommands:
@@ -88,14 +96,17 @@ class MeetingSession:
             c("late", "Mark someone who arrived late: late 9.", self.attendance("late")),
             c("left", "Mark someone who left early: left 6.", self.attendance("left")),
             c("start", "Start the meeting and open the first item.", self.cmd_start),
-            c("nextitem", "Move on to the next agenda item.", self.cmd_next_item),
+            c("nextitem", "Move on to the next agenda item. If people are waiting, I ask: "
+                          "nextitem carry, nextitem clear or stay.", self.cmd_next_item),
             c("previtem", "Go back to the item before this one.", self.cmd_previous_item),
             c("defer", "Put this item off to the next meeting, and move on.", self.cmd_defer),
             c("additem", "Add an item after this one: additem and its title.", self.cmd_add_item),
             c("handover", "Hand this item to the other co-chair.", self.cmd_hand_over),
+            c("guest", "Add a guest, or a new member of the group, to this meeting's list.", self.cmd_guest),
             c("role", "Choose a timekeeper, note-taker or jargon buster.", self.cmd_role),
             c("queue", "Say who waits to speak. queue 3 adds person 3. "
-                       "Add process, clarification or reply for a special point.", self.cmd_queue),
+                       "Add process, clarification or reply for a special point. "
+                       "Someone waiting can raise process or clarification too.", self.cmd_queue),
             c("remove", "Take someone out of the queue: remove 3.", self.cmd_remove),
             c("up", "Move someone one place up the queue: up 3.", self.move(-1)),
             c("down", "Move someone one place down the queue: down 3.", self.move(+1)),
@@ -134,9 +145,15 @@ class MeetingSession:
 
     def run(self) -> None:
         s = self.state
+        self.say(status_line(s))
+        if self.live.meeting_id not in self.session.live_opened:  # (back and run again: it ran all along)
+            self.session.live_opened.add(self.live.meeting_id)
+            if self.live.resume_clock():
+                self.say(sentence(resumed_in_words(self.state)))
         self.say(f"Running {s.meeting.title}.")
         self.say(f"{len(s.meeting.roster)} people on the list. Type who to hear them with numbers.")
         self.say("Type status to hear where the meeting is, or help for the commands.")
+        self._said_over = self._over_key() if item_over(self.state, self.now()) else None
         self.session.loop("Meeting. Type a command, then press Enter:", self.commands, after=self.reminders)
 
     def cmd_help(self, _rest: str = "") -> None:
@@ -240,6 +257,16 @@ class MeetingSession:
         if reminder and rest != self._reminded_rest:
             self._reminded_rest = rest
             self.say(reminder)
+        over = item_over(self.state, now)
+        if over and self._said_over != self._over_key():
+            self._said_over = self._over_key()
+            self.say(over)
+
+    def _over_key(self) -> tuple[str, int]:
+        """Which item's run-over was said: said again only if the item gets more time or reopens."""
+        s = self.state
+        item = s.current_item
+        return (s.current_item_id, len(s.item_spans.get(s.current_item_id, [])) * 10000 + (item.minutes if item else 0))
 
     def _rest_started(self) -> datetime | None:
         s = self.state
@@ -254,6 +281,8 @@ class MeetingSession:
             self._warned_turn = (turn.member_id, turn.start)
         if break_reminder(self.state, now):
             self._reminded_rest = self._rest_started()
+        if item_over(self.state, now):
+            self._said_over = self._over_key()
 
     def say_speaker(self) -> None:
         self.say(sentence(turn_in_words(self.state, self.now())))
@@ -277,10 +306,15 @@ class MeetingSession:
         index = self.console.choose("Which role", [ROLES[r].capitalize() for r in roles])
         if index is None:
             return
-        answer = self.console.ask("Who? Type their number from who, or press Enter for nobody:")
-        if answer is None:
-            return
-        member_id = self.person(answer).id if answer.strip() else ""
+        while True:
+            answer = self.console.ask("Who? Type their number from who, or press Enter for nobody:")
+            if answer is None:
+                return
+            try:
+                member_id = self.person(answer).id if answer.strip() else ""
+                break
+            except UserError as error:
+                self.say(str(error))
         self.live.set_role(roles[index], member_id)
         who = self.state.name(member_id) if member_id else "nobody"
         self.say(f"{ROLES[roles[index]].capitalize()}: {who}.")
@@ -292,26 +326,52 @@ class MeetingSession:
         self.say(f"The meeting started at {self.now():%H:%M}.")
         self.say_item()
 
-    def cmd_next_item(self, _rest: str) -> None:
-        self.live.next_item()
-        self.say_item()
+    def leave_item(self, move: Callable[[str], object], rest: str) -> bool:
+        """Change the item; if people wait, ask what happens to them. False if we stay."""
+        choice = rest.strip().lower()
+        if choice and choice not in QUEUE_CHOICES:
+            raise UserError("After the command, type carry, clear or stay, or nothing.")
+        try:
+            move(choice)
+        except PeopleWaiting as waiting:
+            self.say(str(waiting))
+            index = self.console.choose("What happens to them", [QUEUE_CHOICE_WORDS[c] for c in QUEUE_CHOICES],
+                                        allow_none=False)
+            choice = QUEUE_CHOICES[index] if index is not None else "stay"
+            move(choice)
+            names = join_words([self.state.name(m) for m in waiting.member_ids])
+            self.say({"carry": f"Still waiting on the next item: {names}.",
+                      "clear": f"The queue is cleared. {names} can be added again.",
+                      "stay": "We stay on this item. Nobody left the queue."}[choice])
+        if choice == "stay":
+            return False
+        return True
 
-    def cmd_previous_item(self, _rest: str) -> None:
-        self.live.previous_item()
-        self.say_item()
+    def cmd_next_item(self, rest: str) -> None:
+        if self.leave_item(lambda c: self.live.next_item(c), rest):
+            self.say_item()
 
-    def cmd_defer(self, _rest: str) -> None:
+    def cmd_previous_item(self, rest: str) -> None:
+        if self.leave_item(lambda c: self.live.previous_item(c), rest):
+            self.say_item()
+            waited = live_view(self.state, self.now()).alerts
+            for line in waited:
+                if line.startswith("Waiting when this item was left"):
+                    self.say(sentence(line))
+
+    def cmd_defer(self, rest: str) -> None:
         title = self.state.current_item.title if self.state.current_item else "This item"
-        self.live.defer_item()
-        self.say(f"{title} is put off to the next meeting.")
-        self.say_item()
+        if self.leave_item(lambda c: self.live.defer_item(c), rest):
+            self.say(f"{title} is put off to the next meeting.")
+            self.say_item()
 
     def cmd_add_item(self, rest: str) -> None:
         title = rest.strip() or self.ask_needed("Type the new item's title:")
-        answer = self.console.ask("How many minutes for it? Type a number, or press Enter for 10:")
-        minutes = (answer or "").strip() or "10"
-        if not minutes.isdigit():
-            raise UserError("Please type the minutes as a whole number, like 10.")
+        while True:  # the title typed is kept: a wrong number is asked again
+            minutes = self.ask_optional("How many minutes for it? Type a number, or press Enter for 10:") or "10"
+            if minutes.isdigit() and int(minutes) <= 600:
+                break
+            self.say("Please type the minutes as a whole number from 0 to 600, like 10.")
         self.live.add_item(title, int(minutes))
         self.say(f"Added {title!r} after this item, for {minutes} minutes.")
 
@@ -321,6 +381,47 @@ class MeetingSession:
 
     def live_view_chairing(self) -> str:
         return live_view(self.state, self.now()).chairing
+
+    def cmd_guest(self, rest: str) -> None:
+        """A member of the group not on the list yet, or a guest: name, voice, naming consent."""
+        newcomers = self.live.members_not_listed()
+        if newcomers:
+            options = [f"{m.name}, a member of the group" for m in newcomers] + ["Someone else: a guest"]
+            index = self.console.choose("Who joins the list", options)
+            if index is None:
+                self.say("Nobody was added.")
+                return
+            if index < len(newcomers):
+                self.live.add_person(newcomers[index])
+                self.say_added(newcomers[index].id)
+                return
+        name = rest.strip()
+        while True:  # the name is checked first, before any other question
+            name = name or self.ask_needed("What is the guest's name?")
+            try:
+                name = self.live.check_new_name(name)
+                break
+            except UserError as error:
+                self.say(str(error))
+                name = ""
+        groups = list(VoiceGroup)
+        index = self.console.choose("Whose voice do they bring", [g.words.capitalize() for g in groups])
+        if index is None:
+            self.say("Nobody was added.")
+            return
+        namings = [Naming.NOT_NAMED, Naming.FIRST, Naming.FULL, Naming.ROLE]
+        words = ["Not named (the usual choice)", "First name only", "Full name", "Role only"]
+        which = self.console.choose("How may the public minutes name them", words)
+        naming = namings[which] if which is not None else Naming.NOT_NAMED
+        self.live.add_guest(name, groups[index].value, naming.value)
+        self.say_added(self.state.meeting.roster[-1].id)
+
+    def say_added(self, member_id: str) -> None:
+        number = next(n for n, m in enumerate(self.roster(), start=1) if m.id == member_id)
+        m = self.state.person(member_id)
+        assert m is not None
+        self.say(f"{m.name} is on the list as number {number}. In public minutes: {m.naming.words}.")
+        self.say(f"Type here {number} if they are here now.")
 
     def cmd_turn_time(self, rest: str) -> None:
         text = rest.strip()
@@ -334,8 +435,11 @@ class MeetingSession:
         word = rest.strip().lower()
         if word not in ("on", "off"):
             raise UserError("Please type fair on, or fair off.")
+        before = self.state.queue_places()
         self.live.set_fair_order(word == "on")
         self.say(sentence(live_view(self.state, self.now()).fair_order))
+        for line in changes_in_words(before, self.state.queue_places(), self.state.name):
+            self.say(sentence(line))
 
     # -- the queue and turns --------------------------------------------------------------------
 
@@ -347,10 +451,14 @@ class MeetingSession:
         word = more[0].lower() if more else "speak"
         if word not in QUEUE_KINDS:
             raise UserError("After the number, type process, clarification or reply, or nothing to speak.")
-        self.live.queue_add(m.id, QUEUE_KINDS[word])
         kind = QUEUE_KINDS[word]
-        self.say(f"{m.name} is waiting to speak." if kind == "normal"
-                 else f"{m.name} is waiting with {KIND_WORDS[kind]}.")
+        already = self.state.in_queue(m.id)
+        self.live.queue_add(m.id, kind)
+        if already:
+            self.say(f"{m.name} was waiting, and now has {KIND_WORDS[kind]}.")
+        else:
+            self.say(f"{m.name} is waiting to speak." if kind == "normal"
+                     else f"{m.name} is waiting with {KIND_WORDS[kind]}.")
         self.say_queue()
 
     def say_queue(self) -> None:

@@ -34,6 +34,7 @@ class PlainSession:
         self.console = console
         self.clock = clock
         self.quitting = False  # set by quit inside a meeting: leave the main menu too
+        self.live_opened: set[str] = set()  # meetings run in this session (their clocks stop at the end)
 
     def commands(self) -> list[Command]:
         return [
@@ -52,10 +53,28 @@ class PlainSession:
         say(f"Archive: {self.service.root}")
         for problem in self.service.problems:
             say(str(problem))
+        running = {m.id for m in self.service.running_meetings()}
+        for n, m in enumerate(self._meetings() if running else [], start=1):
+            if m.id in running:
+                say(f"{m.title} is running. Type run {n} to go back to it.")
         say("Type help to hear the commands, or quit to leave.")
-        self.loop("Main menu. Type a command, then press Enter:", self.commands)
+        try:
+            self.loop("Main menu. Type a command, then press Enter:", self.commands)
+        finally:
+            self.stop_clocks()
         say("Goodbye.")
         return 0
+
+    def stop_clocks(self) -> None:
+        """Line mode ends: note the moment in each meeting it ran, so that the time until it runs
+        again is nobody's speaking time."""
+        from coprod_meet.services.live import LiveMeeting
+
+        for meeting_id in sorted(self.live_opened):
+            try:
+                LiveMeeting.open(self.service, meeting_id, clock=self.clock).stop_clock()
+            except UserError:
+                pass
 
     def loop(self, prompt: str, commands: Callable[[], list[Command]],
              after: Callable[[], None] | None = None) -> None:
@@ -105,8 +124,10 @@ class PlainSession:
             self.console.say("There are no meetings yet.")
             return
         self.console.say(f"{len(rows)} meetings, newest first:")
+        statuses = self.service.meeting_statuses()
         for n, m in enumerate(rows, start=1):
-            self.console.say(f"{n}. {when_in_words(m.start)}. {m.group_name}. {m.title}.")
+            status = statuses.get(m.id, "planned").capitalize()
+            self.console.say(f"{n}. {status}. {when_in_words(m.start)}. {m.group_name}. {m.title}.")
         self.console.say("Type open and a number to open one.")
 
     def pick_meeting(self, rest: str) -> str | None:

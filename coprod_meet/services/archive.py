@@ -19,6 +19,7 @@ from coprod_meet.storage.archive import (
     default_archive_dir,
     summary_of,
 )
+from coprod_meet.storage.meeting_status import StatusBook, status_from_types
 from coprod_meet.storage.record_index import is_record_event
 
 if TYPE_CHECKING:  # pragma: no cover  (read when first needed: listing meetings needs none of it)
@@ -58,6 +59,7 @@ class ArchiveService:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self._summaries: list[MeetingSummary] | None = None
+        self._status = StatusBook(archive.root)
 
     @classmethod
     def open(cls, root: Path | str | None = None, *, lock: bool = True) -> ArchiveService:
@@ -169,6 +171,35 @@ class ArchiveService:
         except (KeyError, ValueError, TypeError, UserError):
             return None
 
+    def meeting_statuses(self) -> dict[str, str]:
+        """Meeting id -> "running" or "ended" (a meeting not listed is planned). Read from a small
+        index; built again from the logs once if it is missing."""
+        known = self._status.load()
+        if known is None:
+            found = {}
+            for m in self.list_meetings():
+                _plan, raw = self.archive.read_meeting(m.id)
+                found[m.id] = status_from_types([str(e.get("type", "")) for e in raw or []])
+            self._status.put(found, whole=True)
+            known = self._status.load() or {}
+        return known
+
+    def meeting_status(self, meeting_id: str) -> str:
+        """planned, running or ended."""
+        return self.meeting_statuses().get(meeting_id, "planned")
+
+    def running_meetings(self) -> list[MeetingSummary]:
+        """Meetings started and not ended, newest first."""
+        running = {m for m, s in self.meeting_statuses().items() if s == "running"}
+        return [m for m in self.list_meetings() if m.id in running] if running else []
+
+    def _note_status(self, meeting_id: str, types: list[str]) -> None:
+        from coprod_meet.domain import events as ev
+
+        if ev.MEETING_ENDED in types or ev.MEETING_STARTED in types:
+            self.meeting_statuses()  # (built first, if it was missing)
+            self._status.put({meeting_id: status_from_types(types)})
+
     def save_meeting(self, meeting: Meeting) -> Meeting:
         """Create or update a meeting's plan and its catalogue line."""
         f = self.archive.meeting_file(meeting.id) or self.archive.create_meeting_file(meeting.id)
@@ -186,6 +217,7 @@ class ArchiveService:
         f = self._file(meeting_id)
         stamped = Event(type=event.type, data=event.data, id=event.id, at=event.at, seq=f.event_count() + 1)
         f.append_event(stamped.to_dict())
+        self._note_status(meeting_id, [stamped.type])
         if is_record_event(stamped.type):
             # Decisions and actions are searched through the catalogue; live turns never touch it.
             self.archive.records.update({meeting_id: f.events()}, only={str(stamped.data.get("id", ""))})
@@ -200,6 +232,7 @@ class ArchiveService:
         stamped = [Event(type=e.type, data=e.data, id=e.id, at=e.at, seq=first + n) for n, e in enumerate(events)]
         if stamped:
             f.append_events([e.to_dict() for e in stamped])
+            self._note_status(meeting_id, [e.type for e in stamped])
             records = {str(e.data.get("id", "")) for e in stamped if is_record_event(e.type)}
             if records:
                 self.archive.records.update({meeting_id: f.events()}, only=records)
@@ -227,6 +260,9 @@ class ArchiveService:
         self.archive.index_meetings([summary_of(m.to_dict()) for m, _ in items])
         self.archive.records.update(written)
         self._summaries = None
+        statuses = {m.id: status_from_types([e.type for e in events]) for m, events in items}
+        if self._status.load() is not None or len(self.list_meetings()) == len(statuses):
+            self._status.put(statuses)  # (an older archive's index is built from the logs when first asked)
 
     # -- groups ---------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.model import AgendaItem, Event, Member, now
+from coprod_meet.domain.model import AgendaItem, Event, Member, Naming, VoiceGroup, now
 from coprod_meet.domain.queue import KINDS
 from coprod_meet.domain.records import Action, Decision, RecordPrefill, check_action, check_decision
 from coprod_meet.domain.state import MeetingState
@@ -37,6 +37,31 @@ ATTENDANCE_WORDS = {
     "absent": "is not here",
 }
 EVALUATION_ANSWERS = ("yes", "partly", "no", "pass")
+QUEUE_CHOICES = ("carry", "clear", "stay")  # people wait and the co-chair leaves the item
+QUEUE_CHOICE_WORDS = {
+    "carry": "Carry them to the next item",
+    "clear": "Clear the queue",
+    "stay": "Stay on this item",
+}
+RESUME_AFTER_SECONDS = 5  # a shorter stop of the app is not worth a word
+
+
+class PeopleWaiting(UserError):
+    """Leaving an item while people wait: the co-chair must say what happens to them."""
+
+    def __init__(self, state: MeetingState) -> None:
+        self.member_ids = [p.member_id for p in state.queue_places()]
+        names = [state.name(m) for m in self.member_ids]
+        super().__init__(waiting_question(names))
+
+
+def waiting_question(names: list[str]) -> str:
+    """ "Priya and Sam are waiting to speak. Carry them to the next item, clear the queue, or stay?" """
+    from coprod_meet.domain.model import join_words
+
+    verb = "is" if len(names) == 1 else "are"
+    return (f"{join_words(names)} {verb} waiting to speak. "
+            "Carry them to the next item, clear the queue, or stay on this item?")
 
 
 class LiveMeeting:
@@ -50,6 +75,7 @@ class LiveMeeting:
         self.autosave = autosave
         self._pending: list[Event] = []
         self._lock = threading.Lock()
+        self._roster_changed = False  # a guest was added: the meeting's plan is saved too
 
     @classmethod
     def open(cls, service: ArchiveService, meeting_id: str, *, clock: Callable[[], datetime] = now,
@@ -90,11 +116,15 @@ class LiveMeeting:
         """Write every event not yet on disk, in order; returns how many. Durable on return."""
         with self._lock:
             batch, self._pending = self._pending, []
+            roster_changed, self._roster_changed = self._roster_changed, False
         try:
+            if roster_changed:  # so every reader of the plan (minutes, lists) knows the guest
+                self.service.save_meeting(self.state.meeting)
             self.service.append_events(self.meeting_id, batch)
         except BaseException:
             with self._lock:
                 self._pending = batch + self._pending
+                self._roster_changed = self._roster_changed or roster_changed
             raise
         return len(batch)
 
@@ -156,6 +186,45 @@ class LiveMeeting:
         items.append((ev.ATTENDANCE, {"member_id": member_id, "status": status, **({"joins": joins} if joins else {})}))
         return self._record(*items)
 
+    def members_not_listed(self) -> list[Member]:
+        """Members of the group who are not on this meeting's list (added after it was planned)."""
+        try:
+            group = self.service.group(self.state.meeting.group_id)
+        except UserError:
+            return []
+        return [m for m in group.current_members if self.state.person(m.id) is None]
+
+    def add_person(self, member: Member, *, guest: bool = False) -> list[Event]:
+        """Put someone on this meeting's list: a guest, or a member added to the group after
+        planning. They can then be marked here, queue, speak and be named (or not) in minutes."""
+        self._not_ended()
+        if self.state.person(member.id) is not None:
+            raise UserError(f"{member.name} is already on this meeting's list.")
+        self.check_new_name(member.name)
+        with self._lock:
+            self._roster_changed = True
+        return self._record((ev.PERSON_ADDED, {"member": member.to_dict(), "guest": guest}))
+
+    def check_new_name(self, name: str) -> str:
+        """The name cleaned, if nobody on the list has it already (else a plain UserError)."""
+        name = clean_short(name, "name").strip()
+        if not name:
+            raise UserError("Please type the person's name.")
+        if any(m.name.casefold() == name.casefold() for m in self.state.meeting.roster):
+            raise UserError(f"Someone called {name} is already on the list; please add a surname or initial.")
+        return name
+
+    def add_guest(self, name: str, voice_group: str = "other", naming: str = "not_named",
+                  role: str = "guest") -> list[Event]:
+        """A guest: a name, whose voice they bring, and how public minutes may name them
+        (not named unless they agreed)."""
+        if voice_group not in VoiceGroup._value2member_map_:
+            raise UserError("Please choose lived experience, carer, professional or other.")
+        if naming not in Naming._value2member_map_:
+            raise UserError("Please choose full name, first name only, role only or not named.")
+        member = Member(name=name, voice_group=VoiceGroup(voice_group), naming=Naming(naming), role=role)
+        return self.add_person(member, guest=True)
+
     def set_role(self, role: str, member_id: str) -> list[Event]:
         self._not_ended()
         if role not in ROLES:
@@ -188,25 +257,59 @@ class LiveMeeting:
             return next((i for i in items if ids.index(i.id) > here), None)
         return next((i for i in reversed(items) if 0 <= ids.index(i.id) < here), None)
 
-    def next_item(self) -> list[Event]:
+    def _leaving(self, to_id: str, queue: str) -> list[tuple[str, dict[str, Any]]] | None:
+        """The events for what happens to the people waiting when the item changes to ``to_id``.
+
+        Nobody waiting: none. Otherwise ``queue`` must say: "carry" (they wait on the next item),
+        "clear" or "stay" (None: do not change the item). Without a choice, PeopleWaiting asks.
+        """
+        if not self.state.queue:
+            return []
+        if queue not in QUEUE_CHOICES:
+            raise PeopleWaiting(self.state)
+        ids = [p.member_id for p in self.state.queue_places()]
+        here = self.state.current_item_id
+        if queue == "stay":
+            return None
+        if queue == "carry":
+            if not to_id:
+                raise UserError("There is no next item to carry them to; clear the queue or stay on this item.")
+            return [(ev.QUEUE_CARRIED, {"item_id": here, "to_item_id": to_id, "member_ids": ids})]
+        return [(ev.QUEUE_CLEARED, {"item_id": here, "member_ids": ids})]
+
+    def _stay(self) -> list[Event]:
+        ids = [p.member_id for p in self.state.queue_places()]
+        return self._record((ev.QUEUE_STAYED, {"item_id": self.state.current_item_id, "member_ids": ids}))
+
+    def next_item(self, queue: str = "") -> list[Event]:
+        """Open the next item. With people waiting, ``queue`` says carry, clear or stay."""
         self._running()
         item = self._step(+1)
         if item is None:
             raise UserError("This is the last item on the agenda; end the meeting when you are ready.")
-        return self._record((ev.ITEM_STARTED, {"item_id": item.id}))
+        leaving = self._leaving(item.id, queue)
+        if leaving is None:
+            return self._stay()
+        return self._record(*leaving, (ev.ITEM_STARTED, {"item_id": item.id}))
 
-    def previous_item(self) -> list[Event]:
+    def previous_item(self, queue: str = "") -> list[Event]:
         self._running()
         item = self._step(-1)
         if item is None:
             raise UserError("This is the first item on the agenda.")
-        return self._record((ev.ITEM_STARTED, {"item_id": item.id}))
+        leaving = self._leaving(item.id, queue)
+        if leaving is None:
+            return self._stay()
+        return self._record(*leaving, (ev.ITEM_STARTED, {"item_id": item.id}))
 
-    def defer_item(self) -> list[Event]:
+    def defer_item(self, queue: str = "") -> list[Event]:
         """Defer the current item to the next meeting and move on to the next one."""
         item_id = self._item_id()
         after = self._step(+1)
-        items: list[tuple[str, dict[str, Any]]] = [(ev.ITEM_DEFERRED, {"item_id": item_id})]
+        leaving = self._leaving(after.id if after is not None else "", queue)
+        if leaving is None:
+            return self._stay()
+        items: list[tuple[str, dict[str, Any]]] = [(ev.ITEM_DEFERRED, {"item_id": item_id}), *leaving]
         if after is not None:
             items.append((ev.ITEM_STARTED, {"item_id": after.id}))
         return self._record(*items)
@@ -251,15 +354,24 @@ class LiveMeeting:
     # -- the queue ------------------------------------------------------------------------------
 
     def queue_add(self, member_id: str, kind: str = "normal", recorded_by: str = "") -> list[Event]:
+        """Add someone to the queue. Someone already waiting can raise a point of process or
+        of clarification: it becomes the kind of their place."""
         self._item_id()
         m = self._present(member_id)
         if kind not in KINDS:
             raise UserError("Please choose to speak, a point of process, a clarification or a direct reply.")
-        if self.state.in_queue(member_id):
+        entry = next((q for q in self.state.queue if q.member_id == member_id), None)
+        if entry is not None:
+            if kind in ("process", "clarification") and entry.kind != kind:
+                return self._record((ev.QUEUE_KIND_SET, {"member_id": member_id, "kind": kind}))
             raise UserError(f"{m.name} is already waiting to speak; remove them first to change why.")
-        if kind == "reply" and self.state.speaking is None:
+        speaking = self.state.speaking
+        if kind == "reply" and speaking is None:
             raise UserError("Nobody is speaking, so there is nobody to reply to; add them to speak instead.")
-        return self._record((ev.QUEUE_JOINED, {"member_id": member_id, "kind": kind, **_recorded(recorded_by)}))
+        data: dict[str, Any] = {"member_id": member_id, "kind": kind, **_recorded(recorded_by)}
+        if kind == "reply" and speaking is not None:
+            data["to_id"] = speaking.member_id  # the reply keeps who it answers
+        return self._record((ev.QUEUE_JOINED, data))
 
     def queue_remove(self, member_id: str) -> list[Event]:
         self._running()
@@ -274,8 +386,13 @@ class LiveMeeting:
         if member_id not in order:
             raise UserError(f"{self.state.name(member_id)} is not waiting to speak.")
         here = order.index(member_id)
-        there = max(0, min(len(order) - 1, here + by))
+        processes = sum(1 for q in self.state.queue if q.kind == "process")
+        if here < processes:
+            raise UserError("A point of process always goes first; it cannot be moved.")
+        there = max(processes, min(len(order) - 1, here + by))
         if there == here:
+            if by < 0 and here == processes and processes:
+                raise UserError(f"{self.state.name(member_id)} cannot go before a point of process.")
             raise UserError(f"{self.state.name(member_id)} is already {'first' if by < 0 else 'last'} in the queue.")
         return self._record((ev.QUEUE_MOVED, {"member_id": member_id, "position": there}))
 
@@ -389,6 +506,26 @@ class LiveMeeting:
         if colour == "red" and not other_reds and self.state.timer_paused_at is not None:
             items.append((ev.TIMER_RESUMED, {}))
         return self._record(*items)
+
+    # -- the app stopping and starting -----------------------------------------------------------
+
+    def stop_clock(self) -> list[Event]:
+        """The app is leaving the meeting while it runs: note the moment, so that the time until
+        it runs again is nobody's speaking time."""
+        if self.state.started is None or self.state.ended is not None:
+            return []
+        return self._record((ev.CLOCK_STOPPED, {}))
+
+    def resume_clock(self) -> list[Event]:
+        """The app runs the meeting again: the time since the last thing it noted (a stop, or the
+        last event before a crash) is nobody's speaking time, and not item time. [] if no gap."""
+        s = self.state
+        if s.started is None or s.ended is not None or s.last_event_at is None:
+            return []
+        stopped = s.last_event_at
+        if (self.clock() - stopped).total_seconds() < RESUME_AFTER_SECONDS:
+            return []
+        return self._record((ev.CLOCK_RESUMED, {"stopped_at": stopped.isoformat()}))
 
     # -- breaks and the end ---------------------------------------------------------------------
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from coprod_meet.domain import events as ev
-from coprod_meet.domain.dates import minutes_in_words, when_in_words
+from coprod_meet.domain.chairing import leads_in_words
+from coprod_meet.domain.dates import minutes_in_words, time_in_words, when_in_words
 from coprod_meet.domain.evaluation import summarise
 from coprod_meet.domain.model import Event, Meeting, join_words
 from coprod_meet.domain.records import Action, RecordBook, YouSaid, decision_lines
@@ -31,10 +32,17 @@ def describe_meeting(meeting: Meeting, events: list[Event], *, book: RecordBook 
     chairs = [name.get(c, "someone who has left the group") for c in meeting.co_chair_ids]
     lines.append(f"Co-chairs: {join_words(chairs) or 'not chosen yet'}")
     lines += ["", "Agenda:"]
+    state = MeetingState.replay(meeting, events)
     for n, item in enumerate(meeting.agenda, start=1):
         lead = name.get(item.lead_id, "")
         led = f", led by {lead}" if lead else ""
         lines.append(f"  {n}. {item.title} ({minutes_in_words(item.minutes)}{led})")
+        chairs = [c.member_id for c in state.chairs_of(item.id)]
+        if chairs and chairs != [item.lead_id]:  # who really chaired it, when not as planned
+            lines.append(f"     {leads_in_words(state, item.id)}")
+    if state.happenings:
+        lines += ["", "What happened to the queue and the chair:"]
+        lines += [f"  {time_in_words(at)}: {words}." for at, words in state.happenings]
     status: dict[str, str] = {}
     for e in events:
         if e.type == ev.ATTENDANCE:

@@ -51,6 +51,7 @@ class CoprodMeetApp(App[None]):
         self.service = service
         self.settings = settings if settings is not None else Settings()
         self.clock = clock  # None: the real time; tests pass a clock they move by hand
+        self.live_opened: set[str] = set()  # meetings run in this run of the app (see on_unmount)
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coprod-save")
         for name in list(self.available_themes):
             if name not in THEMES:
@@ -89,6 +90,7 @@ class CoprodMeetApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(MeetingsScreen())
         self.call_after_refresh(self._settle)
+        self.call_after_refresh(self.offer_running_meeting)
         if self.settings.problem:
             self.notify(self.settings.problem, title="Settings", severity="warning", timeout=15, markup=False)
         for problem in self.service.problems:
@@ -117,6 +119,21 @@ class CoprodMeetApp(App[None]):
         gc.enable()  # should the app end before its first screen was up
         # Let queued saves finish before the app goes away: nothing typed is lost.
         self._saver.shutdown(wait=True)
+        self._stop_clocks()
+
+    def _stop_clocks(self) -> None:
+        """The app closes: note the moment in each meeting it ran, so that the time until it runs
+        again is nobody's speaking time."""
+        if not self.live_opened:
+            return
+        from coprod_meet.domain.model import now
+        from coprod_meet.services.live import LiveMeeting
+
+        for meeting_id in sorted(self.live_opened):
+            try:
+                LiveMeeting.open(self.service, meeting_id, clock=self.clock or now).stop_clock()
+            except (UserError, OSError):
+                pass
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -175,6 +192,33 @@ class CoprodMeetApp(App[None]):
             self.open_meeting(meeting_id)
             return
         self.push_screen(LiveScreen(meeting_id))
+
+    def offer_running_meeting(self) -> None:
+        """A meeting was left running (the app was closed or stopped): offer to go straight back."""
+        from coprod_meet.tui.screens.dialog import DialogScreen
+
+        try:
+            running = self.service.running_meetings()
+        except UserError:
+            return
+        if not running or not isinstance(self.screen, MeetingsScreen):  # (the person has moved on)
+            return
+        from coprod_meet.domain.live_view import status_line
+        from coprod_meet.domain.state import MeetingState
+
+        meeting = running[0]
+        try:
+            state = MeetingState.replay(self.service.get_meeting(meeting.id), self.service.events(meeting.id))
+        except UserError:
+            return
+        choices = [("back", f"Yes, go back to {meeting.title}"), ("list", "No, show the list of meetings")]
+
+        def chosen(answer: str) -> None:
+            if answer == "back":
+                self.call_later(self.run_meeting, meeting.id)  # once the question has gone
+
+        DialogScreen().choose("A meeting is running", choices, chosen,
+                              prompt=f"{meeting.title}. {status_line(state)} Press 1 or 2.")
 
     def action_help(self) -> None:
         from coprod_meet.tui.screens.help import HelpScreen  # read when first asked for

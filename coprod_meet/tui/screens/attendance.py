@@ -22,22 +22,28 @@ class AttendanceScreen(ModalScreen[None]):
         Binding("l", "mark('late')", "Arrived late", id="attendance.late"),
         Binding("e", "mark('left')", "Left early", id="attendance.left"),
         Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies"),
+        Binding("g", "add_person", "Add a guest", id="attendance.add"),
         Binding("escape", "close", "Done", id="attendance.done"),
     ]
     HELP = ("Move to a person with the arrow keys or press their number, then press P if they are here, "
             "L if they arrived late, E if they left early, or A if they sent apologies. "
-            "Press Escape when you are done.")
+            "Press G to add a guest, or a member who joined the group after the meeting was planned: "
+            "you give their name, whose voice they bring, and how public minutes may name them "
+            "(not named, unless they agree). Press Escape when you are done.")
 
-    def __init__(self, people: Callable[[], list[tuple[str, str]]], mark: Callable[[str, str], bool]) -> None:
-        """``people()`` gives (member id, "Priya is here") lines; ``mark(id, status)`` records one."""
+    def __init__(self, people: Callable[[], list[tuple[str, str]]], mark: Callable[[str, str], bool],
+                 add: Callable[[], None] | None = None) -> None:
+        """``people()`` gives (member id, "Priya is here") lines; ``mark(id, status)`` records one;
+        ``add()`` asks who to add to the list (a guest)."""
         super().__init__()
         self._people = people
         self._mark = mark
+        self._add = add
 
     def compose(self) -> ComposeResult:
         with Vertical(id="attendance-box"):
             yield Static("Attendance", id="attendance-title", markup=False)
-            yield Static("P here, L arrived late, E left early, A apologies. Escape when done.",
+            yield Static("P here, L arrived late, E left early, A apologies, G add a guest. Escape when done.",
                          id="attendance-keys", markup=False)
             yield OptionList(id="attendance-list")
         yield Footer()
@@ -70,6 +76,18 @@ class AttendanceScreen(ModalScreen[None]):
         member_id = options.get_option_at_index(index).id or ""
         if self._mark(member_id, status):
             self._fill(min(index + 1, options.option_count - 1))
+
+    def action_add_person(self) -> None:
+        if self._add is not None:
+            self._add()
+
+    def on_screen_resume(self) -> None:
+        """Back from adding someone: the list as it is now (a guest is added at the end)."""
+        options = self.query_one(OptionList)
+        self._fill(options.highlighted or 0)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._add is not None if action == "add_person" else True
 
     def action_close(self) -> None:
         self.dismiss(None)

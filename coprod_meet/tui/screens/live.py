@@ -17,13 +17,21 @@ from textual.widgets.option_list import Option
 
 from coprod_meet.domain.dates import parse_duration
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.live_view import LiveView, card_in_words, live_view
-from coprod_meet.domain.model import Event, now
+from coprod_meet.domain.live_view import LiveView, card_in_words, live_view, resumed_in_words
+from coprod_meet.domain.model import Event, Naming, VoiceGroup, now
 from coprod_meet.domain.planning import access_lines
 from coprod_meet.domain.records import RecordPrefill
 from coprod_meet.domain.timing import turn_reached_limit
 from coprod_meet.domain.voice import voice_summary
-from coprod_meet.services.live import ROLES, LiveMeeting, attendance_in_words
+from coprod_meet.domain.queue import changes_in_words
+from coprod_meet.services.live import (
+    QUEUE_CHOICE_WORDS,
+    QUEUE_CHOICES,
+    ROLES,
+    LiveMeeting,
+    PeopleWaiting,
+    attendance_in_words,
+)
 from coprod_meet.tui import garbage
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.dialog import DialogScreen
@@ -70,7 +78,16 @@ Press Y for "you said, we did", U for how did today go, and Shift+X to export th
 Press J for people online and on the phone: J then their number puts up their hand.
 Press M to write a note for the minutes: what was said on this item, or a written comment read out.
 Press T to take attendance and S to start. Escape goes back to the list; the meeting stays
-where it is and carries on when you open it again.
+where it is and carries on when you open it again. While the app is not running nobody is
+speaking: the turn's clock carries on from where it stopped.
+Moving to another item while people wait asks whether to carry them to the next item, clear
+the queue, or stay. Coming back to an item says who was waiting there.
+Shift+Up and Shift+Down move the picked person in the queue. The order you set holds until you
+move someone again. Turning fair order on or off puts the rules' order back, and says who moved.
+Someone already waiting can raise a point of process (!) or clarification (?).
+The chairing line says who chairs and why: the item's planned lead, or a hand-over.
+A hand-over lasts until handed back, or until the next item's planned lead takes over.
+In attendance (T), press G to add a guest or a new member of the group.
 """
     BINDINGS = [
         _b("escape", "back", "Back to the list", "back"),
@@ -148,7 +165,16 @@ where it is and carries on when you open it again.
         self.sub_title = "Running a meeting"
         self.live = LiveMeeting.open(self.app.service, self.meeting_id, clock=self.clock, autosave=False)
         self._parts = {name: self.query_one(f"#live-{name}", Words) for name in PARTS}
+        # The first time this run of the app opens the meeting: the time the app was not running
+        # is nobody's (back to the list and in again, the app ran all along).
+        opened = getattr(self.app, "live_opened", None)
+        first = opened is None or self.meeting_id not in opened
+        if opened is not None:
+            opened.add(self.meeting_id)
+        resumed = first and self.do(self.live.resume_clock)
         self.refresh_view()
+        if resumed and self.live.state.gaps:
+            self.notify(resumed_in_words(self.live.state) + ".", title="Carrying on", timeout=15, markup=False)
         self.query_one("#live-queue", OptionList).focus()
         self.set_interval(1.0, self.tick)
         self.call_after_refresh(garbage.settle_brisk_screen)
@@ -402,7 +428,7 @@ where it is and carries on when you open it again.
     # -- actions --------------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.app.pop_screen()  # the meeting goes on in the room: its clock too, while the app runs
 
     def action_start(self) -> None:
         self.do(self.live.start)
@@ -416,7 +442,9 @@ where it is and carries on when you open it again.
     def action_add(self, kind: str) -> None:
         titles = {"normal": "Add to the queue", "process": "Point of process", "clarification":
                   "Point of clarification", "reply": "Direct reply"}
-        waiting = {q.member_id for q in self.live.state.queue}
+        # Someone already waiting can raise a point of process or clarification: it becomes theirs.
+        waiting = {q.member_id for q in self.live.state.queue if kind not in ("process", "clarification")
+                   or q.kind == kind}
         self._choose(f"{titles[kind]}: who?", self._present_choices(waiting),
                      lambda m: self.do(lambda: self.live.queue_add(m, kind)),
                      "Everyone here is already waiting, or nobody is marked as here yet.")
@@ -500,16 +528,41 @@ where it is and carries on when you open it again.
         if self.do(self.live.hand_over):
             self.notify(f"{self._who(self.live.state.chairing_now)} is chairing now.", markup=False)
 
+    def _leave_item(self, move: Callable[[str], list[Event]], say: str = "") -> None:
+        """Change the item; if people are waiting, ask first what happens to them."""
+        try:
+            events = move("")
+        except PeopleWaiting as waiting:
+            def chosen(choice: str) -> None:
+                words = {"carry": "They wait on the next item.", "clear": "The queue is cleared.",
+                         "stay": "You stay on this item; nobody left the queue."}[choice]
+                if self.do(lambda: move(choice), words if choice == "stay" else f"{words} {say}".strip()):
+                    self._say_waiting_before()
+
+            self._dialog().choose("People are waiting", [(c, QUEUE_CHOICE_WORDS[c]) for c in QUEUE_CHOICES],
+                                  chosen, prompt=f"{waiting} Press 1, 2 or 3.")
+            return
+        except UserError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self.do(lambda: events, say)
+        self._say_waiting_before()
+
+    def _say_waiting_before(self) -> None:
+        lines = [a for a in live_view(self.live.state, self.clock()).alerts if a.startswith("Waiting when")]
+        if lines:
+            self.notify(lines[0] + ".", markup=False)
+
     def action_next_item(self) -> None:
-        self.do(self.live.next_item)
+        self._leave_item(self.live.next_item)
 
     def action_previous_item(self) -> None:
-        self.do(self.live.previous_item)
+        self._leave_item(self.live.previous_item)
 
     def action_defer(self) -> None:
         item = self.live.state.current_item
         if item is not None:
-            self.do(self.live.defer_item, f"'{item.title}' is deferred to the next meeting.")
+            self._leave_item(self.live.defer_item, f"'{item.title}' is deferred to the next meeting.")
 
     def action_add_item(self) -> None:
         def titled(title: str) -> None:
@@ -536,7 +589,51 @@ where it is and carries on when you open it again.
         def mark(member_id: str, status: str) -> bool:
             return self.do(lambda: self.live.set_attendance(member_id, status))
 
-        self.app.push_screen(AttendanceScreen(people, mark))
+        def people_now() -> list[tuple[str, str]]:
+            return [(m.id, attendance_in_words(self.live.state, m.id)) for m in self.live.state.meeting.roster]
+
+        self.app.push_screen(AttendanceScreen(people_now, mark, add=self._add_person))
+
+    def _add_person(self) -> None:
+        """A member added to the group after planning, or a guest: name, voice, naming consent."""
+        newcomers = self.live.members_not_listed()
+
+        def guest(_key: str = "") -> None:
+            self._ask("Add a guest", "Type the guest's name, then press Enter.", named)
+
+        def named(name: str) -> None:
+            if not name.strip():
+                self.notify("Nobody was added, as no name was typed.", severity="warning", markup=False)
+                return
+            try:
+                name = self.live.check_new_name(name)  # before the other questions
+            except UserError as error:
+                self.notify(str(error), severity="warning", markup=False)
+                return
+            voices = [(g.value, g.words.capitalize()) for g in VoiceGroup]
+            self._choose(f"Whose voice does {name.strip()} bring?", voices, lambda v: voiced(name, v))
+
+        def voiced(name: str, voice: str) -> None:
+            namings = [(Naming.NOT_NAMED.value, "Not named (the usual choice)"),
+                       (Naming.FIRST.value, "First name only"), (Naming.FULL.value, "Full name"),
+                       (Naming.ROLE.value, "Role only")]
+            self._choose("How may the public minutes name them?", namings,
+                         lambda n: self.do(lambda: self.live.add_guest(name, voice, n),
+                                           f"{name.strip()} is on the list. Press P if they are here."))
+
+        if not newcomers:
+            guest()
+            return
+        choices = [(m.id, f"{m.name}, a member of the group") for m in newcomers] + [("guest", "Someone else: a guest")]
+
+        def picked(key: str) -> None:
+            if key == "guest":
+                guest()
+                return
+            member = next(m for m in newcomers if m.id == key)
+            self.do(lambda: self.live.add_person(member), f"{member.name} is on the list. Press P if they are here.")
+
+        self._choose("Who joins the list?", choices, picked)
 
     def action_roles(self) -> None:
         def role_chosen(role: str) -> None:
@@ -563,8 +660,11 @@ where it is and carries on when you open it again.
 
     def action_fair_order(self) -> None:
         on = not self.live.state.fair_order
-        self.do(lambda: self.live.set_fair_order(on),
-                "Fair order is on." if on else "Fair order is off: first come, first served.")
+        before = self.live.state.queue_places()
+        if self.do(lambda: self.live.set_fair_order(on)):
+            moved = changes_in_words(before, self.live.state.queue_places(), self._who)
+            words = "Fair order is on." if on else "Fair order is off: first come, first served."
+            self.notify(" ".join([words, *(f"{line}." for line in moved)]), timeout=10, markup=False)
 
     def action_turn_time(self) -> None:
         def answered(text: str) -> None:

@@ -21,7 +21,8 @@ PAGE = 100  # rows added at a time: a big archive opens as fast as a small one
 class MeetingsScreen(HelpfulScreen):
     TITLE_WORDS = "Meetings"
     HELP = """
-This list shows the meetings in the archive, newest first: when it is, the group, and its title.
+This list shows the meetings in the archive, newest first: when, title, group, and status.
+The status says whether a meeting is planned, running now, or ended.
 Use the up and down arrow keys to choose a meeting, then press Enter to open it and read it.
 Press M to run the chosen meeting: take attendance, start it, and keep the speaker queue.
 Press / to search the list by any word, and R to show all meetings again.
@@ -49,17 +50,19 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
     _rows: Sequence[MeetingSummary] = ()
     _shown = 0
     _words = ""
+    _statuses: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="meetings-summary", markup=False)
         table: DataTable = DataTable(id="meetings-table", cursor_type="row", zebra_stripes=False)
-        # The title before the group, so a narrow screen shows it; a long title is cut at 28
-        # characters so the group always shows too (Enter opens the meeting with its whole title).
+        # The title before the group, so a narrow screen shows it; a long title is cut at 20
+        # characters and the group at 8 so the status (planned, running, ended) shows too (Enter opens the meeting with its whole title).
         # Labels as Text: a plain string would be read as markup, which loads Rich's emoji table.
         table.add_column(Text("When"))
-        table.add_column(Text("Title"), width=28)
-        table.add_column(Text("Group"))
+        table.add_column(Text("Title"), width=20)
+        table.add_column(Text("Group"), width=8)
+        table.add_column(Text("Status"))
         yield table
         yield Footer()
 
@@ -74,6 +77,7 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
         table.clear()
         self._rows = rows
         self._shown = 0
+        self._statuses = self.app.service.meeting_statuses()
         self._show_more()
         while row >= self._shown and self._shown < len(rows):
             self._show_more()
@@ -95,7 +99,8 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
         """Add the next page of rows to the table (more come as the cursor nears the end)."""
         table = self.query_one(DataTable)
         for m in self._rows[self._shown:self._shown + PAGE]:
-            table.add_row(Text(when_in_words(m.start)), Text(m.title), Text(m.group_name), key=m.id)
+            status = self._statuses.get(m.id, "planned")
+            table.add_row(Text(when_in_words(m.start)), Text(m.title), Text(m.group_name), Text(status), key=m.id)
         self._shown = min(len(self._rows), self._shown + PAGE)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
