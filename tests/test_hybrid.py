@@ -102,7 +102,7 @@ def test_remote_first_gives_its_reason_only_where_it_decides() -> None:
     assert [(p.member_id, p.reason) for p in places] == [
         ("new", "has not spoken yet"),
         ("far", "joins from afar: first among equals"),
-        ("room", "first come"),
+        ("room", "has spoken on this item"),
     ]
     assert [p.member_id for p in order(waiting)] == ["new", "room", "far"]
     assert [p.member_id for p in order(waiting, fair=False, remote_first=True)] == ["room", "far", "new"]

@@ -46,12 +46,12 @@ def test_item_five_with_two_members_online(tmp_path: Path) -> None:
         assert [state.joins_now(ID[n]) for n in ONLINE] == ["online", "online"]
         view = live_view(state, clock())
         assert view.speaker.startswith("Priya is speaking")  # Priya, online, had the floor as in the room
-        assert [text for _m, text in view.queue] == ["Tom: has not spoken yet", "Jo: first come", "Mary: first come"]
+        assert [text for _m, text in view.queue] == ["Tom: has not spoken yet", "Jo: has spoken once on this item", "Mary: has spoken once on this item"]
         # Kit raises a hand in the call; Mary records it from the chat.
         hybrid.remote_hand(live, ID["Kit"])
         queue = [text for _m, text in live_view(live.state, clock()).queue]
-        assert queue == ["Tom: has not spoken yet", "Kit (online): has not spoken yet", "Jo: first come",
-                         "Mary: first come"]
+        assert queue == ["Tom: has not spoken yet", "Kit (online): has not spoken yet", "Jo: has spoken once on this item",
+                         "Mary: has spoken once on this item"]
         joined = [e for e in service.events(live.meeting_id) if e.type == ev.QUEUE_JOINED][-1]
         assert hybrid.recorded_by(joined) == ID["Mary"]
         # The room view says the same, by the names the group uses, or the public copy's.
