@@ -144,20 +144,26 @@ class _Reader:
         return value
 
 
-def parse_template(text: str, name: str = "template") -> Template:
-    """Read a template from TOML text; ``name`` (the file's name) is used in messages."""
-    reader = _Reader(name, text)
+def read_toml(text: str, name: str, kind: str = "template", problem: type[UserError] = TemplateProblem) -> dict[str, Any]:
+    """Parsed TOML, or one plain sentence naming the file (a ``kind``, such as "payment policy")
+    and the line with the mistake."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = _AT_LINE.search(message)
         line = int(found[1]) if found else 1
         what = _AT_LINE.sub("", message).strip().rstrip(".") or "it is not valid TOML"
-        raise TemplateProblem(
-            f"The template {name} has a mistake on line {line} ({what[0].lower() + what[1:]}); "
+        raise problem(
+            f"The {kind} {name} has a mistake on line {line} ({what[0].lower() + what[1:]}); "
             "please fix that line and try again."
         ) from None
+
+
+def parse_template(text: str, name: str = "template") -> Template:
+    """Read a template from TOML text; ``name`` (the file's name) is used in messages."""
+    reader = _Reader(name, text)
+    data = read_toml(text, name)
     reader.keys(data, _TOP_KEYS, 1, "The template")
     title = reader.text(data, "title", 1)
     if not title:
