@@ -17,6 +17,7 @@ from coprod_meet.domain.dates import date_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Meeting, Member, VoiceGroup
 from coprod_meet.domain.state import MeetingState, voice_key_in_words
+from coprod_meet.domain.text import csv_cell
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.decision_list import group_ids_of, period_of
 
@@ -205,9 +206,7 @@ def _short_date(when: datetime) -> str:
     return when.strftime("%d %b %Y")
 
 
-def _csv_safe(text: str) -> str:
-    """Keep a spreadsheet from running a cell that starts like a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+_csv_safe = csv_cell  # keeps a spreadsheet from running a cell that starts like a formula
 
 
 def figures_of(meeting: Meeting, events: list[Event]) -> MeetingFigures | None:
