@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Iterable
 
 from coprod_meet.domain import events as ev
-from coprod_meet.domain.dates import minutes_in_words
+from coprod_meet.domain.dates import date_in_words, minutes_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Meeting, Member, VoiceGroup, new_id, now
 from coprod_meet.domain.templates import _Reader, read_toml
@@ -389,7 +389,7 @@ class Claim:
             parts.append("; expenses: " + ", ".join(e.words() for e in self.expenses))
         tail = {
             ClaimState.TO_PAY: f"{money(self.total_pence)} to pay",
-            ClaimState.PAID: f"{money(self.total_pence)} paid" + (f" on {self.state_on}" if self.state_on else ""),
+            ClaimState.PAID: f"{money(self.total_pence)} paid" + (f" on {_day(self.state_on)}" if self.state_on else ""),
             ClaimState.DECLINED: f"{self.member_name} declined payment",
         }[self.state]
         if self.paid_as is PaidAs.VOUCHERS and self.state is not ClaimState.DECLINED:
@@ -423,6 +423,13 @@ class Claim:
 
     def touched(self, **changes: Any) -> Claim:
         return replace(self, **changes, updated=now().isoformat())
+
+
+def _day(iso: str) -> str:
+    try:
+        return date_in_words(date.fromisoformat(iso))
+    except ValueError:
+        return iso
 
 
 def _round_up(minutes: int, block: int) -> int:
