@@ -279,4 +279,12 @@ def group_trends(
         members = [m for m in (latest.roster if latest else ()) if not m.archived]
         group_id = latest.group_id if latest else next(iter(ids))
         name = latest.group_name if latest else group.strip()
-    return GroupTrends(group_id, name, figures, quiet_members(members, figures, last_n), last_n, len(members))
+    return GroupTrends(group_id, name, figures, quiet_members(members, figures, last_n), last_n, len(members),
+                       notes=access_notes(service, group_id, figures))
+
+
+def access_notes(service: ArchiveService, group_id: str, figures: list[MeetingFigures]) -> list[str]:
+    """Whether access needs were met at these meetings ("Easy read papers were on time for ...")."""
+    from coprod_meet.services.access import access_trend_lines
+
+    return access_trend_lines(service, group_id, {f.meeting_id for f in figures})
