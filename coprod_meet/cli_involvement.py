@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from coprod_meet.domain.errors import NotFound, UserError
+from coprod_meet.domain.member_words import member_with
 from coprod_meet.domain.model import Group, Member
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
@@ -223,30 +223,6 @@ def add_member_commands(members: argparse.ArgumentParser, archive_option, parser
     archive.add_argument("--group", dest="member_group", required=True, metavar="NAME", help="the group")
     archive.add_argument("--bring-back", action="store_true", help="bring an archived member back")
     archive.set_defaults(handler=cmd_member_archive)
-
-
-def member_with(member: Member, *, name: str | None = None, full_name: str | None = None, role: str | None = None,
-                voice: str | None = None, naming: str | None = None, needs: str | None = None,
-                access_note: str | None = None) -> Member:
-    """The member with the details given (None: unchanged), read from typed words."""
-    from coprod_meet.domain import member_words
-
-    changes: dict[str, object] = {}
-    if name is not None:
-        changes["name"] = name
-    if full_name is not None:
-        changes["full_name"] = full_name
-    if role is not None:
-        changes["role"] = role
-    if voice is not None:
-        changes["voice_group"] = member_words.voice_group(voice)
-    if naming is not None:
-        changes["naming"] = member_words.naming(naming)
-    if needs is not None:
-        changes["access_needs"] = member_words.access_needs(needs)
-    if access_note is not None:
-        changes["access_notes"] = access_note
-    return replace(member, **changes)
 
 
 def find_member(group: Group, words: str, *, archived: bool = True) -> Member:

@@ -70,7 +70,10 @@ class NeedCheck:
         what = f"{self.name}, {self.need_in_words()}"
         if not self.met:
             return f"{what}: not recorded yet." + (f" {self.why}" if self.why else "")
-        return f"{what}: {MET_WORDS[self.met]}." + (f" {self.note}" if self.note else "")
+        note = self.note[:1].upper() + self.note[1:] if self.note else ""
+        if note and note[-1] not in ".!?":
+            note += "."
+        return f"{what}: {MET_WORDS[self.met]}." + (f" {note}" if note else "")
 
 
 def record(member_id: str, need: str, met: str, note: str = "", *, at: datetime | None = None) -> Event:

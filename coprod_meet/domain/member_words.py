@@ -5,8 +5,10 @@ Shared by the command line and line mode, so both read the same words. Pure Pyth
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.model import AccessNeed, Naming, VoiceGroup
+from coprod_meet.domain.model import AccessNeed, Member, Naming, VoiceGroup
 
 
 def _key(text: str) -> str:
@@ -56,3 +58,28 @@ def access_needs(text: str) -> tuple[AccessNeed, ...]:
         if found not in out:
             out.append(found)
     return tuple(out)
+
+
+def member_with(member: Member, *, name: str | None = None, full_name: str | None = None, role: str | None = None,
+                voice: str | None = None, naming: str | None = None, needs: str | None = None,
+                access_note: str | None = None) -> Member:
+    """The member with the details given (None: unchanged), read from typed words."""
+    changes: dict[str, object] = {}
+    if name is not None:
+        changes["name"] = name
+    if full_name is not None:
+        changes["full_name"] = full_name
+    if role is not None:
+        changes["role"] = role
+    if voice is not None:
+        changes["voice_group"] = _read_voice(voice)
+    if naming is not None:
+        changes["naming"] = _read_naming(naming)
+    if needs is not None:
+        changes["access_needs"] = _read_needs(needs)
+    if access_note is not None:
+        changes["access_notes"] = access_note
+    return replace(member, **changes)
+
+
+_read_voice, _read_naming, _read_needs = voice_group, naming, access_needs  # (member_with's arguments hide them)
