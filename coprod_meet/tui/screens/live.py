@@ -67,6 +67,7 @@ reply. N gives the floor to whoever is next; Enter gives it to the person picked
 Timers never cut anyone off: they only say when a turn has had its time.
 Press D to record a decision and C to record an action; the forms start from this item and who is here.
 Press Y for "you said, we did", U for how did today go, and Shift+X to export the minutes.
+After the meeting has ended, press M to record whether each member's access needs were met.
 Press T to take attendance and S to start. Escape goes back to the list; the meeting stays
 where it is and carries on when you open it again.
 """
@@ -103,6 +104,7 @@ where it is and carries on when you open it again.
         _b("c", "record_action", "Record an action", "action"),
         _b("y", "you_said", "You said, we did", "you_said"),
         _b("u", "how_did_it_go", "How did today go", "evaluation"),
+        _b("m", "access_needs", "Were access needs met", "access_needs"),
         _b("X", "export", "Export minutes", "export"),
     ]
 
@@ -308,6 +310,14 @@ where it is and carries on when you open it again.
         from coprod_meet.tui.screens.evaluation import EvaluationScreen
 
         self.app.push_screen(EvaluationScreen(self.meeting_id), self._after_records_screen)
+
+    def action_access_needs(self) -> None:
+        from coprod_meet.tui.screens.access_needs import AccessNeedsScreen
+
+        if self.live.state.ended is None:
+            self.notify("Access needs are recorded once the meeting has ended; press E to end it.", markup=False)
+            return
+        self.app.push_screen(AccessNeedsScreen(self.meeting_id), self._after_records_screen)
 
     def action_export(self) -> None:
         from coprod_meet.tui.screens.export import ExportScreen
