@@ -160,18 +160,17 @@ class Coordinator:
         self.say(member.access_in_words() or f"{member.name} has no access needs written down.")
 
     def ask_details(self, member: Member, *, new: bool) -> Member:
-        keep = "" if new else " Press Enter to keep it as it is."
-
-        def optional(prompt: str) -> str | None:
-            answer = self.ask(prompt + keep)
-            return None if not answer and not new else answer
+        def optional(what: str, now: str, example: str = "") -> str | None:
+            """Ask for one detail; None keeps it as it is (for a member already there)."""
+            if new:
+                return self.ask(f"{what}{example}. Type it, or press Enter for none:")
+            answer = self.ask(f"{what}: {now or 'none'}. Type a new one, or press Enter to keep it:")
+            return answer or None
 
         if not new:
             name = self.ask(f"Name: {member.name}. Type a new name, or press Enter to keep it:")
             member = member_with(member, name=name or None)
-        full = optional(f"Full name{': ' + member.full_name if member.full_name and not new else ''}. "
-                        "Type it, or press Enter to skip:")
-        member = member_with(member, full_name=full)
+        member = member_with(member, full_name=optional("Full name", member.full_name))
         voice = self.ask_until(f"Voice group ({member_words.VOICE_CHOICES}). Type one:"
                                + ("" if new else f" Now: {member.voice_group.words}."),
                                member_words.voice_group)
@@ -180,7 +179,7 @@ class Coordinator:
                                 + ("" if new else f" Now: {member.naming.words}."), member_words.naming)
         member = member_with(member, naming=naming.value)
         if naming.value == "role":
-            role = optional("Their role, as public minutes say it, like a carer:")
+            role = optional("Their role, as public minutes say it", member.role, ", like a carer")
             member = member_with(member, role=role)
         now = ", ".join(n.words for n in member.access_needs) or "none"
         while True:
@@ -193,7 +192,7 @@ class Coordinator:
                 break
             except UserError as error:
                 self.say(str(error))
-        note = optional("Any other need, in their words, or press Enter for none:")
+        note = optional("Any other need, in their words", member.access_notes)
         return member_with(member, access_note=note)
 
     # -- planning -----------------------------------------------------------------------------
