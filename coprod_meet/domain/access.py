@@ -23,6 +23,7 @@ ACCESS_MET = "access_need_met"  # {member_id, need: an AccessNeed value or "othe
 OTHER = "other"  # a need written in the member's own words (their access note)
 MET_ANSWERS = ("yes", "partly", "no")
 MET_WORDS = {"yes": "met", "partly": "partly met", "no": "not met"}
+PLAN_WORDS = {"yes": "papers on time", "partly": "some papers late", "no": "papers late"}  # short, for a table
 PAPER_NEEDS = (AccessNeed.EASY_READ, AccessNeed.LARGE_PRINT)
 
 # "Easy read papers were on time for 9 of 11 meetings."

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from coprod_meet.domain.access import MET_WORDS, NeedCheck
+from coprod_meet.domain.access import MET_WORDS, PLAN_WORDS, NeedCheck
 from coprod_meet.services.access import AccessService
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.widgets.footer import Footer
@@ -64,14 +64,26 @@ Press Escape when you have finished.
         row = table.cursor_row if keep_row is None else keep_row
         table.clear()
         for n, c in enumerate(self.checks):
-            met = ANSWER_WORDS.get(c.met) or (f"Not asked yet (plan: {c.suggested})" if c.suggested else "Not asked yet")
+            met = ANSWER_WORDS.get(c.met) or (f"Not asked yet ({PLAN_WORDS[c.suggested]})" if c.suggested
+                                              else "Not asked yet")
             table.add_row(Text(c.name), Text(c.need_in_words()), Text(met), Text(c.note), key=str(n))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
+        self._say_summary()
+
+    def _say_summary(self) -> None:
+        """How many are answered, and the highlighted line in words (with what the plan says)."""
         answered = sum(1 for c in self.checks if c.met)
-        summary = (f"{answered} of {len(self.checks)} needs answered." if self.checks
-                   else "Nobody with an access need came to this meeting.")
+        if not self.checks:
+            summary = "Nobody with an access need came to this meeting."
+        else:
+            check = self._check()
+            summary = f"{answered} of {len(self.checks)} needs answered." + (f" {check.sentence()}" if check else "")
         self.query_one("#access-summary", Static).update(summary)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        if self.checks:
+            self._say_summary()
 
     def _check(self) -> NeedCheck | None:
         table = self.query_one(DataTable)
