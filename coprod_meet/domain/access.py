@@ -171,8 +171,11 @@ class MeetingAccess:
     checks: tuple[NeedCheck, ...]
 
 
-def summary_lines(meetings: list[MeetingAccess]) -> list[str]:
-    """ "Easy read papers were on time for 9 of 11 meetings (partly at 1, not at 1)." per need."""
+def summary_lines(meetings: list[MeetingAccess], *, recorded_only: bool = False) -> list[str]:
+    """ "Easy read papers were on time for 9 of 11 meetings (partly at 1, not at 1)." per need.
+
+    ``recorded_only``: leave out the needs nobody recorded yet, and say nothing at all when
+    nothing was recorded (for trends, where a group that does not record them sees no noise)."""
     tally: dict[str, dict[str, int]] = {}
     for m in meetings:
         for need, result in meeting_result(list(m.checks)).items():
@@ -188,6 +191,8 @@ def summary_lines(meetings: list[MeetingAccess]) -> list[str]:
             extra = [f"partly at {c['partly']}" if c["partly"] else "", f"not at {c['no']}" if c["no"] else ""]
             extra = [e for e in extra if e]
             line = words + (f" ({', '.join(extra)})" if extra else "") + "."
+        elif recorded_only:
+            continue
         else:
             line = f"{MET_SENTENCE[need]}: not recorded yet."
         if recorded and c[""]:

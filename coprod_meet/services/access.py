@@ -79,5 +79,5 @@ class AccessService:
 def access_trend_lines(service: ArchiveService, group_id: str, meeting_ids: set[str]) -> list[str]:
     """The access-needs lines of a group's trends (for the meetings the trends show)."""
     meetings = AccessService(service).group_meetings(group_id, meeting_ids=meeting_ids)
-    lines = access.summary_lines(meetings)
+    lines = access.summary_lines(meetings, recorded_only=True)
     return ["", "Access needs met:", *(f"  {line}" for line in lines)] if lines else []
