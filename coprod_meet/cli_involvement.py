@@ -67,7 +67,7 @@ def add_commands(sub, archive_option) -> None:
 
     needs = sub.add_parser("access-needs", help="whether members' access needs were met, per group")
     archive_option(needs)
-    needs.add_argument("--group", required=True, metavar="NAME", help="the group")
+    needs.add_argument("--group", default="", metavar="NAME", help="only this group (default: every group)")
     needs.add_argument("--year", type=int, metavar="YYYY", help="one calendar year, such as 2026")
     needs.add_argument("--since", default="", metavar="WORDS", help="meetings on or after")
     needs.add_argument("--until", default="", metavar="WORDS", help="meetings on or before")
@@ -175,15 +175,25 @@ def cmd_access_needs(args: argparse.Namespace) -> int:
         raise UserError("Please give a year such as 2026.")
     with _open(args) as service:
         found = AccessService(service)
+        groups = [service.find_group(args.group)] if args.group.strip() else service.groups()
+        if not groups:
+            print("There are no groups yet.")
+            return EXIT_OK
         if args.json:
-            meetings = found.group_meetings(args.group, since=args.since, until=args.until, year=args.year)
-            data = [{"meeting_id": m.meeting_id, "title": m.title, "date": m.start.date().isoformat(),
-                     "needs": [{"member_id": c.member_id, "name": c.name, "need": c.need, "met": c.met,
-                                "note": c.note} for c in m.checks]} for m in meetings]
+            data = []
+            for g in groups:
+                for m in found.group_meetings(g.id, since=args.since, until=args.until, year=args.year):
+                    data.append({"group": g.name, "meeting_id": m.meeting_id, "title": m.title,
+                                 "date": m.start.date().isoformat(),
+                                 "needs": [{"member_id": c.member_id, "name": c.name, "need": c.need,
+                                            "met": c.met, "note": c.note} for c in m.checks]})
             json.dump(data, sys.stdout, indent=2)
             sys.stdout.write("\n")
         else:
-            print("\n".join(found.report_lines(args.group, year=args.year, since=args.since, until=args.until)))
+            for n, g in enumerate(groups):
+                if n:
+                    print()
+                print("\n".join(found.report_lines(g.id, year=args.year, since=args.since, until=args.until)))
     return EXIT_OK
 
 

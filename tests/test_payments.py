@@ -276,3 +276,25 @@ def test_payments_command_csv_json_and_period(service, tmp_path: Path, capsys) -
     assert "declined payment" in capsys.readouterr().out
     assert main(["claim", "--archive", root, claim_id, "--expense", "taxi", "3"]) == 1
     assert "is not a kind of expense" in capsys.readouterr().err
+
+
+def test_a_broken_payments_file_is_moved_aside_and_said_in_one_sentence(service) -> None:
+    mid = _paid_archive(service)
+    path = service.root / "payments" / f"{GROUP.id}.json"
+    path.write_text('{"claims": {"1": ')  # cut off half way
+    payments = PaymentsService(service)
+    with pytest.raises(UserError) as caught:
+        payments.claims()
+    assert "was moved aside to quarantine/" in str(caught.value) and "\n" not in str(caught.value)
+    assert not path.exists() and list((service.root / "quarantine").glob(f"{GROUP.id}.json.*.broken"))
+    assert payments.claims() == []  # a fresh file; the old one is kept for mending
+    assert len(payments.make_claims(mid)[0]) == 6
+
+
+def test_a_hand_edited_policy_that_breaks_names_its_line(service) -> None:
+    mid = _paid_archive(service)
+    payments = PaymentsService(service)
+    path = payments.policy_file(GROUP.id)
+    path.write_text(path.read_text().replace("rate = 25.00", "rate = twenty"))
+    with pytest.raises(PolicyProblem, match="line 17"):
+        payments.make_claims(mid)

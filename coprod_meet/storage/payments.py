@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from coprod_meet.domain.errors import UserError
 from coprod_meet.storage.archive import Archive, RecordFile
 from coprod_meet.storage.durable import CorruptFile, atomic_write, ensure_private_dir
 
@@ -69,8 +70,12 @@ class PaymentsFile:
         try:
             self.file = RecordFile(path, "payments")
         except CorruptFile as error:
-            archive.quarantine(path, error.reason)
-            self.file = RecordFile(path, "payments")
+            # Moved aside, never overwritten: a person can mend it; the group starts a fresh file.
+            problem = archive.quarantine(path, error.reason)
+            raise UserError(f"The payments file of a group could not be read, so it was moved aside to "
+                            f"{problem.moved_to.parent.name}/{problem.moved_to.name}; nothing in it was "
+                            "changed. Try again to start a fresh one, and ask for help to mend the old one."
+                            ) from None
 
     def close(self) -> None:
         self.file.close()
