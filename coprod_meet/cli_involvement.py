@@ -46,6 +46,8 @@ def add_commands(sub, archive_option) -> None:
     claims = sub.add_parser("claims", help="make payment claims from a meeting's attendance, once it has ended")
     archive_option(claims)
     claims.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (the first few characters do)")
+    claims.add_argument("--again", action="store_true",
+                        help="after attendance was corrected: work out the claims still to pay again")
     claims.set_defaults(handler=cmd_claims)
 
     claim = sub.add_parser("claim", help="change one claim: paid, declined, vouchers, an expense")
@@ -134,6 +136,10 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
     with _open(args) as service:
         payments = PaymentsService(service)
+        if args.again:
+            for line in payments.refresh_claims(args.meeting_id):
+                print(line)
+            return EXIT_OK
         fresh, before = payments.make_claims(args.meeting_id)
         if not fresh and not before:
             print("Nobody the payment policy pays came to this meeting, so there are no claims.")

@@ -298,3 +298,21 @@ def test_a_hand_edited_policy_that_breaks_names_its_line(service) -> None:
     path.write_text(path.read_text().replace("rate = 25.00", "rate = twenty"))
     with pytest.raises(PolicyProblem, match="line 17"):
         payments.make_claims(mid)
+
+
+def test_claims_still_to_pay_follow_a_corrected_attendance(service) -> None:
+    mid = _paid_archive(service)
+    payments = PaymentsService(service)
+    assert payments.refresh_claims(mid) == ["Nothing changed: the claims still to pay agree with the attendance."]
+    paid = next(r.claim for r in payments.claims() if r.claim.member_name == "Tom")
+    payments.mark(paid, "paid")
+    # Kit and Tom were in fact only there until 3pm: a co-chair corrects it afterwards.
+    meeting = service.get_meeting(mid)
+    at = meeting.start.replace(hour=15)
+    service.append_events(mid, [Event(ev.ATTENDANCE, {"member_id": M[k], "status": "left"}, at=at)
+                                for k in ("kit", "tom")])
+    said = payments.refresh_claims(mid)
+    assert len(said) == 1 and said[0].startswith("Kit: £") and "Left 55 minutes early" in said[0]
+    rows = {r.claim.member_name: r.claim for r in payments.claims()}
+    assert rows["Kit"].attended_minutes == 60 and rows["Kit"].expenses  # the expense stays
+    assert rows["Tom"].attended_minutes == 115 and rows["Tom"].state is ClaimState.PAID  # paid: untouched

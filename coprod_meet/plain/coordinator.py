@@ -292,6 +292,10 @@ class Coordinator:
         self.say(f"Made {len(fresh)} new claims." + (f" {len(before)} made before were kept." if before else ""))
         for line in claims_lines(payments.claims(group=group.id, meeting_id=meeting.id)):
             self.say(line)
+        if before and self.ask("Was the attendance corrected since? Type yes to work out the claims still "
+                               "to pay again, or press Enter:").lower() in YES:
+            for line in payments.refresh_claims(meeting.id):
+                self.say(line)
 
     def pay_list(self, _rest: str) -> None:
         from coprod_meet.services.payments import claims_lines

@@ -121,6 +121,42 @@ class PaymentsService:
             f.close()
         return fresh, existing
 
+    def refresh_claims(self, meeting_id: str) -> list[str]:
+        """Work out again, from the attendance as it is now, the time of the meeting's claims that
+        are still to pay (after attendance was corrected). Expenses, paid and declined claims stay
+        as they are. Returns what changed, in words (and new claims are made too)."""
+        mid = self.service.find_meeting_id(meeting_id)
+        meeting = self.service.get_meeting(mid)
+        group = self._group_of_meeting(meeting.group_id, meeting.group_name)
+        policy = self.needed_policy(group)
+        f = self._file(group.id)
+        said: list[str] = []
+        try:
+            now = {c.member_id: c for c in claims_for(meeting, self.service.events(mid), policy, f.wishes())}
+            existing = [Claim.from_dict(d) for d in f.claims() if d.get("meeting_id") == mid]
+            changed = []
+            for old in existing:
+                new = now.pop(old.member_id, None)
+                if new is None:
+                    said.append(f"{old.member_name} is no longer in this meeting's attendance; their claim is "
+                                f"kept as it was ({old.state.words}). Mark it declined if they did not come.")
+                    continue
+                if old.state is not ClaimState.TO_PAY:
+                    continue
+                fields = ("attended_minutes", "paid_minutes", "preparation_minutes", "time_pence", "how_counted")
+                if all(getattr(old, k) == getattr(new, k) for k in fields):
+                    continue
+                changed.append(old.touched(**{k: getattr(new, k) for k in fields}))
+                said.append(f"{old.member_name}: {money(old.time_pence)} for time before, "
+                            f"{money(new.time_pence)} now. {new.how_counted}")
+            fresh = list(now.values())
+            said += [f"New claim: {c.sentence()}" for c in fresh]
+            if changed or fresh:
+                f.put_claims([c.to_dict() for c in (*changed, *fresh)])
+        finally:
+            f.close()
+        return said or ["Nothing changed: the claims still to pay agree with the attendance."]
+
     def claims(self, *, group: str = "", since: str = "", until: str = "",
                meeting_id: str = "") -> list[ClaimRow]:
         """Claims, oldest meeting first, for one group (by name) or all, within a period."""
