@@ -277,3 +277,62 @@ async def test_naughty_names_show_as_plain_text_in_access_needs(service) -> None
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, AccessNeedsScreen)
+
+
+async def test_the_payments_screen_from_policy_to_paid(service, tmp_path, monkeypatch) -> None:
+    from coprod_meet.tui.app import CoprodMeetApp
+    from coprod_meet.tui.screens.group import GroupScreen
+    from coprod_meet.tui.screens.payments import PaymentsScreen
+
+    store(service)
+    app = CoprodMeetApp(service)
+
+    async def settle() -> None:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(GroupScreen(GROUP.id))
+        await settle()
+        await pilot.press("p")
+        await settle()
+        screen = app.screen
+        assert isinstance(screen, PaymentsScreen) and screen.claims == []
+        await pilot.press("k")  # no policy yet: said in one sentence, nothing made
+        await settle()
+        await pilot.press("enter")
+        await settle()
+        assert screen.claims == []
+        await pilot.press("o", "1")  # the NIHR-style example
+        await settle()
+        await pilot.press("k", "enter")
+        await settle()
+        assert sorted(c.member_name for c in screen.claims) == ["Ade", "Hayley", "Kit", "Priya", "Sam", "Tom"]
+        await pilot.press("p")  # the first line (Ade) is paid
+        await settle()
+        await pilot.press("down", "d")  # Hayley declined
+        await settle()
+        await pilot.press("down", "e", "1")  # Kit: travel
+        await settle()
+        for key in "4.x":
+            await pilot.press("full_stop" if key == "." else key)
+        await pilot.press("enter")
+        await settle()
+        for key in "4.20":
+            await pilot.press("full_stop" if key == "." else key)
+        await pilot.press("enter")
+        await settle()
+        await pilot.press("b", "u", "s", "enter")
+        await settle()
+        monkeypatch.chdir(tmp_path)
+        await pilot.press("w", "enter")  # the file it offers: claims.csv, here
+        await settle()
+        await pilot.press("w", "enter")  # again: it asks before replacing the file
+        await settle()
+        await pilot.press("2")  # no, keep it
+        await settle()
+    states = {r.claim.member_name: r.claim for r in PaymentsService(service).claims()}
+    assert states["Ade"].state.value == "paid" and states["Hayley"].state.value == "declined"
+    assert [e.words() for e in states["Kit"].expenses] == ["travel £4.20 (bus)"]
+    assert len((tmp_path / "claims.csv").read_text().splitlines()) == 7
