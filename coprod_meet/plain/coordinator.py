@@ -29,8 +29,14 @@ class Coordinator:
 
     def __init__(self, session: PlainSession) -> None:
         self.session = session
-        self.service = session.service
-        self.console = session.console
+
+    @property
+    def service(self):
+        return self.session.service
+
+    @property
+    def console(self):
+        return self.session.console
 
     def commands(self) -> list[Command]:
         from coprod_meet.plain.session import Command

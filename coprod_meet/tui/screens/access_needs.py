@@ -26,8 +26,7 @@ class AccessNeedsScreen(HelpfulScreen, ModalScreen[None]):
 For each member who came and has an access need, say whether the need was met today.
 Move to a line with the up and down arrows.
 Press Y for yes, P for partly or N for no. Press C to add a note about what happened.
-For easy read and large print papers, the plan says whether the papers went out on time;
-that is shown on the line until you answer.
+For easy read and large print papers, the line shows whether the plan says the papers went out on time.
 Each answer is saved at once and kept with the meeting. It is never in the minutes.
 Press Escape when you have finished.
 """

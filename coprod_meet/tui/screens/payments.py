@@ -29,8 +29,8 @@ This screen shows the group's payment claims: one line for each member the payme
 for each meeting they came to. Payment details are private and never go in the minutes.
 Press K to make the claims for a meeting that has ended, from who came and for how long.
 Press O to see the group's payment policy, or give it a policy file.
-Move to a claim with the arrows. Press P when it is paid, D if the member declined payment,
-T to mark it to pay again, V to pay it in vouchers or money, and E to add an expense.
+Move to a claim with the arrows. Press P when it is paid, or D if the member declined payment.
+Press T to mark it to pay again, V to pay it in vouchers or money, and E to add an expense.
 Press W to write the claims to a file for finance (safe to open in a spreadsheet).
 Press Escape to go back.
 """
