@@ -336,3 +336,59 @@ async def test_the_payments_screen_from_policy_to_paid(service, tmp_path, monkey
     assert states["Ade"].state.value == "paid" and states["Hayley"].state.value == "declined"
     assert [e.words() for e in states["Kit"].expenses] == ["travel £4.20 (bus)"]
     assert len((tmp_path / "claims.csv").read_text().splitlines()) == 7
+
+
+def _naughty_names() -> list[str]:
+    here = Path(__file__).resolve()
+    path = next(p / "shared" / "data" / "naughty-strings.json" for p in here.parents
+                if (p / "shared" / "data" / "naughty-strings.json").exists())
+    return [s for s in json.loads(path.read_text(encoding="utf-8")) if s.strip()]
+
+
+async def test_naughty_names_in_claims_the_csv_line_mode_and_the_payments_screen(service) -> None:
+    import csv
+    from datetime import datetime, timedelta
+
+    from coprod_meet.domain import events as ev
+    from coprod_meet.domain.model import Event, Group, Meeting, Member, VoiceGroup
+    from coprod_meet.services.payments import claims_csv
+    from coprod_meet.tui.app import CoprodMeetApp
+    from coprod_meet.tui.screens.payments import PaymentsScreen
+
+    members = []
+    for text in _naughty_names()[:80]:
+        try:
+            members.append(Member(name=text, voice_group=VoiceGroup.CARER))
+        except UserError:
+            continue
+    assert len(members) > 20
+    group = Group(name="Naughty group", members=tuple(members))
+    service.save_group(group)
+    start = datetime(2026, 6, 1, 10, 0)
+    meeting = Meeting(group_id=group.id, group_name=group.name, title="Naughty", start=start,
+                      end=start + timedelta(hours=1), roster=group.members)
+    service.save_meeting(meeting)
+    service.append_events(meeting.id, [
+        *(Event(ev.ATTENDANCE, {"member_id": m.id, "status": "present"}, at=start) for m in members),
+        Event(ev.MEETING_STARTED, at=start), Event(ev.MEETING_ENDED, at=start + timedelta(hours=1))])
+    payments = PaymentsService(service)
+    payments.set_policy(group.id, Path(__file__).resolve().parents[1] / "meetings" / "payment-policies"
+                        / "nihr-style-example.toml")
+    fresh, _ = payments.make_claims(meeting.id)
+    assert len(fresh) == len(members)
+    for cell in (c for row in csv.reader(io.StringIO(claims_csv(payments.claims()))) for c in row):
+        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    transcript = run_script(service, ["payments", "list", "", "back", "quit"])  # one group: not asked
+    _short_lines(transcript)
+    assert "Altogether:" in transcript
+    app = CoprodMeetApp(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(PaymentsScreen(group.id))
+        await pilot.pause()
+        assert len(app.screen.claims) == len(members)
+        for _ in range(5):
+            await pilot.press("down")
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PaymentsScreen)
