@@ -97,7 +97,7 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def cmd_payments(args: argparse.Namespace) -> int:
-    from coprod_meet.services.payments import PaymentsService, claims_csv, claims_lines
+    from coprod_meet.services.payments import PaymentsService, claims_csv, claims_lines, period_words
 
     with _open(args) as service:
         rows = PaymentsService(service).claims(group=args.group, since=args.since, until=args.until)
@@ -106,7 +106,8 @@ def cmd_payments(args: argparse.Namespace) -> int:
         elif args.json:
             _write(json.dumps([r.to_json() for r in rows], indent=2) + "\n", args.output)
         else:
-            _write("\n".join(claims_lines(rows)) + "\n", args.output)
+            period = period_words(args.since, args.until)
+            _write("\n".join(([period] if period else []) + claims_lines(rows)) + "\n", args.output)
     return EXIT_OK
 
 

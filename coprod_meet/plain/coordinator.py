@@ -65,10 +65,11 @@ class Coordinator:
             raise Cancelled
         return answer.strip()
 
-    def ask_until(self, prompt: str, read):
-        """Ask until the answer reads (``read`` raises UserError otherwise); Enter on nothing cancels."""
+    def ask_until(self, prompt: str, read, *, needed: bool = True):
+        """Ask until the answer reads (``read`` raises UserError otherwise); Enter on nothing cancels
+        (or, when not ``needed``, is read too)."""
         while True:
-            answer = self.ask(prompt, needed=True)
+            answer = self.ask(prompt, needed=needed)
             try:
                 return read(answer)
             except UserError as error:
@@ -304,11 +305,13 @@ class Coordinator:
                 self.say(line)
 
     def pay_list(self, _rest: str) -> None:
-        from coprod_meet.services.payments import claims_lines
+        from coprod_meet.services.payments import claims_lines, period_words
 
         group = self.pick_group()
-        since = self.ask("Since when? Type a date or month, or press Enter for all:")
-        for line in claims_lines(self._payments().claims(group=group.id, since=since)):
+        since = self.ask_until("Since when? Type a date or month, or press Enter for all:", _period_or_all,
+                               needed=False)
+        rows = self._payments().claims(group=group.id, since=since)
+        for line in ([period_words(since)] if since else []) + claims_lines(rows):
             self.say(line)
 
     def pick_claim(self):
@@ -361,13 +364,17 @@ class Coordinator:
         self.say(f"Saved. New claims for {member.name} will start as: {choices[index][1].lower()}.")
 
     def pay_csv(self, _rest: str) -> None:
-        from coprod_meet.services.payments import claims_csv
+        from coprod_meet.services.payments import claims_csv, period_words
         from coprod_meet.storage.durable import atomic_write
 
         group = self.pick_group()
-        since = self.ask("Since when? Type a date or month, or press Enter for all:")
-        until = self.ask("Until when? Type a date or month, or press Enter for up to today:")
+        since = self.ask_until("Since when? Type a date or month, or press Enter for all:", _period_or_all,
+                               needed=False)
+        until = self.ask_until("Until when? Type a date or month, or press Enter for no end:", _period_or_all,
+                               needed=False)
         rows = self._payments().claims(group=group.id, since=since, until=until)
+        if since or until:
+            self.say(period_words(since, until))
         target = Path(self.ask("The file to write, like claims.csv:", needed=True)).expanduser()
         if not target.parent.is_dir():
             raise UserError(f"The folder {target.parent} does not exist; please choose a folder that does.")
@@ -494,3 +501,12 @@ def _year(text: str) -> int:
     if not text.isdigit() or not 1900 <= int(text) <= 2999:
         raise UserError("Please type a year, like 2026.")
     return int(text)
+
+
+def _period_or_all(text: str) -> str:
+    """The words as typed, once they are known to read as a date or period ("" for all)."""
+    if text:
+        from coprod_meet.services.decision_list import period_of
+
+        period_of(None, text, None)
+    return text

@@ -273,6 +273,20 @@ class PaymentsService:
         return changed
 
 
+def period_words(since: str = "", until: str = "") -> str:
+    """What typed dates resolved to: "Meetings from Sunday 1 March 2026 to Tuesday 31 March 2026." ("" for all)."""
+    from coprod_meet.domain.dates import date_in_words
+
+    first, last = period_of(None, since or None, until or None)
+    if first and last:
+        return f"Meetings from {date_in_words(first)} to {date_in_words(last)}."
+    if first:
+        return f"Meetings from {date_in_words(first)} on."
+    if last:
+        return f"Meetings up to {date_in_words(last)}."
+    return ""
+
+
 def claims_csv(rows: list[ClaimRow]) -> str:
     """Claims for finance, one line each, every cell safe to open in a spreadsheet."""
     out = io.StringIO()
