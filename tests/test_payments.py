@@ -316,3 +316,17 @@ def test_claims_still_to_pay_follow_a_corrected_attendance(service) -> None:
     rows = {r.claim.member_name: r.claim for r in payments.claims()}
     assert rows["Kit"].attended_minutes == 60 and rows["Kit"].expenses  # the expense stays
     assert rows["Tom"].attended_minutes == 115 and rows["Tom"].state is ClaimState.PAID  # paid: untouched
+
+
+def test_an_expense_over_the_policy_limit_says_a_receipt_is_needed(service) -> None:
+    mid = store(service)
+    payments = PaymentsService(service)
+    payments.set_policy(GROUP.id, NIHR)  # receipts over £10.00
+    claim = payments.make_claims(mid)[0][0]
+    claim = payments.add_expense(claim, "travel", 1200, "taxi")
+    claim = payments.add_expense(claim, "carer", 2000, "sitter", receipt=True)
+    claim = payments.add_expense(claim, "other", 500, "data")
+    assert [e.words() for e in claim.expenses] == [
+        "travel £12.00 (taxi, receipt needed)", "carer or replacement care costs £20.00 (sitter)",
+        "other costs £5.00 (data)"]
+    assert payments.claim(claim.id)[0].expenses == claim.expenses  # kept as said

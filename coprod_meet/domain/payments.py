@@ -320,6 +320,7 @@ class Expense:
     pence: int
     note: str = ""
     receipt: bool = False
+    receipt_needed: bool = False  # the policy asks for a receipt for this much
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -330,16 +331,20 @@ class Expense:
             raise UserError("An expense must be more than nothing; type pounds and pence, such as 4.20.")
 
     def words(self) -> str:
+        said = [self.note] if self.note else []
+        if self.receipt_needed and not self.receipt:
+            said.append("receipt needed")
         what = f"{EXPENSE_KINDS[self.kind]} {money(self.pence)}"
-        return f"{what} ({self.note})" if self.note else what
+        return f"{what} ({', '.join(said)})" if said else what
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "pence": self.pence, "note": self.note, "receipt": self.receipt}
+        return {"id": self.id, "kind": self.kind, "pence": self.pence, "note": self.note, "receipt": self.receipt,
+                "receipt_needed": self.receipt_needed}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Expense:
         return cls(kind=d["kind"], pence=int(d["pence"]), note=d.get("note", ""), receipt=bool(d.get("receipt")),
-                   id=d.get("id") or new_id())
+                   receipt_needed=bool(d.get("receipt_needed")), id=d.get("id") or new_id())
 
 
 @dataclass(frozen=True)

@@ -344,8 +344,6 @@ class Coordinator:
         receipt = self.ask("Is there a receipt? Type yes or no:").lower() in YES
         claim = self._payments().add_expense(claim, kinds[index], pence, note, receipt)
         self.say(f"Saved. {claim.sentence()}")
-        if claim.note:
-            self.say(claim.note)
 
     def pay_vouchers(self, _rest: str) -> None:
         claim = self.pick_claim()

@@ -208,10 +208,8 @@ class PaymentsService:
     def add_expense(self, claim: Claim, kind: str, pence: int, note: str = "", receipt: bool = False) -> Claim:
         group = self.service.group(claim.group_id)
         policy = self.needed_policy(group)
-        expense = Expense(kind=kind, pence=pence, note=note, receipt=receipt)
-        if pence > policy.receipts_over_pence and not receipt:
-            note_words = "a receipt is needed for this expense; keep it with the claim"
-            claim = claim.touched(note=(f"{claim.note} " if claim.note else "") + f"({note_words}.)"[:200])
+        expense = Expense(kind=kind, pence=pence, note=note, receipt=receipt,
+                          receipt_needed=pence > policy.receipts_over_pence)
         return self._save(add_expense(claim, policy, expense))
 
     def remember_wish(self, group_id: str, member_id: str, wish: str) -> None:
