@@ -96,11 +96,12 @@ class Coordinator:
         return members[index]
 
     def pick_meeting(self, group: Group | None = None, *, ended: bool = False):
-        rows = [m for m in self.service.list_meetings() if group is None or m.group_id == group.id]
-        if ended:
-            from coprod_meet.domain.payments import meeting_span
+        if ended and group is not None:
+            from coprod_meet.services.payments import PaymentsService
 
-            rows = [m for m in rows if meeting_span(self.service.events(m.id))[1] is not None]
+            rows = PaymentsService(self.service).ended_meetings(group.id)
+        else:
+            rows = [m for m in self.service.list_meetings() if group is None or m.group_id == group.id]
         if not rows:
             raise UserError("There are no meetings that have ended yet." if ended else "There are no meetings yet.")
         rows = rows[:30]

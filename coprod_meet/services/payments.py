@@ -121,6 +121,21 @@ class PaymentsService:
             f.close()
         return fresh, existing
 
+    def ended_meetings(self, group_id: str, limit: int = 30) -> list[Any]:
+        """The group's latest meetings that have ended (newest first), to make claims for."""
+        from coprod_meet.domain.payments import meeting_span
+
+        out = []
+        for m in self.service.list_meetings():
+            if m.group_id != group_id:
+                continue
+            loaded = self.service.read_meeting(m.id)
+            if loaded is not None and meeting_span(loaded[1])[1] is not None:
+                out.append(m)
+                if len(out) == limit:
+                    break
+        return out
+
     def refresh_claims(self, meeting_id: str) -> list[str]:
         """Work out again, from the attendance as it is now, the time of the meeting's claims that
         are still to pay (after attendance was corrected). Expenses, paid and declined claims stay

@@ -136,11 +136,7 @@ Press Escape to go back.
     # -- actions ----------------------------------------------------------------------------------
 
     def action_make_claims(self) -> None:
-        from coprod_meet.domain.payments import meeting_span
-
-        service = self.app.service
-        ended = [m for m in service.list_meetings() if m.group_id == self.group_id
-                 and meeting_span(service.events(m.id))[1] is not None][:30]
+        ended = self.payments.ended_meetings(self.group_id)
         if not ended:
             self.notify("This group has no meeting that has ended yet.", severity="warning", markup=False)
             return
