@@ -330,3 +330,13 @@ def test_an_expense_over_the_policy_limit_says_a_receipt_is_needed(service) -> N
         "travel £12.00 (taxi, receipt needed)", "carer or replacement care costs £20.00 (sitter)",
         "other costs £5.00 (data)"]
     assert payments.claim(claim.id)[0].expenses == claim.expenses  # kept as said
+
+
+def test_check_reads_the_payments_files_too(service) -> None:
+    _paid_archive(service)
+    assert service.check().sound
+    path = service.root / "payments" / f"{GROUP.id}.json"
+    path.write_text("not json at all")
+    report = service.check()
+    assert not report.sound and any(p.path == path for p in report.problems)
+    assert not path.exists()  # moved aside, never overwritten
