@@ -4,7 +4,8 @@
     coprod-meet payment-policy --group NAME [--set FILE]
     coprod-meet claims MEETING_ID            claim lines from the meeting's attendance
     coprod-meet claim CLAIM_ID [--paid|--declined|--to-pay] [--vouchers|--money] [--expense KIND AMOUNT [NOTE]]
-    coprod-meet access-needs --group NAME [--year YYYY | --since --until] [--json]
+    coprod-meet papers-sent MEETING_ID --member NAME [--need easy-read|large-print] [--on DATE]
+    coprod-meet access-needs [--group NAME] [--year YYYY | --since --until] [--json]
     coprod-meet members add|change|archive ...   (plain `coprod-meet members` still lists them)
 """
 
@@ -66,6 +67,14 @@ def add_commands(sub, archive_option) -> None:
                             "such as --expense travel 4.20 bus fare")
     claim.add_argument("--receipt", action="store_true", help="the expense has a receipt")
     claim.set_defaults(handler=cmd_claim)
+
+    papers = sub.add_parser("papers-sent", help="for the plan: when a member's papers in their format went out")
+    archive_option(papers)
+    papers.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (the first few characters do)")
+    papers.add_argument("--member", required=True, metavar="NAME", help="the member (their name or id)")
+    papers.add_argument("--need", choices=["easy-read", "large-print"], help="which format, if they need both")
+    papers.add_argument("--on", default="today", metavar="DATE", help='when they went out (default today), e.g. "3/3/2026"')
+    papers.set_defaults(handler=cmd_papers_sent)
 
     needs = sub.add_parser("access-needs", help="whether members' access needs were met, per group")
     archive_option(needs)
@@ -173,6 +182,34 @@ def cmd_claim(args: argparse.Namespace) -> int:
             claim = payments.mark(claim, args.state)
         print(claim.sentence())
     return EXIT_OK
+
+
+def cmd_papers_sent(args: argparse.Namespace) -> int:
+    from coprod_meet.domain.dates import parse_date
+    from coprod_meet.domain.model import AccessNeed
+    from coprod_meet.services.access import AccessService
+
+    day = parse_date(args.on)
+    with _open(args) as service:
+        mid = service.find_meeting_id(args.meeting_id)
+        meeting = service.get_meeting(mid)
+        member = find_member(_roster_group(meeting), args.member)
+        formats = [n.value for n in member.access_needs if n in (AccessNeed.EASY_READ, AccessNeed.LARGE_PRINT)]
+        if args.need:
+            formats = [f for f in formats if f == args.need.replace("-", "_")]
+        if not formats:
+            raise UserError(f"{member.name} does not need papers in "
+                            f"{args.need.replace('-', ' ') if args.need else 'easy read or large print'}.")
+        if len(formats) > 1:
+            raise UserError(f"{member.name} needs both easy read and large print; add --need easy-read or "
+                            "--need large-print.")
+        print(AccessService(service).record_papers_sent(mid, member.id, formats[0], day))
+    return EXIT_OK
+
+
+def _roster_group(meeting) -> Group:
+    """The meeting's roster as a group, to find a member of it by name."""
+    return Group(id=meeting.group_id, name=meeting.group_name or "this meeting", members=meeting.roster)
 
 
 def cmd_access_needs(args: argparse.Namespace) -> int:

@@ -392,3 +392,33 @@ async def test_naughty_names_in_claims_the_csv_line_mode_and_the_payments_screen
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, PaymentsScreen)
+
+
+def test_papers_in_a_members_format_are_marked_sent_in_the_plan(service, capsys) -> None:
+    from datetime import date
+
+    mid = store(service)
+    found = AccessService(service)
+    assert [(m.name, need, sent) for m, need, sent in found.paper_needs(mid)] == [
+        ("Hayley", "easy_read", None), ("Sam", "large_print", None)]
+    said = found.record_papers_sent(mid, M["hayley"], "easy_read", date(2026, 3, 3))
+    assert said == ("The easy read papers went out on Tuesday 3 March 2026, 9 days before (the group asks for "
+                    "7 days before). That is on time.")
+    checks = {(c.name, c.need): c for c in found.checks(mid)}
+    assert checks[("Hayley", "easy_read")].suggested == "yes"  # her own papers, not the plan's late one
+    assert checks[("Sam", "large_print")].suggested == "no"
+    with pytest.raises(UserError):
+        found.record_papers_sent(mid, M["jo"], "easy_read", date(2026, 3, 3))
+    root = str(service.root)
+    service.close()
+    assert main(["papers-sent", "--archive", root, mid[:8], "--member", "Sam", "--on", "11/3/2026"]) == 0
+    assert "1 day before (the group asks for 7 days before). That is late." in capsys.readouterr().out
+    assert main(["papers-sent", "--archive", root, mid[:8], "--member", "Sam", "--on", "the 40th"]) == 1
+    assert "could not understand" in capsys.readouterr().err
+    from coprod_meet.services.archive import ArchiveService
+
+    with ArchiveService.open(root) as again:
+        transcript = run_script(again, ["access papers", "2", "xx", "today", "", "quit"])
+    assert "Hayley needs easy read papers: sent on Tuesday 3 March 2026." in transcript
+    assert "I could not understand" in transcript and "Saved. The easy read papers went out on" in transcript
+    assert "Skipped." in transcript

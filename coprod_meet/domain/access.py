@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Iterable
 
-from coprod_meet.domain.dates import date_in_words
+from coprod_meet.domain.dates import date_in_words, days_between_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import AccessNeed, Event, Meeting, Member, join_words
 from coprod_meet.domain.text import clean_short
 
 ACCESS_MET = "access_need_met"  # {member_id, need: an AccessNeed value or "other", met, note}
+PAPERS_SENT = "access_papers_sent"  # {member_id, need: easy_read|large_print, sent: ISO date} — in the plan
 OTHER = "other"  # a need written in the member's own words (their access note)
 MET_ANSWERS = ("yes", "partly", "no")
 MET_WORDS = {"yes": "met", "partly": "partly met", "no": "not met"}
@@ -98,6 +99,37 @@ def answers(events: Iterable[Event]) -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
+def papers_sent_record(member_id: str, need: str, sent: date, *, at: datetime | None = None) -> Event:
+    """The event that keeps, in the plan, the day a member's papers in their format went out."""
+    from coprod_meet.domain.events import event
+
+    if need not in {n.value for n in PAPER_NEEDS}:
+        raise UserError("Only easy read and large print papers are sent in a member's format.")
+    return event(PAPERS_SENT, at=at, member_id=member_id, need=need, sent=sent.isoformat())
+
+
+def papers_sent(events: Iterable[Event]) -> dict[tuple[str, str], date]:
+    """(member id, need) -> the day their papers in that format went out (the latest record)."""
+    out: dict[tuple[str, str], date] = {}
+    for e in sorted(events, key=lambda e: e.sort_key):
+        if e.type == PAPERS_SENT:
+            try:
+                out[(str(e.data.get("member_id", "")), str(e.data.get("need", "")))] = date.fromisoformat(
+                    str(e.data.get("sent", "")))
+            except ValueError:
+                continue
+    return out
+
+
+def member_papers_on_time(meeting: Meeting, sent: date, need: str) -> tuple[str, str]:
+    """("yes" | "no", why) for one member's papers in their format, sent on ``sent``."""
+    days = meeting.settings.papers_days
+    before = (meeting.start.date() - sent).days
+    answer = "yes" if before >= days else "no"
+    return answer, (f"The {need_words(need)} went out on {date_in_words(sent)}, "
+                    f"{days_between_in_words(sent, meeting.start)} (the group asks for {days} days before).")
+
+
 def papers_on_time(meeting: Meeting) -> tuple[str, str]:
     """From the plan: ("yes" | "partly" | "no" | "", why in words) for papers sent before the meeting."""
     papers = [p for i in meeting.agenda for p in i.papers]
@@ -129,6 +161,7 @@ def papers_on_time(meeting: Meeting) -> tuple[str, str]:
 def checks(meeting: Meeting, events: list[Event], came: Iterable[str]) -> list[NeedCheck]:
     """One line for each need of each member who came, with any answer already given."""
     given = answers(events)
+    sent = papers_sent(events)
     came = set(came)
     paper_answer, paper_why = papers_on_time(meeting)
     out = []
@@ -137,10 +170,19 @@ def checks(meeting: Meeting, events: list[Event], came: Iterable[str]) -> list[N
             continue
         for need in needs_of(m):
             met, note = given.get((m.id, need), ("", ""))
-            paper = need in {n.value for n in PAPER_NEEDS}
-            out.append(NeedCheck(m.id, m.name, need, met, note,
-                                 paper_answer if paper else "", paper_why if paper else ""))
+            suggested = why = ""
+            if need in {n.value for n in PAPER_NEEDS}:
+                own = sent.get((m.id, need))
+                suggested, why = member_papers_on_time(meeting, own, need) if own else (paper_answer, paper_why)
+            out.append(NeedCheck(m.id, m.name, need, met, note, suggested, why))
     return out
+
+
+def paper_needs(meeting: Meeting, events: list[Event]) -> list[tuple[Member, str, date | None]]:
+    """For the plan: each member on the roster with a paper need, and when their papers went out."""
+    sent = papers_sent(events)
+    return [(m, n.value, sent.get((m.id, n.value))) for m in meeting.roster if not m.archived
+            for n in m.access_needs if n in PAPER_NEEDS]
 
 
 def meeting_result(found: list[NeedCheck]) -> dict[str, str]:

@@ -49,8 +49,8 @@ class Coordinator:
             Command("plan", "Plan a meeting from a template.", self.cmd_plan),
             Command("payments", "Payments: the policy, claims after a meeting, paid or declined, "
                                 "expenses, and a file for finance.", self.cmd_payments),
-            Command("access", "Access needs: say whether each need was met at a meeting, or hear "
-                              "a group's report.", self.cmd_access),
+            Command("access", "Access needs: when papers in members' formats went out, whether each "
+                              "need was met at a meeting, or a group's report.", self.cmd_access),
             Command("review", "Look back: decisions, actions and how the say was shared.", self.cmd_review),
         ]
 
@@ -389,8 +389,14 @@ class Coordinator:
         from coprod_meet.services.access import AccessService
 
         found = AccessService(self.service)
-        what = rest.lower() or self.ask("Type record to say how needs were met at a meeting, "
-                                        "or report to hear a group's year:", needed=True).lower()
+        what = rest.lower() or self.ask("Type papers to say when papers in members' formats went out, record "
+                                        "to say how needs were met at a meeting, or report to hear a group's "
+                                        "year:", needed=True).lower()
+        if what == "papers":
+            group = self.pick_group()
+            meeting = self.pick_meeting(group)
+            self.record_papers(meeting.id)
+            return
         if what == "report":
             group = self.pick_group()
             year = self.ask_until("Which year? Type it, like 2026:", _year)
@@ -398,10 +404,31 @@ class Coordinator:
                 self.say(line)
             return
         if what != "record":
-            raise UserError("Please type access record or access report.")
+            raise UserError("Please type access papers, access record or access report.")
         group = self.pick_group()
         meeting = self.pick_meeting(group)
         self.record_access(meeting.id)
+
+    def record_papers(self, meeting_id: str) -> None:
+        """For the plan: when each member's papers in their format went out."""
+        from coprod_meet.domain.access import need_words
+        from coprod_meet.domain.dates import date_in_words, parse_date
+        from coprod_meet.services.access import AccessService
+
+        found = AccessService(self.service)
+        needs = found.paper_needs(meeting_id)
+        if not needs:
+            self.say("Nobody at this meeting needs papers in easy read or large print.")
+            return
+        for member, need, sent in needs:
+            now = f"sent on {date_in_words(sent)}" if sent else "not marked as sent yet"
+            self.say(f"{member.name} needs {need_words(need)}: {now}.")
+            day = self.ask_until("When did they go out? Type a date, like today or 3/3/2026, or press Enter "
+                                 "to skip:", lambda text: parse_date(text) if text else None, needed=False)
+            if day is None:
+                self.say("Skipped.")
+                continue
+            self.say(f"Saved. {found.record_papers_sent(meeting_id, member.id, need, day)}")
 
     def record_access(self, meeting_id: str) -> None:
         """Ask about each need of each member who came, one at a time."""

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from coprod_meet.domain import access
 from coprod_meet.domain.access import MeetingAccess, NeedCheck
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.model import Event, Meeting
+from coprod_meet.domain.model import Event, Meeting, Member
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.decision_list import group_ids_of, period_of
@@ -35,6 +35,21 @@ class AccessService:
         if member is None or need not in access.needs_of(member):
             raise UserError("That member does not have that need at this meeting; please choose from the list.")
         return self.service.append_event(meeting_id, access.record(member_id, need, met, note, at=at))
+
+    def paper_needs(self, meeting_id: str) -> list[tuple[Member, str, date | None]]:
+        """Members of the plan who need papers in their format, and when theirs went out."""
+        return access.paper_needs(self.service.get_meeting(meeting_id), self.service.events(meeting_id))
+
+    def record_papers_sent(self, meeting_id: str, member_id: str, need: str, sent: date) -> str:
+        """Keep the day a member's papers in their format went out; returns whether that was on
+        time, in words."""
+        meeting = self.service.get_meeting(meeting_id)
+        member = meeting.person(member_id)
+        if member is None or need not in [n.value for n in member.access_needs]:
+            raise UserError("That member does not need papers in that format for this meeting.")
+        self.service.append_event(meeting_id, access.papers_sent_record(member_id, need, sent))
+        answer, why = access.member_papers_on_time(meeting, sent, need)
+        return f"{why} {'That is on time.' if answer == 'yes' else 'That is late.'}"
 
     def group_meetings(self, group: str, *, since: str = "", until: str = "", year: int | None = None,
                        meeting_ids: set[str] | None = None) -> list[MeetingAccess]:
