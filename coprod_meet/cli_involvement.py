@@ -155,8 +155,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
             print("Nobody the payment policy pays came to this meeting, so there are no claims.")
             return EXIT_OK
         print(f"Made {len(fresh)} new {'claim' if len(fresh) == 1 else 'claims'}"
-              + (f"; {len(before)} made before {'was' if len(before) == 1 else 'were'} kept as they are." if before
-                 else "."))
+              + (f"; {len(before)} made before {'was' if len(before) == 1 else 'were'} kept as they are "
+                 "(add --again if the attendance was corrected since)." if before else "."))
         mid = service.find_meeting_id(args.meeting_id)
         meeting = service.get_meeting(mid)
         for line in claims_lines(payments.claims(group=meeting.group_id, meeting_id=mid)):

@@ -145,7 +145,7 @@ def test_a_coordinator_does_the_whole_job_in_line_mode(service, tmp_path) -> Non
         "back",
         "access record", "1", "2", "yes", "", "no", "", "no loop", "partly", "ran late", "yes", "",
         "access report", "1", "20x6", "2026",
-        "review", "trends", "1", "actions", "back",
+        "review", "trends", "1", "actions", "decisions transport", "last decade", "", "back",
         "plan", "1", "1", "next tuesday 2pm",
         "quit",
     ])
@@ -166,6 +166,9 @@ def test_a_coordinator_does_the_whole_job_in_line_mode(service, tmp_path) -> Non
     assert "Please type a year, like 2026." in transcript
     assert "Easy read papers were on time for 1 of 1 meetings." in transcript
     assert "Share of speaking time" in transcript
+    assert "We will set up a transport working group." in transcript
+    assert 'I could not understand "last decade"' in transcript  # asked again, then Enter for all
+    assert "ask providers for evening break options" in transcript
     assert "Planned Board meeting for Better Together Board" in transcript
     assert transcript.rstrip().endswith("Goodbye.")
     group = next(g for g in service.groups() if g.id == GROUP.id)

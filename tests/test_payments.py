@@ -340,3 +340,21 @@ def test_check_reads_the_payments_files_too(service) -> None:
     report = service.check()
     assert not report.sound and any(p.path == path for p in report.problems)
     assert not path.exists()  # moved aside, never overwritten
+
+
+def test_claims_in_an_imported_file_are_cleaned_and_bad_ones_skipped(service, tmp_path: Path) -> None:
+    mid = _paid_archive(service)
+    path = export_meeting(service, mid, tmp_path / "with.json", with_payments=True)
+    data = json.loads(path.read_text())
+    claims = data["payments"]
+    claims["1"]["member_name"] = "Ade\x1b]0;evil\x07\u202e"
+    claims["2"]["group_id"] = "../../etc"
+    claims["3"]["state"] = "stolen"
+    claims["4"]["time_pence"] = "lots"
+    path.write_text(json.dumps(data))
+    with ArchiveService.open(tmp_path / "other") as other:
+        report = import_paths(other, [path])
+        assert report.claims == 3 and not report.problems
+        names = [r.claim.member_name for r in PaymentsService(other).claims()]
+        assert "Ade]0;evil" in names and not any("\x1b" in n or "\u202e" in n for n in names)
+        assert not (tmp_path / "etc").exists()

@@ -24,7 +24,7 @@ from coprod_meet.domain.dates import date_in_words, minutes_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Meeting, Member, VoiceGroup, new_id, now
 from coprod_meet.domain.templates import _Reader, read_toml
-from coprod_meet.domain.text import clean_short, clean_text, csv_cell
+from coprod_meet.domain.text import clean_name, clean_short, clean_text, clean_title, csv_cell
 
 PER = ("hour", "meeting")
 RULES = {
@@ -371,7 +371,11 @@ class Claim:
     updated: str = field(default_factory=lambda: now().isoformat())
 
     def __post_init__(self) -> None:
+        # Claims may come from another laptop's file: every text is cleaned like typed text.
         object.__setattr__(self, "note", clean_short(self.note, "note"))
+        object.__setattr__(self, "member_name", clean_name(self.member_name))
+        object.__setattr__(self, "meeting_title", clean_title(self.meeting_title))
+        object.__setattr__(self, "how_counted", clean_short(self.how_counted, "how it was counted"))
         object.__setattr__(self, "state", ClaimState(self.state))
         object.__setattr__(self, "paid_as", PaidAs(self.paid_as))
         object.__setattr__(self, "expenses", tuple(self.expenses))

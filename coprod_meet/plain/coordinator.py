@@ -486,7 +486,8 @@ class Coordinator:
         from coprod_meet.domain.records import decision_lines
         from coprod_meet.services.records import DecisionQuery, RecordsService
 
-        since = self.ask("Since when? Type a date, a month or last year, or press Enter for all:")
+        since = self.ask_until("Since when? Type a date, a month or last year, or press Enter for all:",
+                               _period_or_all, needed=False)
         rows = RecordsService(self.service).find_decisions(DecisionQuery.from_words(search=rest, since=since))
         if not rows:
             self.say("No decisions match.")
