@@ -131,7 +131,7 @@ def test_a_coordinator_does_the_whole_job_in_line_mode(service, tmp_path) -> Non
     csv_path = tmp_path / "claims.csv"
     transcript = run_script(service, [
         "help",
-        "groups add", "Young Voices",
+        "groups add", "Young Voices", "groups rename", "2", "Young Voices Forum", "groups fly",
         "member add", "1",  # two groups now: choose the board
         "Zed", "", "fish", "carer", "first", "easy read, lasers", "easy read", "",
         "member change", "1", "11", "", "", "lived experience", "full", "", "",
@@ -151,6 +151,8 @@ def test_a_coordinator_does_the_whole_job_in_line_mode(service, tmp_path) -> Non
     ])
     _short_lines(transcript)
     assert "Added the group Young Voices." in transcript
+    assert "Young Voices is now called Young Voices Forum." in transcript
+    assert "Please type groups, groups add or groups rename." in transcript
     assert "'fish' is not a voice group I know" in transcript
     assert "'lasers' is not an access need I know" in transcript
     assert "Saved Zed: carer; in public minutes: first name only." in transcript

@@ -42,7 +42,7 @@ class Coordinator:
         from coprod_meet.plain.session import Command
 
         return [
-            Command("groups", "List the groups, or add one: type groups add.", self.cmd_groups),
+            Command("groups", "List the groups. Type groups add to add one, or groups rename.", self.cmd_groups),
             Command("members", "List a group's members.", self.cmd_members),
             Command("member", "Add, change or archive a member: type member add, member change "
                               "or member archive.", self.cmd_member),
@@ -120,6 +120,14 @@ class Coordinator:
             group = Planner(self.service).add_group(name)
             self.say(f"Added the group {group.name}. Type member add to add its members.")
             return
+        if rest.lower() == "rename":
+            group = self.pick_group()
+            name = self.ask(f"The new name for {group.name}. Type it, or press Enter to go back:", needed=True)
+            renamed = Planner(self.service).rename_group(group.id, name)
+            self.say(f"{group.name} is now called {renamed.name}. Its past meetings keep the name they had.")
+            return
+        if rest:
+            raise UserError("Please type groups, groups add or groups rename.")
         groups = self.service.groups()
         if not groups:
             self.say("There are no groups yet. Type groups add to add one.")
