@@ -118,6 +118,24 @@ def test_claims_count_late_arrival_and_early_leaving_by_the_policy() -> None:
     assert all(c.state is ClaimState.TO_PAY for c in claims.values())
 
 
+def test_attendance_corrections_and_coming_back_count_from_the_log() -> None:
+    from coprod_meet.domain.payments import attendance_of
+
+    meeting, log = _meeting()
+    at = lambda minutes: START + timedelta(minutes=minutes)  # noqa: E731
+    fay, car = PEOPLE["Fay"].id, PEOPLE["Car"].id
+    log = [*log[:-1],
+           Event(ev.ATTENDANCE, {"member_id": fay, "status": "present"}, at=at(30)),
+           Event(ev.ATTENDANCE, {"member_id": fay, "status": "left"}, at=at(40)),
+           Event(ev.ATTENDANCE, {"member_id": fay, "status": "present"}, at=at(60)),
+           Event(ev.ATTENDANCE, {"member_id": car, "status": "late"}, at=at(45)),  # a correction
+           log[-1]]
+    seen = attendance_of(log)
+    assert (seen[fay].minutes, seen[fay].late, seen[fay].early) == (70, 30, 0)  # 10 + 60 minutes
+    assert (seen[car].minutes, seen[car].late) == (75, 45)
+    assert PEOPLE["Pro"].id in seen and len(seen) == 8
+
+
 def test_the_full_rule_and_the_minimum_time() -> None:
     policy = parse_policy((POLICIES / "per-meeting-example.toml").read_text())
     meeting, log = _meeting()

@@ -293,6 +293,8 @@ def attendance_of(events: list[Event]) -> dict[str, Attendance]:
         open_span = bool(theirs) and theirs[-1][1] is None
         if status in ("present", "late") and not open_span:
             theirs.append([e.at, None])
+        elif status == "late" and open_span:  # marked here by mistake earlier: they came now
+            theirs[-1][0] = e.at
         elif status in ("left", "absent", "apologies") and open_span:
             theirs[-1][1] = e.at
             if status != "left":  # marked here by mistake: they were never here
