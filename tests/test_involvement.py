@@ -330,6 +330,11 @@ async def test_the_payments_screen_from_policy_to_paid(service, tmp_path, monkey
         await settle()
         await pilot.press("b", "u", "s", "enter")
         await settle()
+        await pilot.press("a", "t", "2")  # Tom (the only name with a "t") takes vouchers
+        await settle()
+        await pilot.press("r", "enter")  # work out again: nothing changed
+        await settle()
+        assert any("Nothing changed" in str(n.message) for n in app._notifications)
         monkeypatch.chdir(tmp_path)
         await pilot.press("w", "enter")  # the file it offers: claims.csv, here
         await settle()
@@ -340,6 +345,7 @@ async def test_the_payments_screen_from_policy_to_paid(service, tmp_path, monkey
     states = {r.claim.member_name: r.claim for r in PaymentsService(service).claims()}
     assert states["Ade"].state.value == "paid" and states["Hayley"].state.value == "declined"
     assert [e.words() for e in states["Kit"].expenses] == ["travel £4.20 (bus)"]
+    assert PaymentsService(service).wishes(GROUP.id) == {M["tom"]: "vouchers"}
     assert len((tmp_path / "claims.csv").read_text().splitlines()) == 7
 
 

@@ -32,6 +32,8 @@ Press O to see the group's payment policy, or give it a policy file.
 Move to a claim with the arrows. Press P when it is paid, or D if the member declined payment.
 Press T to mark it to pay again, V to pay it in vouchers or money, and E to add an expense.
 Press W to write the claims to a file for finance (safe to open in a spreadsheet).
+Press R after attendance was corrected: the claims still to pay are worked out again.
+Press A to remember that a member always declines payment, or takes vouchers.
 Press Escape to go back.
 """
     BINDINGS = [
@@ -43,6 +45,8 @@ Press Escape to go back.
         Binding("v", "vouchers", "Vouchers", id="payments.vouchers"),
         Binding("e", "expense", "Expense", id="payments.expense"),
         Binding("w", "write_csv", "Write file", id="payments.csv"),
+        Binding("r", "refresh", "Work out again", id="payments.refresh"),
+        Binding("a", "wish", "Always", id="payments.wish"),
         Binding("escape", "back", "Back", id="payments.back"),
     ]
 
@@ -135,11 +139,39 @@ Press Escape to go back.
 
     # -- actions ----------------------------------------------------------------------------------
 
-    def action_make_claims(self) -> None:
+    def _pick_ended(self, title: str, then: Callable[[str], None]) -> None:
         ended = self.payments.ended_meetings(self.group_id)
         if not ended:
             self.notify("This group has no meeting that has ended yet.", severity="warning", markup=False)
             return
+        self._dialog().choose(title, [(m.id, f"{when_in_words(m.start)}. {m.title}") for m in ended], then)
+
+    def action_refresh(self) -> None:
+        def then(meeting_id: str) -> None:
+            payments = self.payments
+            self._save(lambda: payments.refresh_claims(meeting_id), lambda said: " ".join(said))
+
+        self._pick_ended("Work out again the claims still to pay, for which meeting?", then)
+
+    def action_wish(self) -> None:
+        members = sorted(self.app.service.group(self.group_id).current_members, key=lambda m: m.name.lower())
+        wishes = [("declined", "always declines payment"), ("vouchers", "takes vouchers"), ("", "takes money")]
+
+        def member_chosen(member_id: str) -> None:
+            name = next(m.name for m in members if m.id == member_id)
+
+            def wish_chosen(key: str) -> None:
+                wish = key.removeprefix("wish:")
+                payments = self.payments
+                words = dict(wishes)[wish]
+                self._save(lambda: payments.remember_wish(self.group_id, member_id, wish),
+                           lambda _r: f"Saved: {name} {words}. New claims for {name} will start that way.")
+
+            self._dialog().choose(f"What does {name} ask for?", [(f"wish:{k}", w) for k, w in wishes], wish_chosen)
+
+        self._dialog().choose("Whose wish?", [(m.id, m.name) for m in members], member_chosen)
+
+    def action_make_claims(self) -> None:
 
         def then(meeting_id: str) -> None:
             payments = self.payments
@@ -148,11 +180,10 @@ Press Escape to go back.
                 fresh, before = payments.make_claims(meeting_id)
                 return len(fresh), len(before)
 
-            self._save(write, lambda r: f"Made {r[0]} new claims." + (f" {r[1]} made before were kept."
-                                                                       if r[1] else ""))
+            self._save(write, lambda r: f"Made {r[0]} new claims." + (
+                f" {r[1]} made before were kept; press R if the attendance was corrected since." if r[1] else ""))
 
-        self._dialog().choose("Make claims for which meeting?",
-                              [(m.id, f"{when_in_words(m.start)}. {m.title}") for m in ended], then)
+        self._pick_ended("Make claims for which meeting?", then)
 
     def action_policy(self) -> None:
         policy = None
