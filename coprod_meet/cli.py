@@ -131,6 +131,10 @@ def build_parser() -> PlainParser:
     members.add_argument("--group", default="", metavar="NAME", help="only this group")
     members.add_argument("--json", action="store_true", help="print JSON for scripts")
     members.set_defaults(handler=cmd_members)
+    from coprod_meet.cli_involvement import add_commands, add_member_commands
+
+    add_member_commands(members, _archive_option, PlainParser)
+    add_commands(sub, _archive_option)
     _add_record_commands(sub)
 
     check = sub.add_parser("check", help="read every file of the archive and report problems")
@@ -182,6 +186,8 @@ def _review_commands(sub) -> None:
     _archive_option(export)
     export.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (its first few characters do)")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="the file to write")
+    export.add_argument("--with-payments", action="store_true",
+                        help="also put the meeting's payment claims in the file (they are private; left out unless asked)")
     export.set_defaults(handler=cmd_export_meeting)
 
 
@@ -254,7 +260,7 @@ def cmd_export_meeting(args: argparse.Namespace) -> int:
     from coprod_meet.services.merge import export_meeting
 
     with _open(args) as service:
-        path = export_meeting(service, args.meeting_id, args.output)
+        path = export_meeting(service, args.meeting_id, args.output, with_payments=args.with_payments)
         meeting = service.get_meeting(service.find_meeting_id(args.meeting_id))
         print(f"Wrote {meeting.title} ({when_in_words(meeting.start)}) to {path}.")
     return EXIT_OK

@@ -161,25 +161,31 @@ _TOML_WORDS = (
 )
 
 
-def _plain_toml_problem(name: str, message: str, text: str) -> TemplateProblem:
+def _plain_toml_problem(name: str, message: str, text: str, kind: str, problem: type[UserError]) -> UserError:
     """One plain sentence for a TOML mistake: the line and what to do, with no parser words."""
     found = _AT_LINE.search(message)
     what = next((words for start, words in _TOML_WORDS if message.startswith(start)),
-                "it is not written the way a template should be; compare it with one in meetings/")
+                f"it is not written the way a {kind} should be; compare it with an example in meetings/")
     if found:
         where = f"on line {found[1]}"
     else:  # "at end of document": the mistake started somewhere above
         where = f"by the end of the file (line {max(1, len(text.splitlines()))})"
-    return TemplateProblem(f"The template {name} has a mistake {where}: {what}; please fix it and try again.")
+    return problem(f"The {kind} {name} has a mistake {where}: {what}; please fix it and try again.")
+
+
+def read_toml(text: str, name: str, kind: str = "template", problem: type[UserError] = TemplateProblem) -> dict[str, Any]:
+    """Parsed TOML, or one plain sentence naming the file (a ``kind``, such as "payment policy")
+    and the line with the mistake."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _plain_toml_problem(name, str(error), text, kind, problem) from None
 
 
 def parse_template(text: str, name: str = "template") -> Template:
     """Read a template from TOML text; ``name`` (the file's name) is used in messages."""
     reader = _Reader(name, text)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise _plain_toml_problem(name, str(error), text) from None
+    data = read_toml(text, name)
     reader.keys(data, _TOP_KEYS, 1, "The template")
     title = reader.text(data, "title", 1)
     if not title:

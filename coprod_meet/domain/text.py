@@ -113,3 +113,10 @@ def clean_short(value: object, what: str) -> str:
     ``what`` names it in the message, for example "reason" or "place".
     """
     return clean_text(value, what=what, limit=SHORT_LIMIT)
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (= + - @, tab, CR) gets a
+    leading apostrophe, so opening the file never runs anything."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -14,6 +14,7 @@ from coprod_meet.domain.dates import when_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import now
 from coprod_meet.plain.console import Console
+from coprod_meet.plain.coordinator import Coordinator
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.views import describe_meeting
 
@@ -43,6 +44,7 @@ class PlainSession:
             Command("run", "Run a meeting: attendance, agenda, queue, decisions and minutes. "
                            "Type run and a number from the list.", self.cmd_run),
             Command("plan", "Plan a new meeting: the group, a template, when and how long.", self.cmd_plan),
+            *Coordinator(self).commands(),
             Command("help", "Say the commands again.", self.cmd_help),
             Command("quit", "Leave coprod-meet.", lambda _rest: True),
         ]

@@ -60,6 +60,7 @@ class Incoming:
     saved_at: str
     events: list[Event]
     group: Group | None = None
+    payments: list[dict[str, Any]] = field(default_factory=list)  # only in files exported --with-payments
 
 
 @dataclass
@@ -73,6 +74,7 @@ class ImportReport:
     members_added: int = 0
     conflicts: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    claims: int = 0  # payment claims taken from files exported --with-payments
     groups_merged: list[str] = field(default_factory=list)
     # Names of groups with another id and the same name as a group here, left out (not merged).
     same_name_groups: list[str] = field(default_factory=list)
@@ -81,7 +83,7 @@ class ImportReport:
     @property
     def changed(self) -> bool:
         # A group merged again brings nothing new by itself: what changed is its members and meetings.
-        return bool(self.added or self.merged or self.groups_added or self.members_added)
+        return bool(self.added or self.merged or self.groups_added or self.members_added or self.claims)
 
     def lines(self) -> list[str]:
         out = []
@@ -106,6 +108,8 @@ class ImportReport:
             if self.members_added:
                 out.append(f"Added {_n(self.members_added, 'member')} to groups we already had.")
         out += self.notes
+        if self.claims:
+            out.append(f"Took {_n(self.claims, 'payment claim')} into the groups' private payment files.")
         out += [f"Please check: {c}" for c in self.conflicts]
         out += self.problems
         return out
@@ -194,7 +198,9 @@ def read_meeting_file(path: Path, label: str | None = None) -> Incoming:
         raise ImportProblem(f"{label} does not hold a meeting coprod-meet can read; nothing from it was imported."
                             ) from None
     events = sorted(seen.values(), key=lambda e: e.sort_key)
-    return Incoming(label, meeting, saved_at, events, group)
+    payments = tables.get("payments", {})
+    claims = [c for c in payments.values() if isinstance(c, dict)] if isinstance(payments, dict) else []
+    return Incoming(label, meeting, saved_at, events, group, claims)
 
 
 def _read_groups(path: Path, label: str) -> list[Group]:
@@ -463,6 +469,11 @@ def import_paths(service: ArchiveService, paths: list[Path], *, merge_groups: bo
         report.events_added += len(new_events)
     if to_write:
         service.write_whole_meetings(to_write, saved_at=stamps)
+    claims = [c for item in incoming.values() for c in item.payments]
+    if claims:
+        from coprod_meet.services.payments import PaymentsService
+
+        report.claims = PaymentsService(service).take_claims(claims)
     for decision_id in sorted(conflicted):
         row = records.row(DECISIONS, decision_id)
         if row is None:
@@ -504,8 +515,11 @@ def same_name_problems(service: ArchiveService) -> list[Problem]:
 # -- exporting -------------------------------------------------------------------------------
 
 
-def export_meeting(service: ArchiveService, meeting_id: str, target: Path) -> Path:
-    """Write one self-contained meeting file (plan with roster, whole log, its group)."""
+def export_meeting(service: ArchiveService, meeting_id: str, target: Path, *, with_payments: bool = False) -> Path:
+    """Write one self-contained meeting file (plan with roster, whole log, its group).
+
+    Payment claims are private and kept apart from the meeting: they go in the file only when
+    ``with_payments`` asks for them."""
     mid = service.find_meeting_id(meeting_id)
     plan, raw_events = service.archive.read_meeting(mid)
     if plan is None:
@@ -523,5 +537,10 @@ def export_meeting(service: ArchiveService, meeting_id: str, target: Path) -> Pa
     }
     if group is not None:
         tables["group"] = {"1": group.to_dict()}
+    if with_payments:
+        from coprod_meet.services.payments import PaymentsService
+
+        claims = PaymentsService(service).claims_of_meeting(mid, str(plan.get("group_id", "")))
+        tables["payments"] = {str(i): c for i, c in enumerate(claims, start=1)}
     atomic_write(target, encode(tables))
     return target

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.templates import Template, TemplateProblem, parse_template
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -60,26 +61,31 @@ def find_template(name_or_path: Path | str) -> Path:
 def load_template(path: Path | str) -> Template:
     """Read one template file. Raises :class:`TemplateProblem` with one plain sentence."""
     path = Path(path)
+    return parse_template(read_text(path), path.name)
+
+
+def read_text(path: Path, kind: str = "template", problem: type[UserError] = TemplateProblem,
+              what_for: str = "a meeting plan") -> str:
+    """A small TOML file's text, or one plain sentence (naming the ``kind`` of file) on why not."""
     name = path.name
     try:
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise TemplateProblem(f"The template {name} is too big to be a meeting plan; please check the file.")
+            raise problem(f"The {kind} {name} is too big to be {what_for}; please check the file.")
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise TemplateProblem(f"There is no template file at {path}; please check the name and folder.") from None
+        raise problem(f"There is no {kind} file at {path}; please check the name and folder.") from None
     except IsADirectoryError:
-        raise TemplateProblem(f"{path} is a folder; please give a template file ending in .toml.") from None
+        raise problem(f"{path} is a folder; please give a {kind} file ending in .toml.") from None
     except OSError as error:
-        raise TemplateProblem(f"I could not open the template {name} ({error.strerror}); please check the file.") from None
+        raise problem(f"I could not open the {kind} {name} ({error.strerror}); please check the file.") from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise TemplateProblem(
-            f"The template {name} has a character on line {line} that is not UTF-8 text; "
+        raise problem(
+            f"The {kind} {name} has a character on line {line} that is not UTF-8 text; "
             "please save it as UTF-8 and try again."
         ) from None
-    return parse_template(text, name)
 
 
 def ready_made(*, own: bool = False) -> list[tuple[Path, Template]]:

@@ -19,6 +19,7 @@ from coprod_meet.domain.events import JOINS
 from coprod_meet.domain.hybrid import joins_share_sentence, seconds_by_joins
 from coprod_meet.domain.model import Event, Meeting, Member, VoiceGroup
 from coprod_meet.domain.state import MeetingState, voice_key_in_words
+from coprod_meet.domain.text import csv_cell
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.decision_list import group_ids_of, period_of
 
@@ -338,9 +339,7 @@ def _short_date(when: datetime) -> str:
     return when.strftime("%d %b %Y")
 
 
-def _csv_safe(text: str) -> str:
-    """Keep a spreadsheet from running a cell that starts like a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+_csv_safe = csv_cell  # keeps a spreadsheet from running a cell that starts like a formula
 
 
 def figures_of(meeting: Meeting, events: list[Event]) -> MeetingFigures | None:
@@ -439,4 +438,13 @@ def group_trends(
         group_id = latest.group_id if latest else next(iter(ids))
         name = latest.group_name if latest else group.strip()
     return GroupTrends(group_id, name, figures, quiet_members(members, figures, last_n), last_n, len(members),
-                       before=before[::-1], chosen_by_count=not (first or last) or meetings is not None)
+                       before=before[::-1], chosen_by_count=not (first or last) or meetings is not None,
+                       notes=access_notes(service, group_id, figures))
+
+
+
+def access_notes(service: ArchiveService, group_id: str, figures: list[MeetingFigures]) -> list[str]:
+    """Whether access needs were met at these meetings ("Easy read papers were on time for ...")."""
+    from coprod_meet.services.access import access_trend_lines
+
+    return access_trend_lines(service, group_id, {f.meeting_id for f in figures})

@@ -690,7 +690,8 @@ class Archive:
         moved_since = [p for p in self.problems[self._reported:] if p.moved_to is not None]
         report.files_checked += len(moved_since)
         index = [p for p in self._index_files() if p.exists()]
-        for path in [self.root / "catalogue.json", *index, self.root / "groups.json", *self.meeting_paths()]:
+        payments = sorted((self.root / "payments").glob("*.json"))  # each group's private claims
+        for path in [self.root / "catalogue.json", *index, self.root / "groups.json", *self.meeting_paths(), *payments]:
             report.files_checked += 1
             try:
                 tables = decode(path, path.read_bytes())

@@ -40,7 +40,8 @@ Press A to add a member, and Enter or E to change the chosen one. Press X to arc
 has left: they stay in the minutes of old meetings but are not asked to new ones. Press X
 again to bring them back. Nobody is ever deleted.
 Press S to change how the group works (papers, breaks, turn limit, fair order, share of say).
-Press R to rename the group. Press Escape to go back.
+Press R to rename the group. Press P for payments to members (private, never in the minutes).
+Press Escape to go back.
 """
     BINDINGS = [
         Binding("a", "add_member", "Add member", id="group.add"),
@@ -48,6 +49,7 @@ Press R to rename the group. Press Escape to go back.
         Binding("x", "archive_member", "Archive/return", id="group.archive"),
         Binding("s", "settings", "How we work", id="group.settings"),
         Binding("r", "rename", "Rename", id="group.rename"),
+        Binding("p", "payments", "Payments", id="group.payments"),
         Binding("escape", "back", "Back", id="group.back"),
     ]
 
@@ -151,6 +153,11 @@ Press R to rename the group. Press Escape to go back.
                 self._save(lambda: Planner(self.app.service).save_settings(self.group_id, settings))
 
         self.app.push_screen(GroupSettingsScreen(self.group.name, self.group.settings), done)
+
+    def action_payments(self) -> None:
+        from coprod_meet.tui.screens.payments import PaymentsScreen
+
+        self.app.push_screen(PaymentsScreen(self.group_id))
 
     def action_rename(self) -> None:
         from coprod_meet.tui.screens.ask import AskScreen

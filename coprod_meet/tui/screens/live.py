@@ -77,6 +77,7 @@ Press D to record a decision and C to record an action; the forms start from thi
 Press Y for "you said, we did", U for how did today go, and Shift+X to export the minutes.
 Press J for people online and on the phone: J then their number puts up their hand.
 Press M to write a note for the minutes: what was said on this item, or a written comment read out.
+After the meeting has ended, press Shift+A to record whether each member's access needs were met.
 Press T to take attendance and S to start. Escape goes back to the list; the meeting stays
 where it is and carries on when you open it again. While the app is not running nobody is
 speaking: the turn's clock carries on from where it stopped.
@@ -122,6 +123,7 @@ In attendance (T), press G to add a guest or a new member of the group.
         _b("c", "record_action", "Record an action", "action"),
         _b("y", "you_said", "You said, we did", "you_said"),
         _b("u", "how_did_it_go", "How did today go", "evaluation"),
+        _b("A", "access_needs", "Were access needs met", "access_needs"),
         _b("X", "export", "Export minutes", "export"),
         _b("j", "remote", "People online and on the phone", "remote"),
         _b("m", "item_note", "Note for the minutes", "item_note"),
@@ -348,6 +350,14 @@ In attendance (T), press G to add a guest or a new member of the group.
         from coprod_meet.tui.screens.item_note import ask_item_note
 
         ask_item_note(self)
+
+    def action_access_needs(self) -> None:
+        from coprod_meet.tui.screens.access_needs import AccessNeedsScreen
+
+        if self.live.state.ended is None:
+            self.notify("Access needs are recorded once the meeting has ended; press E to end it.", markup=False)
+            return
+        self.app.push_screen(AccessNeedsScreen(self.meeting_id), self._after_records_screen)
 
     def action_export(self) -> None:
         from coprod_meet.tui.screens.export import ExportScreen

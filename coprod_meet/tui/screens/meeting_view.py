@@ -26,6 +26,7 @@ and what was decided.
 Press D to record a decision, or C to record an action.
 Press E to correct a decision or an action. The earlier wording is kept as history.
 Press Y for "you said, we did", and H for "how did today go?".
+Press M to record whether each member's access needs were met (never in the minutes).
 Press N to add a private note. Notes are kept with the meeting but never go in the minutes.
 Press X to export the minutes: members' or public copy, easy read, and the format you need.
 Press Escape to go back to the list of meetings.
@@ -38,6 +39,7 @@ Press Escape to go back to the list of meetings.
         Binding("e", "correct", "Correct", id="meeting_view.correct"),
         Binding("y", "you_said", "You said", id="meeting_view.you_said"),
         Binding("h", "how_did_it_go", "How it went", id="meeting_view.evaluation"),
+        Binding("A", "access_needs", "Needs met", id="meeting_view.access_needs"),
         Binding("x", "export", "Export minutes", id="meeting_view.export"),
     ]
 
@@ -162,6 +164,11 @@ Press Escape to go back to the list of meetings.
         from coprod_meet.tui.screens.evaluation import EvaluationScreen
 
         self.app.push_screen(EvaluationScreen(self.meeting_id), lambda _r: self.refresh_text())
+
+    def action_access_needs(self) -> None:
+        from coprod_meet.tui.screens.access_needs import AccessNeedsScreen
+
+        self.app.push_screen(AccessNeedsScreen(self.meeting_id), lambda _r: self.refresh_text())
 
     def action_back(self) -> None:
         self.app.pop_screen()
