@@ -146,7 +146,7 @@ def test_a_coordinator_does_the_whole_job_in_line_mode(service, tmp_path) -> Non
         "access record", "1", "2", "yes", "", "no", "", "no loop", "partly", "ran late", "yes", "",
         "access report", "1", "20x6", "2026",
         "review", "trends", "1", "actions", "decisions transport", "last decade", "", "back",
-        "plan", "1", "1", "next tuesday 2pm",
+        "plan", "1", "1", "next tuesday 2pm", "", "", "yes",
         "quit",
     ])
     _short_lines(transcript)
@@ -171,7 +171,7 @@ def test_a_coordinator_does_the_whole_job_in_line_mode(service, tmp_path) -> Non
     assert "We will set up a transport working group." in transcript
     assert 'I could not understand "last decade"' in transcript  # asked again, then Enter for all
     assert "ask providers for evening break options" in transcript
-    assert "Planned Board meeting for Better Together Board" in transcript
+    assert "Planned Board meeting on" in transcript
     assert transcript.rstrip().endswith("Goodbye.")
     group = next(g for g in service.groups() if g.id == GROUP.id)
     zed = next(m for m in group.members if m.name == "Zed")

@@ -46,7 +46,6 @@ class Coordinator:
             Command("members", "List a group's members.", self.cmd_members),
             Command("member", "Add, change or archive a member: type member add, member change "
                               "or member archive.", self.cmd_member),
-            Command("plan", "Plan a meeting from a template.", self.cmd_plan),
             Command("payments", "Payments: the policy, claims after a meeting, paid or declined, "
                                 "expenses, and a file for finance.", self.cmd_payments),
             Command("access", "Access needs: when papers in members' formats went out, whether each "
@@ -210,32 +209,6 @@ class Coordinator:
                 self.say(str(error))
         note = optional("Any other need, in their words", member.access_notes)
         return member_with(member, access_note=note)
-
-    # -- planning -----------------------------------------------------------------------------
-
-    def cmd_plan(self, _rest: str) -> None:
-        from coprod_meet.domain.planning import meeting_checks
-        from coprod_meet.services.planning import Planner
-        from coprod_meet.services.templates import ready_made
-
-        templates = ready_made()
-        options = [t.title for _p, t in templates] + ["Another file: type its path"]
-        index = self.console.choose("Templates", options)
-        if index is None:
-            raise Cancelled("Back at the menu; nothing was planned.")
-        path = Path(self.ask("The template file's path:", needed=True)).expanduser() if index == len(templates) \
-            else templates[index][0]
-        group = self.pick_group()
-        when = self.ask('When is the meeting? Type a date and time, like next Tuesday 2pm:', needed=True)
-        meeting = Planner(self.service).plan_from_file(path, when=when, group_name=group.name)
-        self.say(f"Planned {meeting.title} for {meeting.group_name} on {when_in_words(meeting.start)}.")
-        carried = [i for i in meeting.agenda if i.carried_from]
-        if carried:
-            self.say(f"Carried forward from earlier meetings: {len(carried)} {'item' if len(carried) == 1 else 'items'}.")
-        for check in meeting_checks(meeting):
-            if check.warning:
-                self.say(f"Warning: {check}")
-        self.say("Type list to hear it among the meetings.")
 
     # -- payments -----------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ the same filters, through :func:`matching_lines`.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from operator import itemgetter
 from typing import Any, Iterable, Sequence
 
 from coprod_meet.domain.dates import (
