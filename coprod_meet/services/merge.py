@@ -33,7 +33,8 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Group, Meeting, now
 from coprod_meet.domain.text import clean_note, clean_short
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.storage.archive import SAVED_AT, SCHEMA_VERSION, _check_schema
+from coprod_meet.storage.archive import SAVED_AT
+from coprod_meet.storage.schema import SCHEMA_VERSION, check_schema
 from coprod_meet.storage.durable import CorruptFile, atomic_write, decode, encode, is_temp_file
 from coprod_meet.storage.record_index import DECISIONS
 
@@ -143,7 +144,7 @@ def _tables(path: Path, label: str) -> dict[str, Any]:
     except OSError:
         raise ImportProblem(f"{label} could not be opened; check the name and that you may read it.") from None
     try:
-        return _check_schema(path, decode(path, raw))
+        return check_schema(path, decode(path, raw))
     except CorruptFile as error:
         raise ImportProblem(f"{label} could not be imported ({error.reason}); nothing from it was added.") from None
     except UserError as error:  # saved by a newer coprod-meet

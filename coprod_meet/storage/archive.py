@@ -28,7 +28,8 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.storage import first_page
+from coprod_meet.storage import first_page, schema
+from coprod_meet.storage.schema import SCHEMA_VERSION, SchemaTooNew, check_schema, schema_version
 from coprod_meet.storage.lock import ArchiveLock, LockHeld
 from coprod_meet.storage.durable import (
     DIR_MODE,
@@ -46,7 +47,6 @@ from coprod_meet.storage.durable import (
 if TYPE_CHECKING:  # pragma: no cover
     from coprod_meet.storage.record_index import RecordIndex
 
-SCHEMA_VERSION = 1
 RECORDS_FILE = "records.json"
 RECORD_TABLES = ("decisions", "actions", "conflicts")
 SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this laptop
@@ -54,15 +54,8 @@ SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this la
 WRITERS = 8
 APP_NAME = "coprod-meet"
 
-# Migrations from one schema version to the next: {old_version: function(tables) -> tables}.
-MIGRATIONS: dict[int, Any] = {}
-
 
 class ArchiveBusy(UserError):
-    pass
-
-
-class SchemaTooNew(UserError):
     pass
 
 
@@ -113,30 +106,6 @@ def _open_db(path: Path) -> TinyDB:
     return TinyDB(path, storage=DurableStorage)
 
 
-def _schema_version(path: Path, tables: dict[str, Any]) -> int:
-    meta = tables.get("_meta", {}).get("1", {})
-    version = meta.get("schema", SCHEMA_VERSION) if isinstance(meta, dict) else SCHEMA_VERSION
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise CorruptFile(path, "its format version is not a number")
-    return version
-
-
-def _check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
-    """The file's tables in today's format: migrated if older, refused if newer."""
-    version = _schema_version(path, tables)
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            f"{path.name} was saved by a newer coprod-meet (file format {version}); "
-            f"please update coprod-meet to open this archive."
-        )
-    while version < SCHEMA_VERSION:
-        tables = MIGRATIONS[version](tables)
-        version += 1
-        meta = tables.setdefault("_meta", {}).setdefault("1", {})
-        meta["schema"] = version
-    return tables
-
-
 class RecordFile:
     """One TinyDB file with a ``_meta`` table holding its kind and schema version."""
 
@@ -147,10 +116,10 @@ class RecordFile:
         storage: DurableStorage = self.db.storage  # type: ignore[assignment]
         tables = storage.read()
         if tables is None:
-            self.db.table("_meta").insert(Document({"schema": SCHEMA_VERSION, "kind": kind}, doc_id=1))
-        elif _schema_version(path, tables) != SCHEMA_VERSION:
+            self.db.table("_meta").insert(Document({"schema": schema.SCHEMA_VERSION, "kind": kind}, doc_id=1))
+        elif schema_version(path, tables) != schema.SCHEMA_VERSION:
             # Refuse a newer file; bring an older one up to date and keep it that way on disk.
-            storage.write(_check_schema(path, tables))
+            storage.write(check_schema(path, tables))
 
     def table(self, name: str):
         return self.db.table(name, cache_size=0)
@@ -266,8 +235,8 @@ class Archive:
             catalogue_path = self.root / "catalogue.json"
             had_catalogue = catalogue_path.exists()
             if lock and had_catalogue:
-                self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"), SCHEMA_VERSION)
-            self.groups = self._open_record("groups.json", "groups")
+                self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"), schema.SCHEMA_VERSION)
+            self.groups = self.open_record("groups.json", "groups")
             if self.first_page is None:
                 self._open_in_full(had_catalogue)
         except BaseException:
@@ -295,7 +264,7 @@ class Archive:
         if self._catalogue is None:
             with self._catalogue_lock:  # a save thread and the screen may both ask first
                 if self._catalogue is None:
-                    self._catalogue = self._open_record("catalogue.json", "catalogue")
+                    self._catalogue = self.open_record("catalogue.json", "catalogue")
         return self._catalogue
 
     @property
@@ -342,7 +311,7 @@ class Archive:
             return
         current = first_page.stamp(self.root, "meetings")
         if first_page.settled(current):
-            first_page.write(self.root, ordered, count, current, SCHEMA_VERSION)
+            first_page.write(self.root, ordered, count, current, schema.SCHEMA_VERSION)
 
     @property
     def records(self) -> RecordIndex:
@@ -374,7 +343,7 @@ class Archive:
         built = (tables.get("_meta", {}).get("1") or {}).get("records")
         path = self.root / RECORDS_FILE
         if not path.exists() and built is not None:
-            meta = {"schema": SCHEMA_VERSION, "kind": "records", "records": built}
+            meta = {"schema": schema.SCHEMA_VERSION, "kind": "records", "records": built}
             atomic_write(path, encode({"_meta": {"1": meta}, **old}))
         kept = {name: table for name, table in tables.items() if name not in RECORD_TABLES}
         kept["_meta"] = {k: {f: v for f, v in (doc or {}).items() if f != "records"}
@@ -473,7 +442,7 @@ class Archive:
         self.problems.append(problem)
         return problem
 
-    def _open_record(self, name: str, kind: str) -> RecordFile:
+    def open_record(self, name: str, kind: str) -> RecordFile:
         path = self.root / name
         try:
             return RecordFile(path, kind)
@@ -520,7 +489,7 @@ class Archive:
         jobs = []
         for meeting, events in items:
             tables = {
-                "_meta": {"1": {"schema": SCHEMA_VERSION, "kind": "meeting"}},
+                "_meta": {"1": {"schema": schema.SCHEMA_VERSION, "kind": "meeting"}},
                 "meeting": {"1": meeting},
                 "events": {str(i): e for i, e in enumerate(events, start=1)},
             }
@@ -555,7 +524,7 @@ class Archive:
             return open_file.meeting(), open_file.events()
         path = self.meeting_path(meeting_id)
         try:
-            tables = _check_schema(path, decode(path, path.read_bytes()))
+            tables = check_schema(path, decode(path, path.read_bytes()))
         except (OSError, CorruptFile, UserError):
             return None, []
         plan = tables.get("meeting", {}).get("1")
@@ -637,7 +606,7 @@ class Archive:
         for mid in to_read:
             path = Path(on_disk[mid])
             try:
-                tables = _check_schema(path, decode(path, path.read_bytes()))
+                tables = check_schema(path, decode(path, path.read_bytes()))
             except CorruptFile as error:
                 if mid in self._index:
                     self.unindex_meeting(mid, forget_records=False)  # the caller rebuilds the index
@@ -694,7 +663,7 @@ class Archive:
             report.files_checked += 1
             try:
                 tables = decode(path, path.read_bytes())
-                _check_schema(path, tables)
+                check_schema(path, tables)
             except CorruptFile as error:
                 if path.parent == self.meetings_dir:
                     stale = self._open_meetings.pop(path.stem, None)

@@ -40,15 +40,14 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from coprod_meet.domain import events as ev
-from coprod_meet.storage.archive import _check_schema
 from coprod_meet.storage.durable import CorruptFile, decode, fsync_folder
+from coprod_meet.storage.schema import check_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     from coprod_meet.domain.model import Event
-    from coprod_meet.storage.archive import Archive, RecordFile
 
 DECISIONS = "decisions"
 ACTIONS = "actions"
@@ -84,6 +83,25 @@ RECORD_EVENTS = {
 }
 
 _EMPTY = (None, "", [], {}, 0)
+
+
+class ArchiveFiles(Protocol):
+    """What the index needs of the archive folder it lives in (``storage.archive.Archive``)."""
+
+    root: Path
+
+    @property
+    def meetings_dir(self) -> Path: ...
+
+    def open_record(self, name: str, kind: str) -> Any: ...
+
+    def quarantine(self, path: Path, reason: str) -> Any: ...
+
+    def meeting_paths(self) -> list[Path]: ...
+
+    def read_meeting(self, meeting_id: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]: ...
+
+    def summary_lines(self) -> list[dict[str, Any]]: ...
 
 
 def is_record_event(event_type: str) -> bool:
@@ -256,17 +274,17 @@ class _IndexFile:
     is never disturbed, and what is worked out from a table can be kept while it is the same.
     """
 
-    def __init__(self, archive: Archive, name: str) -> None:
+    def __init__(self, archive: ArchiveFiles, name: str) -> None:
         self.archive = archive
         self.name = name
         self.path = archive.root / name
-        self._file: RecordFile | None = None
+        self._file: Any = None  # the archive's RecordFile, once open
         self._ids: dict[str, tuple[Any, dict[str, str]]] = {}  # table -> (the table, {record id: doc id})
 
     @property
-    def file(self) -> RecordFile:
+    def file(self) -> Any:
         if self._file is None:
-            self._file = self.archive._open_record(self.name, self.name.removesuffix(".json"))
+            self._file = self.archive.open_record(self.name, self.name.removesuffix(".json"))
         return self._file
 
     @property
@@ -347,7 +365,7 @@ def _numbered(docs: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 class RecordIndex:
     """The decisions and actions index: ``decisions.json``, ``actions.json`` and ``record-details.json``."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: ArchiveFiles) -> None:
         self.archive = archive
         self._files = {name: _IndexFile(archive, name) for name in INDEX_FILES}
         self._lock = threading.RLock()  # a save thread and the screen may both read a file first
@@ -400,7 +418,7 @@ class RecordIndex:
         again after this one moved it).
         """
         try:
-            old = _check_schema(path, decode(path, path.read_bytes()))
+            old = check_schema(path, decode(path, path.read_bytes()))
         except CorruptFile as error:
             self.archive.quarantine(path, error.reason)  # said plainly; made again from the meetings
             self.rebuild()
