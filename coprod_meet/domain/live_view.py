@@ -9,13 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from coprod_meet.domain.model import join_words
+from coprod_meet.domain.model import ROLE_WORDS, join_words
 from coprod_meet.domain.queue import KIND_WORDS
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.timing import break_in_words, break_reminder, item_time_in_words, turn_in_words, turn_warning
 from coprod_meet.domain.voice import everyone_spoke_in_words, share_lines, share_warnings
-
-ROLE_WORDS = {"note_taker": "Note-taker", "timekeeper": "Timekeeper", "jargon_buster": "Jargon buster"}
 
 
 @dataclass(frozen=True)
@@ -138,7 +136,7 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
     else:
         not_heard = "Not heard yet on this item: " + join_words([state.name(m) for m in missing])
 
-    roles = [f"{ROLE_WORDS.get(r, r)}: {state.name(m)}" for r, m in state.roles.items() if m and r in ROLE_WORDS]
+    roles = [f"{ROLE_WORDS[r].capitalize()}: {state.name(m)}" for r, m in state.roles.items() if m and r in ROLE_WORDS]
     away = []
     for m in state.meeting.roster:
         status = state.attendance.get(m.id, "")

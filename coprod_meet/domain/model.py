@@ -491,3 +491,7 @@ def join_words(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# The roles a meeting can give people, by their stored names, in words ("Who is the note-taker?").
+ROLE_WORDS = {"timekeeper": "timekeeper", "note_taker": "note-taker", "jargon_buster": "jargon buster"}

@@ -337,23 +337,23 @@ def import_paths(service: ArchiveService, paths: list[Path]) -> ImportReport:
     for item in incoming.values():
         for decision_id, ids in _decision_edits(item.events).items():
             incoming_edits.setdefault(decision_id, set()).update(ids)
-    records = service.archive.records
+    records = service.read_model
 
     to_write: list[tuple[Meeting, list[Event]]] = []
     stamps: dict[str, str] = {}
     conflicted: set[str] = set()
     for item in incoming.values():
         mid = item.meeting.id
-        loaded = service.read_meeting(mid) if service.archive.meeting_path(mid).exists() else None
-        if loaded is None and service.archive.meeting_path(mid).exists():
-            service.archive.meeting_file(mid)  # moves the unreadable local file aside and says so
+        loaded = service.read_meeting(mid) if service.has_meeting_file(mid) else None
+        if loaded is None and service.has_meeting_file(mid):
+            service.set_aside_if_unreadable(mid)  # moves the unreadable local file aside and says so
         if loaded is None:
             to_write.append((item.meeting, item.events))
             stamps[mid] = item.saved_at
             report.added.append(item.meeting.title)
             continue
         local_meeting, local_events = loaded
-        local_plan, _ = service.archive.read_meeting(mid)
+        local_plan, _ = service.read_meeting_data(mid)
         local_saved = (local_plan or {}).get(SAVED_AT, "")
         local_ids = {e.id for e in local_events}
         new_events = [e for e in item.events if e.id not in local_ids]
@@ -378,7 +378,7 @@ def import_paths(service: ArchiveService, paths: list[Path]) -> ImportReport:
     if to_write:
         service.write_whole_meetings(to_write, saved_at=stamps)
     for decision_id in sorted(conflicted):
-        row = records.row(DECISIONS, decision_id)
+        row = records.record(DECISIONS, decision_id)
         if row is None:
             continue
         message = _conflict_words(row)
@@ -404,7 +404,7 @@ def _conflict_words(row: dict[str, Any]) -> str:
 def export_meeting(service: ArchiveService, meeting_id: str, target: Path) -> Path:
     """Write one self-contained meeting file (plan with roster, whole log, its group)."""
     mid = service.find_meeting_id(meeting_id)
-    plan, raw_events = service.archive.read_meeting(mid)
+    plan, raw_events = service.read_meeting_data(mid)
     if plan is None:
         raise UserError("That meeting's file cannot be read; run `coprod-meet check` to look at the archive.")
     target = Path(target).expanduser()

@@ -15,12 +15,12 @@ from typing import Any
 
 from coprod_meet.domain.dates import date_in_words
 from coprod_meet.domain.errors import UserError
+from coprod_meet.domain.evaluation import HEARD_ANSWERS
 from coprod_meet.domain.model import Event, Meeting, Member, VoiceGroup
 from coprod_meet.domain.state import MeetingState, voice_key_in_words
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.services.decision_list import group_ids_of, period_of
+from coprod_meet.services.lookup import group_ids_of, period_of
 
-HEARD_ANSWERS = ("yes", "partly", "no", "pass")
 VOICE_LETTERS = {
     VoiceGroup.LIVED: "L",
     VoiceGroup.CARER: "C",
@@ -247,6 +247,7 @@ def group_trends(
     last_n: int = 3,
     period: str | None = None,
     since: str | None = None,
+    until: str | None = None,
     now: datetime | None = None,
 ) -> GroupTrends:
     """The trends of one group (by name or id), oldest meeting first."""
@@ -256,7 +257,7 @@ def group_trends(
         names = ", ".join(g.name for g in service.groups()) or "none yet"
         raise UserError(f"Please name a group; the groups are: {names}.")
     ids = group_ids_of(service, group) or set()
-    first, last = period_of(period, since, None, now=now)
+    first, last = period_of(period, since, until, now=now)
     summaries = sorted((s for s in service.list_meetings() if s.group_id in ids), key=lambda s: (s.start, s.id))
     figures: list[MeetingFigures] = []
     latest: Meeting | None = None

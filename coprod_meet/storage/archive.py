@@ -34,8 +34,13 @@ from coprod_meet.storage.lock import ArchiveLock, LockHeld
 from coprod_meet.storage.durable import (
     DIR_MODE,
     FILE_MODE,
+    IN_MEMORY,
+    ONLY_READING,
+    REFUSE,
+    WRITE,
     CorruptFile,
     DurableStorage,
+    OnlyReading,
     atomic_write,
     decode,
     encode,
@@ -102,24 +107,30 @@ def default_archive_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "archive"
 
 
-def _open_db(path: Path) -> TinyDB:
-    return TinyDB(path, storage=DurableStorage)
+def _open_db(path: Path, changes: str = WRITE) -> TinyDB:
+    return TinyDB(path, storage=DurableStorage, changes=changes)
 
 
 class RecordFile:
     """One TinyDB file with a ``_meta`` table holding its kind and schema version."""
 
-    def __init__(self, path: Path, kind: str) -> None:
+    def __init__(self, path: Path, kind: str, changes: str = WRITE) -> None:
         self.path = path
         self.kind = kind
-        self.db = _open_db(path)
+        self.db = _open_db(path, changes)
         storage: DurableStorage = self.db.storage  # type: ignore[assignment]
         tables = storage.read()
         if tables is None:
-            self.db.table("_meta").insert(Document({"schema": schema.SCHEMA_VERSION, "kind": kind}, doc_id=1))
+            if changes != REFUSE:
+                self.db.table("_meta").insert(Document({"schema": schema.SCHEMA_VERSION, "kind": kind}, doc_id=1))
         elif schema_version(path, tables) != schema.SCHEMA_VERSION:
-            # Refuse a newer file; bring an older one up to date and keep it that way on disk.
-            storage.write(check_schema(path, tables))
+            # Refuse a newer file; bring an older one up to date and keep it that way on disk
+            # (in memory only when the archive is open only to read).
+            migrated = check_schema(path, tables)
+            if changes == WRITE:
+                storage.write(migrated)
+            else:
+                storage.keep(migrated)
 
     def table(self, name: str):
         return self.db.table(name, cache_size=0)
@@ -131,8 +142,8 @@ class RecordFile:
 class MeetingFile(RecordFile):
     """One meeting: ``meeting`` (its plan, one document) and ``events`` (the append-only log)."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(path, "meeting")
+    def __init__(self, path: Path, changes: str = WRITE) -> None:
+        super().__init__(path, "meeting", changes)
 
     def meeting(self) -> dict[str, Any] | None:
         doc = self.table("meeting").get(doc_id=1)
@@ -194,15 +205,25 @@ class MeetingFile(RecordFile):
 
 
 class Archive:
-    """An open archive folder, locked for this app's run."""
+    """An open archive folder, locked for this app's run.
 
-    def __init__(self, root: Path | str, *, lock: bool = True) -> None:
+    ``only_read``: opened without the lock, to read while the app has the archive open. Nothing
+    is written then: the app replaces every file whole, so each file read is the old one or the
+    new one, never half; what would be put right on disk (a catalogue or index behind the meeting
+    files) is put right in memory only; a broken file is said but not moved; and any change to
+    a meeting or group is refused with a plain sentence (``OnlyReading``).
+    """
+
+    def __init__(self, root: Path | str, *, lock: bool = True, only_read: bool = False) -> None:
         self.root = Path(root).expanduser()
+        self.only_read = only_read
+        lock = lock and not only_read
         if self.root.exists() and not self.root.is_dir():
             raise NotAnArchive(f"{self.root} is a file, not a folder; please give a folder for the archive.")
         try:
-            ensure_private_dir(self.root)
-            ensure_private_dir(self.meetings_dir)
+            if not (only_read and self.meetings_dir.is_dir()):
+                ensure_private_dir(self.root)
+                ensure_private_dir(self.meetings_dir)
         except OSError:
             raise NotAnArchive(
                 f"The archive folder {self.root} cannot be created or opened; check the path and its permissions."
@@ -231,12 +252,13 @@ class Archive:
         self._newest: list[dict[str, Any]] | None = None  # catalogue lines, newest first
         self.first_page: first_page.FirstPage | None = None
         try:
-            self._remove_temp_files()
+            if not only_read:  # the app's writes in progress are temp files too
+                self._remove_temp_files()
             catalogue_path = self.root / "catalogue.json"
             had_catalogue = catalogue_path.exists()
             if lock and had_catalogue:
                 self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"), schema.SCHEMA_VERSION)
-            self.groups = self.open_record("groups.json", "groups")
+            self.groups = self.open_record("groups.json", "groups", changes=REFUSE if only_read else WRITE)
             if self.first_page is None:
                 self._open_in_full(had_catalogue)
         except BaseException:
@@ -342,7 +364,7 @@ class Archive:
             return
         built = (tables.get("_meta", {}).get("1") or {}).get("records")
         path = self.root / RECORDS_FILE
-        if not path.exists() and built is not None:
+        if not path.exists() and built is not None and not self.only_read:
             meta = {"schema": schema.SCHEMA_VERSION, "kind": "records", "records": built}
             atomic_write(path, encode({"_meta": {"1": meta}, **old}))
         kept = {name: table for name, table in tables.items() if name not in RECORD_TABLES}
@@ -428,7 +450,12 @@ class Archive:
                     Path(entry.path).unlink(missing_ok=True)
 
     def quarantine(self, path: Path, reason: str) -> Problem:
-        """Move a file that will not parse aside, never overwriting anything."""
+        """Move a file that will not parse aside, never overwriting anything (only said, not
+        moved, when the archive is open only to read)."""
+        if self.only_read:
+            problem = Problem(path, reason)
+            self.problems.append(problem)
+            return problem
         ensure_private_dir(self.quarantine_dir)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.quarantine_dir / f"{path.name}.{stamp}.broken"
@@ -442,13 +469,18 @@ class Archive:
         self.problems.append(problem)
         return problem
 
-    def open_record(self, name: str, kind: str) -> RecordFile:
+    def open_record(self, name: str, kind: str, changes: str | None = None) -> RecordFile:
+        """One of the archive's own files. Open only to read, its changes stay in memory
+        (the catalogue and the index are worked out from the meeting files)."""
         path = self.root / name
+        changes = changes or (IN_MEMORY if self.only_read else WRITE)
         try:
-            return RecordFile(path, kind)
+            return RecordFile(path, kind, changes)
         except CorruptFile as error:
             self.quarantine(path, error.reason)
-            return RecordFile(path, kind)
+            if self.only_read:  # said; read as empty, the file left as it is
+                return RecordFile(self.root / f".{name}.unreadable", kind, IN_MEMORY)
+            return RecordFile(path, kind, changes)
 
     # -- meetings -------------------------------------------------------------------------
 
@@ -460,7 +492,7 @@ class Archive:
         if not path.exists():
             return None
         try:
-            f = MeetingFile(path)
+            f = MeetingFile(path, REFUSE if self.only_read else WRITE)
             f.meeting()
         except CorruptFile as error:
             self.quarantine(path, error.reason)
@@ -470,6 +502,8 @@ class Archive:
         return f
 
     def create_meeting_file(self, meeting_id: str) -> MeetingFile:
+        if self.only_read:
+            raise OnlyReading(ONLY_READING)
         f = MeetingFile(self.meeting_path(meeting_id))
         self._open_meetings[meeting_id] = f
         return f
@@ -486,6 +520,8 @@ class Archive:
         fails, ``SaveFailed`` is raised once the others are done; those are whole and are listed
         the next time the archive is opened.
         """
+        if self.only_read:
+            raise OnlyReading(ONLY_READING)
         jobs = []
         for meeting, events in items:
             tables = {

@@ -89,6 +89,7 @@ class ArchiveFiles(Protocol):
     """What the index needs of the archive folder it lives in (``storage.archive.Archive``)."""
 
     root: Path
+    only_read: bool  # open while the app has it: nothing is written, changes stay in memory
 
     @property
     def meetings_dir(self) -> Path: ...
@@ -142,6 +143,14 @@ def _columns(name: str, lines: Iterable[dict[str, Any]]) -> dict[str, list[Any]]
 
 def _newest_first(line: dict[str, Any]) -> tuple[str, str]:
     return str(line.get("start") or ""), str(line.get("id") or "")
+
+
+def _replacements(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """{decision id: the decision that replaced it}, by the domain's rule, oldest meeting first."""
+    from coprod_meet.domain.records import replacements  # not needed on start-up
+
+    ordered = sorted(rows, key=_newest_first)
+    return replacements((str(r["id"]), str(r.get("supersedes") or "")) for r in ordered)
 
 
 def _column(values: Any, empty: Any, size: int) -> list[Any]:
@@ -425,8 +434,9 @@ class RecordIndex:
             return
         if (old.get("_meta", {}).get("1") or {}).get("records") != 1:  # never finished: made again
             self.rebuild()
-            path.unlink()
-            fsync_folder(path.parent)
+            if not self.archive.only_read:
+                path.unlink()
+                fsync_folder(path.parent)
             return
         rows = {name: [d for d in (old.get(name) or {}).values() if isinstance(d, dict) and isinstance(d.get("id"), str)]
                 for name in (DECISIONS, ACTIONS)}
@@ -434,8 +444,9 @@ class RecordIndex:
         conflicts = {d["id"]: d for d in [*noted.values(), *(old.get(CONFLICTS) or {}).values()]
                      if isinstance(d, dict) and isinstance(d.get("id"), str)}
         self._write_all(rows, list(conflicts.values()))
-        path.unlink()
-        fsync_folder(path.parent)
+        if not self.archive.only_read:
+            path.unlink()
+            fsync_folder(path.parent)
 
     def _catch_up(self, since: int) -> None:
         """Fold again the meeting files written since ``since`` (when the index was last written)."""
@@ -457,6 +468,8 @@ class RecordIndex:
         # The index now agrees with every file looked at: its time says so (if nothing had to be
         # written), so the next opening need not look again.
         details = self._files[DETAILS_FILE].path
+        if self.archive.only_read:
+            return
         try:
             if details.stat().st_mtime_ns <= newest:
                 os.utime(details, ns=(newest + 1, newest + 1))
@@ -509,10 +522,15 @@ class RecordIndex:
 
     def events_about(self, name: str, record_id: str) -> list[Event]:
         """Every event about one record, from every meeting that holds one, in time order."""
-        raw = []
+        return [e for _mid, e in self.events_by_meeting(name, record_id)]
+
+    def events_by_meeting(self, name: str, record_id: str) -> list[tuple[str, Event]]:
+        """Every event about one record in time order, each with the meeting whose log holds it."""
+        found = []
         for mid in self._meetings_of(name, record_id):
-            raw += _refs(self._meeting_events(mid)).get((name, record_id), [])
-        return _as_events(raw)
+            found += [(mid, e) for e in _as_events(_refs(self._meeting_events(mid)).get((name, record_id), []))]
+        found.sort(key=lambda pair: pair[1].sort_key)
+        return found
 
     def conflicts(self) -> dict[str, dict[str, Any]]:
         return {d["id"]: dict(d) for d in self._file(DECISIONS_FILE).table(CONFLICTS).values()
@@ -540,7 +558,7 @@ class RecordIndex:
         if not fresh:
             return
         merged = {d["id"]: d for d in self.rows(DECISIONS)} | fresh
-        replaced_by = {d["supersedes"]: d["id"] for d in merged.values() if d.get("supersedes")}
+        replaced_by = _replacements(merged.values())
         for record_id, row in merged.items():
             wanted = replaced_by.get(record_id)
             if record_id in fresh or (row.get("superseded_by") or None) != wanted:
@@ -635,7 +653,7 @@ class RecordIndex:
             rows: dict[str, list[dict[str, Any]]] = {DECISIONS: [], ACTIONS: []}
             for (name, record_id), raw in refs.items():
                 rows[name].append(fold_row(name, record_id, raw, sorted(where[(name, record_id)]), summaries))
-            replaced_by = {r["supersedes"]: r["id"] for r in rows[DECISIONS] if r.get("supersedes")}
+            replaced_by = _replacements(r for r in rows[DECISIONS] if not r.get("pending"))
             for row in rows[DECISIONS]:
                 if not row.get("pending"):
                     row["superseded_by"] = replaced_by.get(row["id"])

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.services.decision_list import group_names
-from coprod_meet.services.review import ACTION_STATUS_CHOICES, FoundAction, closing_event, search_actions
+from coprod_meet.services.lookup import ACTION_STATUS_CHOICES, group_names, period_of
+from coprod_meet.services.review import Found, FoundAction, closing_event, search_actions
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.review_decisions import MAX_ROWS, cycle, fill_table, short
 from coprod_meet.tui.widgets.footer import Footer
@@ -29,10 +29,13 @@ STATUS_WORDS = {
 class ReviewActionsScreen(HelpfulScreen):
     TITLE_WORDS = "Actions"
     HELP = """
-This list shows the actions agreed at every meeting, as they stand now, soonest due first.
+This list shows the actions agreed at every meeting, as they stand now, newest meeting first.
 It says who will do what, and whether it is due, late ("2 weeks late"), done or dropped.
 Press F to move between open, late, done, dropped and every action.
 Press O to show one person's actions (type the start of their name) and G to choose a group.
+Press / to look for words in an action or its owner.
+Press P to choose the dates of the meetings in words, such as "since April" or "between March and June";
+the line at the top says the days they were read as.
 Press D to mark the chosen action done, or X to drop it.
 You are asked for a reason, which is needed when an action is dropped. This is saved in the log of the meeting that agreed it.
 Press C to clear every filter. Press Escape to go back.
@@ -41,6 +44,8 @@ Press C to clear every filter. Press Escape to go back.
         Binding("f", "status", "Which", id="review_actions.status"),
         Binding("o", "owner", "Owner", id="review_actions.owner"),
         Binding("g", "group", "Group", id="review_actions.group"),
+        Binding("p", "dates", "Dates", id="review_actions.dates"),
+        Binding("slash", "words", "Words", id="review_actions.words"),
         Binding("d", "done", "Mark done", id="review_actions.done"),
         Binding("x", "drop", "Drop", id="review_actions.drop"),
         Binding("c", "clear", "Clear filters", id="review_actions.clear", show=False),
@@ -52,6 +57,8 @@ Press C to clear every filter. Press Escape to go back.
         self.now = now
         self.status: str | None = "open"
         self.owner = ""
+        self.words = ""
+        self.period = ""
         self.group: str | None = None
         self.found: list[FoundAction] = []
 
@@ -76,8 +83,8 @@ Press C to clear every filter. Press Escape to go back.
 
     def load(self, keep: str = "") -> None:
         try:
-            self.found = search_actions(self.app.service, status=self.status, owner=self.owner, group=self.group,
-                                        now=self.now)
+            self.found = search_actions(self.app.service, self.words, status=self.status, owner=self.owner,
+                                        group=self.group, period=self.period or None, now=self.now)
         except UserError as error:
             self.app.notify(str(error), severity="warning", markup=False)
             return
@@ -98,16 +105,18 @@ Press C to clear every filter. Press Escape to go back.
                 table.move_cursor(row=table.get_row_index(keep))
             except Exception:  # the row left the list (e.g. now done): stay near the top
                 pass
-        parts = [STATUS_WORDS[self.status]]
-        if self.owner:
-            parts.append(f"owner {self.owner!r}")
-        if self.group:
-            parts.append(f"group {self.group}")
         count = len(self.found)
         self.query_one("#review-filters", Static).update(
-            f"{count} {'action' if count == 1 else 'actions'}: {'; '.join(parts)}. F: open, late, done, dropped."
+            f"{count} {'action' if count == 1 else 'actions'}: {self.filters_in_words()}. F: open, late, done, dropped."
         )
         table.focus()
+
+    def filters_in_words(self) -> str:
+        """Which actions are listed and what filters them, dates as they were read."""
+        found_by = self.found.lookup if isinstance(self.found, Found) else None
+        rest = found_by.in_words(status=False) if found_by is not None else "no filters"
+        kind = STATUS_WORDS[self.status]
+        return kind if rest == "no filters" else f"{kind}; {rest}"
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         key = str(event.row_key.value) if event.row_key is not None else ""
@@ -144,8 +153,38 @@ Press C to clear every filter. Press Escape to go back.
         self.app.push_screen(AskScreen("Whose actions?", "Type the start of a name (empty for everyone), then "
                                        "Enter.", self.owner), done)
 
+    def action_words(self) -> None:
+        from coprod_meet.tui.screens.ask import AskScreen
+
+        def done(answer: str | None) -> None:
+            if answer is not None:
+                self.words = answer.strip()
+                self.load()
+
+        self.app.push_screen(AskScreen("Look for words", "Type words to find in actions or their owners "
+                                       "(all must be there), then Enter.", self.words), done)
+
+    def action_dates(self) -> None:
+        from coprod_meet.tui.screens.ask import AskScreen
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            try:
+                period_of(answer.strip(), now=self.now)
+            except UserError as error:
+                self.app.notify(str(error), severity="warning", markup=False)
+                return
+            self.period = answer.strip()
+            self.load()
+
+        self.app.push_screen(AskScreen("Choose dates", 'Type the dates of the meetings in words, such as '
+                                       '"since April", "last year" or "between March and June". Leave it empty '
+                                       'for any date.', self.period), done)
+
     def action_clear(self) -> None:
         self.status, self.owner, self.group = None, "", None
+        self.words = self.period = ""
         self.load()
 
     # -- closing an action ----------------------------------------------------------------------

@@ -11,14 +11,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.services.decision_list import (
-    METHOD_WORDS,
-    REVIEW_CHOICES,
-    STATE_CHOICES,
-    DecisionLine,
-    group_names,
-    list_decisions,
-)
+from coprod_meet.domain.records import Method
+from coprod_meet.services.decision_list import DecisionLine, Lines, list_decisions
+from coprod_meet.services.lookup import REVIEW_CHOICES, STATE_CHOICES, group_names, period_of
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.widgets.footer import Footer
 
@@ -72,7 +67,7 @@ This list shows decisions from every meeting in the archive, newest first, with 
 should be looked at again.
 Press / to look for words in a decision, its agenda item or the disagreement.
 Press D to choose dates in words, such as "since April", "last year" or
-"between 1/1/2026 and 30/6/2026".
+"between March and June". The line at the top says the days they were read as.
 Press G to choose a group, M for how it was decided, R for reviews due or late, and S for
 current or replaced decisions. Each press moves to the next choice; after the last comes "any".
 Press C to clear every filter. Press Enter to open a decision and see its meeting, who was
@@ -167,20 +162,8 @@ Press Escape to go back.
         return (self.now or datetime.now()).date()
 
     def filters_in_words(self) -> str:
-        parts = []
-        if self.words:
-            parts.append(f"words {self.words!r}")
-        if self.period:
-            parts.append(self.period)
-        if self.group:
-            parts.append(f"group {self.group}")
-        if self.method:
-            parts.append(f"decided by {METHOD_WORDS[self.method]}")
-        if self.review:
-            parts.append("review due soon or late" if self.review == "due" else "review late")
-        if self.state:
-            parts.append("current only" if self.state == "current" else "replaced only")
-        return "; ".join(parts) if parts else "no filters"
+        """What the list is filtered by, dates as they were read (the same words everywhere)."""
+        return self.found.lookup.in_words() if isinstance(self.found, Lines) else "no filters"
 
     def load(self) -> None:
         try:
@@ -223,8 +206,6 @@ Press Escape to go back.
 
     def action_dates(self) -> None:
         def apply(value: str) -> None:
-            from coprod_meet.services.decision_list import period_of
-
             try:
                 period_of(value, now=self.now)
             except UserError as error:
@@ -233,14 +214,14 @@ Press Escape to go back.
             self.period = value
 
         self._ask("Choose dates", 'Type dates in words, such as "since April", "last year" or '
-                  '"between 1/1/2026 and 30/6/2026". Leave it empty for any date.', self.period, apply)
+                  '"between March and June". Leave it empty for any date.', self.period, apply)
 
     def action_group(self) -> None:
         self.group = cycle(self.group, group_names(self.app.service))
         self.load()
 
     def action_method(self) -> None:
-        self.method = cycle(self.method, list(METHOD_WORDS))
+        self.method = cycle(self.method, [m.value for m in Method])
         self.load()
 
     def action_review(self) -> None:
