@@ -13,6 +13,7 @@ from typing import Callable
 from coprod_meet.domain.dates import when_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import now
+from coprod_meet.plain import review
 from coprod_meet.plain.console import Console
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.views import describe_meeting
@@ -41,6 +42,8 @@ class PlainSession:
             Command("open", "Open a meeting to read it. Type open and a number from the list.", self.cmd_open),
             Command("run", "Run a meeting: attendance, agenda, queue, decisions and minutes. "
                            "Type run and a number from the list.", self.cmd_run),
+            Command("decisions", review.DECISIONS_HELP, lambda rest: review.cmd_decisions(self, rest)),
+            Command("actions", review.ACTIONS_HELP, lambda rest: review.cmd_actions(self, rest)),
             Command("help", "Say the commands again.", self.cmd_help),
             Command("quit", "Leave coprod-meet.", lambda _rest: True),
         ]

@@ -20,6 +20,7 @@ from coprod_meet.storage.archive import (
     default_archive_dir,
     summary_of,
 )
+from coprod_meet.storage.durable import failure_in_words  # noqa: F401  (for the front ends)
 from coprod_meet.storage.read_model import ReadModel, local_time
 from coprod_meet.storage.record_index import is_record_event
 

@@ -98,6 +98,17 @@ def _plain_os_error(error: OSError) -> SaveFailed:
     return SaveFailed(text)
 
 
+def failure_in_words(error: BaseException) -> str:
+    """Why a save failed, as one plain sentence, whatever went wrong (a disk full, a folder that
+    cannot be written, or a fault in coprod-meet itself): never a traceback, never nothing."""
+    if isinstance(error, UserError):
+        return str(error)
+    if isinstance(error, OSError):
+        return str(_plain_os_error(error))
+    return (f"The last change was not saved because of a fault in coprod-meet ({type(error).__name__}); "
+            "please try again, and tell whoever looks after coprod-meet if it keeps happening.")
+
+
 def atomic_write(target: Path, payload: bytes, *, sync_folder: bool = True) -> None:
     """Write ``payload`` to ``target`` so that a crash leaves the old or the new file whole.
 

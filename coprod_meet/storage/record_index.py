@@ -3,8 +3,9 @@
 Three files next to ``catalogue.json``, each read only when something needs it:
 
 * ``decisions.json``: one short line per decision, only what the decisions list, its filters and
-  its search read: id, meeting_id, group_id, group_name, start (of its meeting), item, text,
-  method, dissent, review_date and superseded_by. Also ``conflicts``: decisions edited on two
+  its search read: id, meeting_id, group_id, group_name, start (of its meeting), recorded (when
+  it was recorded: the order within a meeting), item, text, method, dissent, review_date and
+  superseded_by. Also ``conflicts``: decisions edited on two
   laptops at once. Opening the review screen reads this file and nothing else.
 * ``actions.json``: one line per action: its fields, its group and meeting date, ``edits`` and
   ``search`` (lower-cased words to match).
@@ -14,7 +15,8 @@ Three files next to ``catalogue.json``, each read only when something needs it:
   ``meetings`` whose logs hold an event about it. Fields with nothing in them are left out.
 
 The lines of decisions and actions are kept as columns, newest meeting first: one list per
-field (``{"id": [...], "text": [...], ...}``), an empty field being "". A list of thousands of
+field (``{"id": [...], "text": [...], ...}``), an empty field being "", and within a meeting the
+last recorded first. A list of thousands of
 decisions is read several times faster than with one object per line, and is already in the
 order the list shows. A record's state is the fold of every event about it, across all
 meetings, in time order: an action recorded in March can be marked done at the May meeting.
@@ -52,7 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
 DECISIONS = "decisions"
 ACTIONS = "actions"
 CONFLICTS = "conflicts"
-INDEX_VERSION = 2  # 1: the whole index in records.json
+INDEX_VERSION = 3  # 1: the whole index in records.json; 2: lines without "recorded"
 
 DECISIONS_FILE = "decisions.json"
 ACTIONS_FILE = "actions.json"
@@ -64,10 +66,11 @@ _FILE_OF = {DECISIONS: DECISIONS_FILE, ACTIONS: ACTIONS_FILE}
 # What a line in the record's own file holds, field by field (with its empty value); every
 # other field of its row is in record-details.json.
 LINE_FIELDS: dict[str, dict[str, Any]] = {
-    DECISIONS: {name: "" for name in ("id", "meeting_id", "group_id", "group_name", "start", "item", "text",
-                                      "method", "dissent", "review_date", "superseded_by")},
-    ACTIONS: {name: "" for name in ("id", "meeting_id", "group_id", "group_name", "start", "text", "owner",
-                                    "owner_id", "due", "status", "reason", "item_id", "decision_id", "search")}
+    DECISIONS: {name: "" for name in ("id", "meeting_id", "group_id", "group_name", "start", "recorded", "item",
+                                      "text", "method", "dissent", "review_date", "superseded_by")},
+    ACTIONS: {name: "" for name in ("id", "meeting_id", "group_id", "group_name", "start", "recorded", "text",
+                                    "owner", "owner_id", "due", "status", "reason", "item_id", "decision_id",
+                                    "search")}
     | {"edits": 0},
 }
 
@@ -141,8 +144,9 @@ def _columns(name: str, lines: Iterable[dict[str, Any]]) -> dict[str, list[Any]]
     return {key: [line.get(key) or empty for line in ordered] for key, empty in LINE_FIELDS[name].items()}
 
 
-def _newest_first(line: dict[str, Any]) -> tuple[str, str]:
-    return str(line.get("start") or ""), str(line.get("id") or "")
+def _newest_first(line: dict[str, Any]) -> tuple[str, str, str]:
+    """Sorted by this and reversed: newest meeting first, and in a meeting the last recorded first."""
+    return str(line.get("start") or ""), str(line.get("recorded") or ""), str(line.get("id") or "")
 
 
 def _replacements(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
@@ -269,6 +273,9 @@ def fold_row(
         "group_name": summary.get("group_name", ""),
         "start": summary.get("start", ""),
         "edits": sum(1 for e in events if e.type.endswith("_edited")),
+        # When it was recorded: the order of records within one meeting.
+        # (Its time and place in its meeting's log, so records of one second keep their order.)
+        "recorded": next((f"{e.at.isoformat()} {e.seq:06d}" for e in events if e.type.endswith("_recorded")), ""),
     }
     if table == ACTIONS:
         row["search"] = search_text(record.text, record.owner)
@@ -438,12 +445,13 @@ class RecordIndex:
                 path.unlink()
                 fsync_folder(path.parent)
             return
-        rows = {name: [d for d in (old.get(name) or {}).values() if isinstance(d, dict) and isinstance(d.get("id"), str)]
-                for name in (DECISIONS, ACTIONS)}
+        # Its rows lack what today's lines hold, so they are folded again from the meeting files;
+        # what cannot be made again, the decisions noted as changed on two laptops, comes over.
         noted = dict(self._files[DECISIONS_FILE].table(CONFLICTS)) if self._files[DECISIONS_FILE].path.exists() else {}
         conflicts = {d["id"]: d for d in [*noted.values(), *(old.get(CONFLICTS) or {}).values()]
                      if isinstance(d, dict) and isinstance(d.get("id"), str)}
-        self._write_all(rows, list(conflicts.values()))
+        self._write_all({DECISIONS: [], ACTIONS: []}, list(conflicts.values()))
+        self.rebuild()
         if not self.archive.only_read:
             path.unlink()
             fsync_folder(path.parent)

@@ -13,7 +13,7 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.services.lookup import ACTION_STATUS_CHOICES, group_names, period_of
 from coprod_meet.services.review import Found, FoundAction, closing_event, search_actions
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.review_decisions import MAX_ROWS, cycle, fill_table, short
+from coprod_meet.tui.screens.review_decisions import MAX_ROWS, cycle, fill_table, find_off_the_loop, short
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
@@ -61,6 +61,7 @@ Press C to clear every filter. Press Escape to go back.
         self.period = ""
         self.group: str | None = None
         self.found: list[FoundAction] = []
+        self._groups: list[str] = []  # the groups to choose from (read with the first list)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,12 +83,18 @@ Press C to clear every filter. Press Escape to go back.
         return (self.now or datetime.now()).date()
 
     def load(self, keep: str = "") -> None:
-        try:
-            self.found = search_actions(self.app.service, self.words, status=self.status, owner=self.owner,
-                                        group=self.group, period=self.period or None, now=self.now)
-        except UserError as error:
-            self.app.notify(str(error), severity="warning", markup=False)
-            return
+        service, first = self.app.service, not self._groups
+        words, status, owner, group, period = self.words, self.status, self.owner, self.group, self.period or None
+
+        def find() -> tuple[list[FoundAction], list[str], str]:
+            found = search_actions(service, words, status=status, owner=owner, group=group, period=period,
+                                   now=self.now)
+            return found, group_names(service) if first else self._groups, keep
+
+        find_off_the_loop(self, find, self._show_found)
+
+    def _show_found(self, answer: tuple[list[FoundAction], list[str], str]) -> None:
+        self.found, self._groups, keep = answer
         table = self.query_one(DataTable)
         table.clear()
         fill_table(table, [
@@ -139,7 +146,7 @@ Press C to clear every filter. Press Escape to go back.
         self.load()
 
     def action_group(self) -> None:
-        self.group = cycle(self.group, group_names(self.app.service))
+        self.group = cycle(self.group, self._groups)
         self.load()
 
     def action_owner(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -53,6 +53,26 @@ def review_short(found: DecisionLine, today) -> str:
     return words.replace("review ", "").replace("due ", "")
 
 
+def find_off_the_loop(screen, find: Callable[[], Any], show: Callable[[Any], None]) -> None:
+    """Run ``find`` (which reads the disk) in a thread, so a key press never waits for the disk,
+    then ``show`` what it found on the event loop; a plain ``UserError`` becomes a notice. A newer
+    look-up makes the older one's answer go unshown."""
+    from textual.worker import get_current_worker
+
+    app = screen.app
+
+    def job() -> None:
+        try:
+            found = find()
+        except UserError as error:
+            app.call_from_thread(app.notify, str(error), severity="warning", markup=False)
+            return
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(show, found)
+
+    screen.run_worker(job, thread=True, exclusive=True, group="review-find")
+
+
 def cycle(value: str | None, choices: list[str] | tuple[str, ...]) -> str | None:
     """The next choice after ``value``; after the last one, None (meaning "any")."""
     options: list[str | None] = [None, *choices]
@@ -98,6 +118,7 @@ Press Escape to go back.
         self.found: Sequence[DecisionLine] = ()
         self._shown = 0  # rows in the table: a page at first, more as the person moves down
         self._chosen = ""
+        self._groups: list[str] = []  # the groups to choose from (read with the first list)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -166,14 +187,19 @@ Press Escape to go back.
         return self.found.lookup.in_words() if isinstance(self.found, Lines) else "no filters"
 
     def load(self) -> None:
-        try:
-            self.found = list_decisions(
-                self.app.service, self.words, period=self.period or None, group=self.group, method=self.method,
-                review=self.review, state=self.state, now=self.now,
-            )
-        except UserError as error:
-            self.app.notify(str(error), severity="warning", markup=False)
-            return
+        service, first = self.app.service, not self._groups
+        words, period, group, method, review, state = (self.words, self.period or None, self.group, self.method,
+                                                       self.review, self.state)
+
+        def find() -> tuple[Lines, list[str]]:
+            found = list_decisions(service, words, period=period, group=group, method=method, review=review,
+                                   state=state, now=self.now)
+            return found, group_names(service) if first else self._groups
+
+        find_off_the_loop(self, find, self._show_found)
+
+    def _show_found(self, answer: tuple[Lines, list[str]]) -> None:
+        self.found, self._groups = answer
         table = self.query_one(DataTable)
         table.clear()
         self._shown = 0
@@ -217,7 +243,7 @@ Press Escape to go back.
                   '"between March and June". Leave it empty for any date.', self.period, apply)
 
     def action_group(self) -> None:
-        self.group = cycle(self.group, group_names(self.app.service))
+        self.group = cycle(self.group, self._groups)
         self.load()
 
     def action_method(self) -> None:
