@@ -357,14 +357,14 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     from datetime import date
 
     from coprod_meet.domain.records import decision_lines
-    from coprod_meet.services.review import people_named, search_decisions, with_history
+    from coprod_meet.services.review import people_named, search_decisions
 
     today = date.today()
     with _open_to_read(args) as service:
         found = _query(lambda: search_decisions(service, args.search, period=args.dates, since=args.since,
                                                 until=args.until, group=args.group,
                                                 review="due" if args.review_due else None))
-        rows = [with_history(service, f) for f in found]
+        rows = list(found)
         if args.json:
             json.dump([f.decision.to_json() | f.to_json(today) for f in rows], sys.stdout, indent=2)
             sys.stdout.write("\n")
@@ -392,14 +392,14 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 def cmd_actions(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from coprod_meet.services.review import search_actions, with_history
+    from coprod_meet.services.review import search_actions
 
     today = date.today()
     with _open_to_read(args) as service:
         found = _query(lambda: search_actions(service, args.search, overdue=args.overdue, owner=args.owner,
                                               status=args.status, group=args.group, period=args.dates,
                                               since=args.since, until=args.until))
-        rows = [with_history(service, f) for f in found]
+        rows = list(found)
         if args.json:
             json.dump([f.action.to_json() | f.to_json(today) | {"standing": f.due_in_words(today)} for f in rows],
                       sys.stdout, indent=2)

@@ -208,7 +208,7 @@ def test_demo_archive_lists_every_method_and_action_state(archive_dir) -> None:
             service.save_group(g)
         service.write_whole_meetings(meetings)
         records = RecordsService(service)
-        decisions = [rv.with_history(service, f).decision for f in rv.search_decisions(service)]
+        decisions = [f.decision for f in rv.search_decisions(service)]
         actions = [f.action for f in rv.search_actions(service)]
         book = records._book()
     assert {d.method for d in decisions} == set(Method)

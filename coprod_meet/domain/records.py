@@ -225,6 +225,15 @@ class Change:
             "reason": self.reason,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Change:
+        return cls(
+            at=datetime.fromisoformat(d["at"]),
+            meeting_id=str(d.get("meeting_id", "")),
+            changes=tuple((c["field"], c.get("before"), c.get("after")) for c in d.get("changes") or ()),
+            reason=str(d.get("reason", "") or ""),
+        )
+
 
 # ---------------------------------------------------------------------------------------------
 # Records
@@ -315,6 +324,7 @@ class Decision:
             review_date=d.get("review_date") or "",
             supersedes=d.get("supersedes") or "",
             superseded_by=d.get("superseded_by") or "",
+            history=tuple(Change.from_dict(c) for c in d.get("history") or ()),
         )
 
 
@@ -395,6 +405,7 @@ class Action:
             reason=d.get("reason", ""),
             item_id=d.get("item_id", ""),
             decision_id=d.get("decision_id", ""),
+            history=tuple(Change.from_dict(c) for c in d.get("history") or ()),
         )
 
 

@@ -77,7 +77,7 @@ class ArchiveService:
         with a plain sentence."""
         where = root if root is not None else default_archive_dir()
         try:
-            return cls(Archive(where))
+            return cls(Archive(where, reading=True))
         except ArchiveBusy:
             return cls(Archive(where, only_read=True))
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from coprod_meet.domain.dates import DateNotUnderstood, date_in_words, parse_date_range
 from coprod_meet.domain.errors import NotFound, UserError
-from coprod_meet.domain.records import Method
 from coprod_meet.domain.text import clean_short
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.storage.read_model import RecordFilter
+
+if TYPE_CHECKING:  # pragma: no cover  (the domain's records are not needed to list decisions)
+    from coprod_meet.domain.records import Method
 
 REVIEW_CHOICES = ("due", "overdue")
 STATE_CHOICES = ("current", "superseded")
@@ -131,6 +133,8 @@ def method_value(text: str | Method | None) -> str | None:
     vote", "the co-chairs") or a ``Method``."""
     if text is None:
         return None
+    from coprod_meet.domain.records import Method
+
     key = "_".join(str(text).strip().casefold().replace("-", " ").split())
     if not key:
         return None
@@ -198,6 +202,8 @@ class Lookup:
         if self.group:
             parts.append(f"group {self.group}")
         if f.method:
+            from coprod_meet.domain.records import Method
+
             parts.append(f"decided by {Method(f.method).words}")
         if f.review:
             parts.append("review due soon or late" if f.review == "due" else "review late")

@@ -7,7 +7,7 @@ never every meeting file. Dates can be typed in words ("since April", "last year
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Iterable, TypeVar
 
@@ -15,8 +15,7 @@ from coprod_meet.domain import events as ev
 from coprod_meet.domain.dates import date_in_words, lateness_in_words, when_in_words
 from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.domain.model import AgendaItem, Event, Meeting, join_words
-from coprod_meet.domain.records import Action, ActionStatus, Decision, Method, RecordBook
-from coprod_meet.domain.state import MeetingState
+from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
 from coprod_meet.domain.text import clean_short
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.decision_list import iso_date, review_in_words, start_of
@@ -112,7 +111,7 @@ class Found(list[T]):
 
 def _found_decision(row: dict[str, Any], conflicts: dict[str, dict[str, Any]]) -> FoundDecision | None:
     try:
-        decision = Decision.from_dict(row)
+        decision = Decision.from_dict(row)  # with its corrections, as the index keeps them
     except (KeyError, ValueError, TypeError, UserError):
         return None  # a damaged line; `check` and a rebuild heal the catalogue
     return FoundDecision(
@@ -164,22 +163,6 @@ def search_actions(service: ArchiveService, words: str = "", *, limit: int | Non
     found = Found(f for f in map(_found_action, matches.whole(limit)) if f is not None)
     found.total, found.lookup = matches.total, found_by
     return found
-
-
-def with_history(service: ArchiveService, found: FoundDecision | FoundAction) -> FoundDecision | FoundAction:
-    """The record with its corrections (read from the meetings that hold them), for a full listing."""
-    kind, record = (DECISIONS, found.decision) if isinstance(found, FoundDecision) else (ACTIONS, found.action)
-    if not found.edits:
-        return found
-    pairs = service.read_model.events_by_meeting(kind, record.id)
-    if not any(e.type.endswith("_edited") for _mid, e in pairs):
-        return found
-    book = RecordBook.fold(pairs)
-    folded = (book.decisions if kind == DECISIONS else book.actions).get(record.id)
-    if folded is None:
-        return found
-    kept = replace(folded, superseded_by=record.superseded_by) if kind == DECISIONS else folded
-    return replace(found, decision=kept) if kind == DECISIONS else replace(found, action=kept)
 
 
 def people_named(service: ArchiveService, found: Iterable[FoundDecision]) -> dict[str, str]:
@@ -342,6 +325,8 @@ def open_decision(service: ArchiveService, decision_id: str) -> DecisionContext:
     d = found.decision
     meeting = service.get_meeting(d.meeting_id)
     events = service.events(d.meeting_id)
+    from coprod_meet.domain.state import MeetingState  # (only to open one decision)
+
     state = MeetingState.replay(meeting, events)
     names = {m.id: m.name for m in meeting.roster}
     titles = {s.id: s.title for s in service.list_meetings()}

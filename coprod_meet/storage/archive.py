@@ -214,9 +214,14 @@ class Archive:
     a meeting or group is refused with a plain sentence (``OnlyReading``).
     """
 
-    def __init__(self, root: Path | str, *, lock: bool = True, only_read: bool = False) -> None:
+    def __init__(self, root: Path | str, *, lock: bool = True, only_read: bool = False,
+                 reading: bool = False) -> None:
+        """``reading``: for a command that only reads. The first page (``first-page.json``) is
+        neither used nor written again on close: a command lists what it needs from the catalogue,
+        and leaves the app's fast start as it found it."""
         self.root = Path(root).expanduser()
         self.only_read = only_read
+        self._reading = reading or only_read
         lock = lock and not only_read
         if self.root.exists() and not self.root.is_dir():
             raise NotAnArchive(f"{self.root} is a file, not a folder; please give a folder for the archive.")
@@ -256,7 +261,7 @@ class Archive:
                 self._remove_temp_files()
             catalogue_path = self.root / "catalogue.json"
             had_catalogue = catalogue_path.exists()
-            if lock and had_catalogue:
+            if lock and had_catalogue and not self._reading:
                 self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"), schema.SCHEMA_VERSION)
             self.groups = self.open_record("groups.json", "groups", changes=REFUSE if only_read else WRITE)
             if self.first_page is None:
@@ -320,7 +325,7 @@ class Archive:
 
     def _write_first_page(self) -> None:
         """On a clean close: keep the first page of the meetings list for a fast next open."""
-        if self._lock is None or self.problems:
+        if self._lock is None or self.problems or self._reading:
             return  # files to report next time: the next open must be full
         if self._catalogue is not None:
             lines = self.newest_lines()

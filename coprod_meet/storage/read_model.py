@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from coprod_meet.domain.records import action_overdue, owner_matches, review_standing
 from coprod_meet.storage.record_index import ACTIONS, DECISIONS, Columns
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -137,6 +136,8 @@ class ReadModel:
         if f.state is not None:
             kept = [i for i in kept if bool(replaced[i]) == (f.state == "superseded")]
         if f.review is not None:
+            from coprod_meet.domain.records import review_standing  # (not needed to list decisions)
+
             today = f.today or date.today()
             wanted = {"overdue"} if f.review == "overdue" else {"due", "overdue"}
             reviews = column("review_date")
@@ -148,6 +149,8 @@ class ReadModel:
         lines = self._archive.records.columns(ACTIONS)
         column = lines.column
         kept = self._common(ACTIONS, lines, f)
+        from coprod_meet.domain.records import action_overdue, owner_matches  # (not needed on start-up)
+
         statuses = column("status")
         if f.status is not None:
             kept = [i for i in kept if statuses[i] == f.status]

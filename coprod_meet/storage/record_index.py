@@ -251,19 +251,21 @@ def _as_events(raw: Iterable[dict[str, Any]]) -> list[Event]:
 
 
 def fold_row(
-    table: str, record_id: str, raw_events: list[dict[str, Any]], meetings: list[str],
+    table: str, record_id: str, raw_events: list[tuple[str, dict[str, Any]]], meetings: list[str],
     summaries: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
-    """The whole index row of one record, from every event about it."""
-    from coprod_meet.domain.records import actions_from, decisions_from  # not needed on start-up
+    """The whole index row of one record, from every event about it, each with the meeting whose
+    log holds it (where a correction was written, for its history)."""
+    from coprod_meet.domain.records import RecordBook  # not needed on start-up
 
-    events = _as_events(raw_events)
+    pairs = [(mid, e) for mid, raw in raw_events for e in _as_events([raw])]
+    events = sorted((e for _mid, e in pairs), key=lambda e: e.sort_key)
     base: dict[str, Any] = {"id": record_id, "meetings": sorted(set(meetings))}
     try:
-        found = decisions_from(events) if table == DECISIONS else actions_from(events)
+        book = RecordBook.fold(pairs)
+        record = (book.decisions if table == DECISIONS else book.actions).get(record_id)
     except (KeyError, ValueError, TypeError, AttributeError):
-        found = []
-    record = next((r for r in found if r.id == record_id), None)
+        record = None
     if record is None:
         # Edits whose record we have not seen yet (its meeting may come in a later import).
         return base | {"pending": True}
@@ -276,6 +278,8 @@ def fold_row(
         # When it was recorded: the order of records within one meeting.
         # (Its time and place in its meeting's log, so records of one second keep their order.)
         "recorded": next((f"{e.at.isoformat()} {e.seq:06d}" for e in events if e.type.endswith("_recorded")), ""),
+        # Its corrections, so a whole listing needs no meeting file (left out when there are none).
+        "history": [c.to_dict() for c in record.history],
     }
     if table == ACTIONS:
         row["search"] = search_text(record.text, record.owner)
@@ -638,11 +642,11 @@ class RecordIndex:
             cache: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
             for (name, record_id), mids in touched.items():
                 meetings = set(mids) | set(self._meetings_of(name, record_id))
-                raw: list[dict[str, Any]] = []
+                raw: list[tuple[str, dict[str, Any]]] = []
                 for mid in sorted(meetings):
                     if mid not in cache:
                         cache[mid] = _refs(self._meeting_events(mid, given))
-                    raw += cache[mid].get((name, record_id), [])
+                    raw += [(mid, e) for e in cache[mid].get((name, record_id), [])]
                 meetings = {mid for mid in meetings if cache[mid].get((name, record_id))}
                 rows[name].append(fold_row(name, record_id, raw, sorted(meetings), summaries))
             self._write_rows(rows)
@@ -651,12 +655,13 @@ class RecordIndex:
     def rebuild(self) -> None:
         """Index every decision and action again from the meeting files (heals the index)."""
         with self._lock:
-            refs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+            refs: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = {}
             where: dict[tuple[str, str], set[str]] = {}
             for path in self.archive.meeting_paths():
-                for ref, events in _refs(self._meeting_events(Path(path).stem)).items():
-                    refs.setdefault(ref, []).extend(events)
-                    where.setdefault(ref, set()).add(Path(path).stem)
+                mid = Path(path).stem
+                for ref, events in _refs(self._meeting_events(mid)).items():
+                    refs.setdefault(ref, []).extend((mid, e) for e in events)
+                    where.setdefault(ref, set()).add(mid)
             summaries = self._summaries()
             rows: dict[str, list[dict[str, Any]]] = {DECISIONS: [], ACTIONS: []}
             for (name, record_id), raw in refs.items():

@@ -61,7 +61,6 @@ Press C to clear every filter. Press Escape to go back.
         self.period = ""
         self.group: str | None = None
         self.found: list[FoundAction] = []
-        self._groups: list[str] = []  # the groups to choose from (read with the first list)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,18 +82,18 @@ Press C to clear every filter. Press Escape to go back.
         return (self.now or datetime.now()).date()
 
     def load(self, keep: str = "") -> None:
-        service, first = self.app.service, not self._groups
+        service = self.app.service
         words, status, owner, group, period = self.words, self.status, self.owner, self.group, self.period or None
 
-        def find() -> tuple[list[FoundAction], list[str], str]:
+        def find() -> tuple[list[FoundAction], str]:
             found = search_actions(service, words, status=status, owner=owner, group=group, period=period,
                                    now=self.now)
-            return found, group_names(service) if first else self._groups, keep
+            return found, keep
 
         find_off_the_loop(self, find, self._show_found)
 
-    def _show_found(self, answer: tuple[list[FoundAction], list[str], str]) -> None:
-        self.found, self._groups, keep = answer
+    def _show_found(self, answer: tuple[list[FoundAction], str]) -> None:
+        self.found, keep = answer
         table = self.query_one(DataTable)
         table.clear()
         fill_table(table, [
@@ -146,8 +145,12 @@ Press C to clear every filter. Press Escape to go back.
         self.load()
 
     def action_group(self) -> None:
-        self.group = cycle(self.group, self._groups)
-        self.load()
+        def chosen(names: list[str]) -> None:  # read off the event loop (the groups file, the catalogue)
+            self.group = cycle(self.group, names)
+            self.load()
+
+        service = self.app.service
+        find_off_the_loop(self, lambda: group_names(service), chosen)
 
     def action_owner(self) -> None:
         from coprod_meet.tui.screens.ask import AskScreen

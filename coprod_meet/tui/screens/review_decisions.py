@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.records import Method
 from coprod_meet.services.decision_list import DecisionLine, Lines, list_decisions
 from coprod_meet.services.lookup import REVIEW_CHOICES, STATE_CHOICES, group_names, period_of
 from coprod_meet.tui.screens.base import HelpfulScreen
@@ -118,7 +117,6 @@ Press Escape to go back.
         self.found: Sequence[DecisionLine] = ()
         self._shown = 0  # rows in the table: a page at first, more as the person moves down
         self._chosen = ""
-        self._groups: list[str] = []  # the groups to choose from (read with the first list)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -187,19 +185,19 @@ Press Escape to go back.
         return self.found.lookup.in_words() if isinstance(self.found, Lines) else "no filters"
 
     def load(self) -> None:
-        service, first = self.app.service, not self._groups
+        service = self.app.service
         words, period, group, method, review, state = (self.words, self.period or None, self.group, self.method,
                                                        self.review, self.state)
 
-        def find() -> tuple[Lines, list[str]]:
+        def find() -> Lines:
             found = list_decisions(service, words, period=period, group=group, method=method, review=review,
                                    state=state, now=self.now)
-            return found, group_names(service) if first else self._groups
+            return found
 
         find_off_the_loop(self, find, self._show_found)
 
-    def _show_found(self, answer: tuple[Lines, list[str]]) -> None:
-        self.found, self._groups = answer
+    def _show_found(self, answer: Lines) -> None:
+        self.found = answer
         table = self.query_one(DataTable)
         table.clear()
         self._shown = 0
@@ -243,10 +241,16 @@ Press Escape to go back.
                   '"between March and June". Leave it empty for any date.', self.period, apply)
 
     def action_group(self) -> None:
-        self.group = cycle(self.group, self._groups)
-        self.load()
+        def chosen(names: list[str]) -> None:  # read off the event loop (the groups file, the catalogue)
+            self.group = cycle(self.group, names)
+            self.load()
+
+        service = self.app.service
+        find_off_the_loop(self, lambda: group_names(service), chosen)
 
     def action_method(self) -> None:
+        from coprod_meet.domain.records import Method
+
         self.method = cycle(self.method, [m.value for m in Method])
         self.load()
 
