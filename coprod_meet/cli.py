@@ -312,6 +312,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"I checked {report.files_checked} files and found {len(report.problems)} problem(s):")
         for problem in report.problems:
             print(f"- {problem}")
+        if service.only_read:
+            print("The app has this archive open, so nothing was moved aside; "
+                  "run check again once the app is closed to move these files aside.")
         return EXIT_PROBLEM
 
 

@@ -188,3 +188,35 @@ def test_one_owner_rule_and_one_review_rule(demo_archive, capsys) -> None:
         late = rv.search_decisions(service, review="due", now=ANCHOR.replace(year=2027, month=5))
         assert late and all(f.current and f.review_date for f in late)
         assert all((f.review_date - date(2027, 5, 20)).days <= 28 for f in late)
+
+
+async def test_naughty_words_in_every_look_up_are_shown_as_typed(service: ArchiveService) -> None:
+    """Typed look-ups and records with naughty text: line mode and the filter line say them as
+    they are, never as markup, and never fail."""
+    from coprod_meet.domain import events as ev
+    from coprod_meet.domain.model import Meeting
+    from tests.conftest import naughty_strings
+
+    strings = [s for s in naughty_strings() if s.strip()][:60]
+    meeting = Meeting(title="Naughty", group_id="g1", group_name="Group", start=ANCHOR, end=ANCHOR)
+    service.save_meeting(meeting)
+    for n, text in enumerate(strings):
+        service.append_event(meeting.id, ev.event(ev.DECISION_RECORDED, at=ANCHOR, id=f"d{n}", meeting_id=meeting.id,
+                                                  text=text or "x", method="consent"))
+        service.append_event(meeting.id, ev.event(ev.ACTION_RECORDED, at=ANCHOR, id=f"a{n}", meeting_id=meeting.id,
+                                                  text=text or "x", owner=text[:100]))
+    out = io.StringIO()
+    lines = [f"decisions about {strings[3]}", f"actions all by {strings[5]}", "decisions", "actions all"]
+    PlainSession(service, Console.from_streams(io.StringIO("\n".join([*lines, "quit"]) + "\n"), out)).run()
+    said = out.getvalue()
+    assert "Traceback" not in said and "20 decisions, newest first" not in said  # (60 of them)
+    assert "60 decisions, newest first (no filters)." in said and "And 40 more decisions" in said
+    app = CoprodMeetApp(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReviewActionsScreen(now=ANCHOR))
+        await settle(pilot)
+        for text in (strings[0], "[b]bold[/b]", "[@click=app.quit]x[/]"):
+            await type_answer(pilot, "o", text)
+            shown = str(app.screen.query_one("#review-filters", Static).render())
+            assert f"owner {text.strip()!r}" in shown
+        assert app.is_running
