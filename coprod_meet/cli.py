@@ -356,6 +356,21 @@ def _query(build: Callable[[], object]) -> object:
         raise SystemExit(EXIT_USAGE) from None
 
 
+def _start_listing(args: argparse.Namespace, found: list, noun: str, as_json: Callable[[object], dict]) -> bool:
+    """JSON for scripts; or the dates said as they were read, and a word when nothing matched.
+    True when the records are still to be printed."""
+    if args.json:
+        json.dump([as_json(f) for f in found], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return False
+    _say_period(args)
+    if not found:
+        print(f"No {noun} match." if found.lookup.in_words() != "no filters"
+              else f"There are no {noun} in this archive yet.")
+        return False
+    return True
+
+
 def cmd_decisions(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -367,18 +382,10 @@ def cmd_decisions(args: argparse.Namespace) -> int:
         found = _query(lambda: search_decisions(service, args.search, period=args.dates, since=args.since,
                                                 until=args.until, group=args.group,
                                                 review="due" if args.review_due else None))
-        rows = list(found)
-        if args.json:
-            json.dump([f.decision.to_json() | f.to_json(today) for f in rows], sys.stdout, indent=2)
-            sys.stdout.write("\n")
+        if not _start_listing(args, found, "decisions", lambda f: f.decision.to_json() | f.to_json(today)):
             return EXIT_OK
-        _say_period(args)
-        if not rows:
-            print("No decisions match." if found.lookup.in_words() != "no filters"
-                  else "There are no decisions in this archive yet.")
-            return EXIT_OK
-        names = people_named(service, rows)
-        for f in rows:
+        names = people_named(service, found)
+        for f in found:
             d = f.decision
             links = {i: row["text"] for i in (d.supersedes, d.superseded_by)
                      if i and (row := service.read_model.record("decisions", i))}
@@ -402,18 +409,10 @@ def cmd_actions(args: argparse.Namespace) -> int:
         found = _query(lambda: search_actions(service, args.search, overdue=args.overdue, owner=args.owner,
                                               status=args.status, group=args.group, period=args.dates,
                                               since=args.since, until=args.until))
-        rows = list(found)
-        if args.json:
-            json.dump([f.action.to_json() | f.to_json(today) | {"standing": f.due_in_words(today)} for f in rows],
-                      sys.stdout, indent=2)
-            sys.stdout.write("\n")
+        if not _start_listing(args, found, "actions",
+                              lambda f: f.action.to_json() | f.to_json(today) | {"standing": f.due_in_words(today)}):
             return EXIT_OK
-        _say_period(args)
-        if not rows:
-            print("No actions match." if found.lookup.in_words() != "no filters"
-                  else "There are no actions in this archive yet.")
-            return EXIT_OK
-        for f in rows:
+        for f in found:
             when = when_in_words(f.meeting_start) if f.meeting_start else "A meeting no longer listed"
             print(f"{f.action.sentence(today)} | {when} | {f.group_name} | id: {f.action.id}")
     return EXIT_OK

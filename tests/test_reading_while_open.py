@@ -19,19 +19,9 @@ import pytest
 from coprod_meet.cli import main
 from coprod_meet.domain.errors import UserError
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.services.demo import build_demo
+from tests.test_lookups import demo_archive  # noqa: F401  (a fixture: the demo archive, closed)
 
 WRITER = Path(__file__).parent / "helpers" / "writer.py"
-
-
-@pytest.fixture
-def demo_archive(archive_dir: Path) -> Path:
-    groups, meetings = build_demo(meetings=8, seed=1)
-    with ArchiveService.open(archive_dir) as service:
-        for g in groups:
-            service.save_group(g)
-        service.write_whole_meetings(meetings)
-    return archive_dir
 
 
 def start_writer(root: Path, *workload: str) -> subprocess.Popen:

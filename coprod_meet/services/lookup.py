@@ -92,28 +92,34 @@ def period_of(
     if period and period.strip():
         start, end = parse_date_range(period, now=now)
         typed.append(period.strip())
-    if isinstance(since, date):
-        start = max(start, since) if start else since
-    elif since and since.strip():
-        first = parse_date_range(since, now=now)[0]
-        if first is None:
-            raise DateNotUnderstood(f"{since.strip()!r} does not say when to start; try a day or a month, "
-                                    "such as April or 1/4/2026.")
+    first = _one_end(since, 0, now, typed)
+    if first is not None:
         start = max(start, first) if start else first
-        typed.append(_with_word("since", since))
-    if isinstance(until, date):
-        end = min(end, until) if end else until
-    elif until and until.strip():
-        last = parse_date_range(until, now=now)[1]
-        if last is None:
-            raise DateNotUnderstood(f"{until.strip()!r} does not say when to stop; try a day or a month, "
-                                    "such as June or 30/6/2026.")
+    last = _one_end(until, 1, now, typed)
+    if last is not None:
         end = min(end, last) if end else last
-        typed.append(_with_word("until", until))
     if start and end and start > end:
         raise DateNotUnderstood(f"That period ends before it starts; please put the earlier date first, "
                                 f"{_PERIOD_EXAMPLE}.")
     return Period(" ".join(typed), start, end)
+
+
+_ENDS = (("since", "start", "April or 1/4/2026"), ("until", "stop", "June or 30/6/2026"))
+
+
+def _one_end(typed: str | date | None, which: int, now: datetime | None, said: list[str]) -> date | None:
+    """The first (``which`` 0, from ``since``) or last (1, from ``until``) day of a period typed in
+    words, said as typed into ``said``; None when nothing was typed."""
+    if isinstance(typed, date):
+        return typed
+    if not typed or not typed.strip():
+        return None
+    word, verb, example = _ENDS[which]
+    found = parse_date_range(typed, now=now)[which]
+    if found is None:
+        raise DateNotUnderstood(f"{typed.strip()!r} does not say when to {verb}; try a day or a month, such as {example}.")
+    said.append(_with_word(word, typed))
+    return found
 
 
 def _with_word(word: str, typed: str) -> str:

@@ -10,10 +10,19 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.services.lookup import ACTION_STATUS_CHOICES, group_names, period_of
+from coprod_meet.services.lookup import ACTION_STATUS_CHOICES, group_names
 from coprod_meet.services.review import Found, FoundAction, closing_event, search_actions
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.review_decisions import MAX_ROWS, cycle, fill_table, find_off_the_loop, short
+from coprod_meet.tui.screens.review_decisions import (
+    DATES_PROMPT,
+    MAX_ROWS,
+    ask_filter,
+    cycle,
+    dates_checked,
+    fill_table,
+    find_off_the_loop,
+    short,
+)
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
@@ -153,44 +162,16 @@ Press C to clear every filter. Press Escape to go back.
         find_off_the_loop(self, lambda: group_names(service), chosen)
 
     def action_owner(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
-
-        def done(answer: str | None) -> None:
-            if answer is not None:
-                self.owner = answer.strip()
-                self.load()
-
-        self.app.push_screen(AskScreen("Whose actions?", "Type the start of a name (empty for everyone), then "
-                                       "Enter.", self.owner), done)
+        ask_filter(self, "Whose actions?", "Type the start of a name (empty for everyone), then Enter.", self.owner,
+                   lambda v: setattr(self, "owner", v))
 
     def action_words(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
-
-        def done(answer: str | None) -> None:
-            if answer is not None:
-                self.words = answer.strip()
-                self.load()
-
-        self.app.push_screen(AskScreen("Look for words", "Type words to find in actions or their owners "
-                                       "(all must be there), then Enter.", self.words), done)
+        ask_filter(self, "Look for words", "Type words to find in actions or their owners (all must be there), "
+                   "then Enter.", self.words, lambda v: setattr(self, "words", v))
 
     def action_dates(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
-
-        def done(answer: str | None) -> None:
-            if answer is None:
-                return
-            try:
-                period_of(answer.strip(), now=self.now)
-            except UserError as error:
-                self.app.notify(str(error), severity="warning", markup=False)
-                return
-            self.period = answer.strip()
-            self.load()
-
-        self.app.push_screen(AskScreen("Choose dates", 'Type the dates of the meetings in words, such as '
-                                       '"since April", "last year" or "between March and June". Leave it empty '
-                                       'for any date.', self.period), done)
+        ask_filter(self, "Choose dates", "The dates of the meetings that agreed them. " + DATES_PROMPT, self.period,
+                   lambda v: setattr(self, "period", dates_checked(self, v)))
 
     def action_clear(self) -> None:
         self.status, self.owner, self.group = None, "", None

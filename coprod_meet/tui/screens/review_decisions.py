@@ -72,6 +72,34 @@ def find_off_the_loop(screen, find: Callable[[], Any], show: Callable[[Any], Non
     screen.run_worker(job, thread=True, exclusive=True, group="review-find")
 
 
+def ask_filter(screen, title: str, prompt: str, value: str, apply: Callable[[str], None]) -> None:
+    """Ask for one filter in words, then list again. ``apply`` takes the answer; words it cannot
+    use (it raises a plain ``UserError``) are said as a notice and the list stays as it was."""
+    from coprod_meet.tui.screens.ask import AskScreen
+
+    def done(answer: str | None) -> None:
+        if answer is None:
+            return
+        try:
+            apply(answer.strip())
+        except UserError as error:
+            screen.app.notify(str(error), severity="warning", markup=False)
+            return
+        screen.load()
+
+    screen.app.push_screen(AskScreen(title, prompt, value), done)
+
+
+def dates_checked(screen, value: str) -> str:
+    """Dates in words, once they are known to be readable (else a plain ``UserError``)."""
+    period_of(value, now=screen.now)
+    return value
+
+
+DATES_PROMPT = ('Type dates in words, such as "since April", "last year" or "between March and June". '
+                "Leave it empty for any date.")
+
+
 def cycle(value: str | None, choices: list[str] | tuple[str, ...]) -> str | None:
     """The next choice after ``value``; after the last one, None (meaning "any")."""
     options: list[str | None] = [None, *choices]
@@ -214,31 +242,13 @@ Press Escape to go back.
 
     # -- filters ------------------------------------------------------------------------------
 
-    def _ask(self, title: str, prompt: str, value: str, apply) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
-
-        def done(answer: str | None) -> None:
-            if answer is not None:
-                apply(answer.strip())
-                self.load()
-
-        self.app.push_screen(AskScreen(title, prompt, value), done)
-
     def action_words(self) -> None:
-        self._ask("Look for words", "Type words to find in decisions (all must be there), then Enter.",
-                  self.words, lambda v: setattr(self, "words", v))
+        ask_filter(self, "Look for words", "Type words to find in decisions (all must be there), then Enter.",
+                   self.words, lambda v: setattr(self, "words", v))
 
     def action_dates(self) -> None:
-        def apply(value: str) -> None:
-            try:
-                period_of(value, now=self.now)
-            except UserError as error:
-                self.app.notify(str(error), severity="warning", markup=False)
-                return
-            self.period = value
-
-        self._ask("Choose dates", 'Type dates in words, such as "since April", "last year" or '
-                  '"between March and June". Leave it empty for any date.', self.period, apply)
+        ask_filter(self, "Choose dates", DATES_PROMPT, self.period,
+                   lambda v: setattr(self, "period", dates_checked(self, v)))
 
     def action_group(self) -> None:
         def chosen(names: list[str]) -> None:  # read off the event loop (the groups file, the catalogue)
