@@ -43,8 +43,8 @@ It says who will do what, and whether it is due, late ("2 weeks late"), done or 
 Press F to move between open, late, done, dropped and every action.
 Press O to show one person's actions (type the start of their name) and G to choose a group.
 Press / to look for words in an action or its owner.
-Press P to choose the dates of the meetings in words, such as "since April" or "between March and June";
-the line at the top says the days they were read as.
+Press P to choose dates in words, such as "since April" or "between March and June".
+The line at the top says the days they were read as.
 Press D to mark the chosen action done, or X to drop it.
 You are asked for a reason, which is needed when an action is dropped. This is saved in the log of the meeting that agreed it.
 Press C to clear every filter. Press Escape to go back.
