@@ -220,3 +220,21 @@ async def test_naughty_words_in_every_look_up_are_shown_as_typed(service: Archiv
             shown = str(app.screen.query_one("#review-filters", Static).render())
             assert f"owner {text.strip()!r}" in shown
         assert app.is_running
+
+
+async def test_the_trends_screen_takes_dates_in_words_too(demo_archive) -> None:
+    from coprod_meet.tui.screens.trends import TrendsScreen
+
+    app = CoprodMeetApp(ArchiveService.open(demo_archive))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(TrendsScreen("Young Voices Forum", now=ANCHOR))
+        await settle(pilot)
+        every = str(app.screen.query_one("#trends-text", Static).render())
+        await type_answer(pilot, "d", "whenever")
+        assert any("since April" in n.message for n in app._notifications) and app.screen.period == ""
+        await type_answer(pilot, "d", PERIOD)
+        title = str(app.screen.query_one("#trends-title", Static).render())
+        assert f"Dates: {PERIOD}: {RESOLVED}." in title
+        some = str(app.screen.query_one("#trends-text", Static).render())
+        assert some != every
+    app.service.close()

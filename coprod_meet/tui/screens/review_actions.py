@@ -54,7 +54,7 @@ Press C to clear every filter. Press Escape to go back.
         Binding("o", "owner", "Owner", id="review_actions.owner"),
         Binding("g", "group", "Group", id="review_actions.group"),
         Binding("p", "dates", "Dates", id="review_actions.dates"),
-        Binding("slash", "words", "Words", id="review_actions.words"),
+        Binding("slash", "words", "Words", id="review_actions.words", show=False),
         Binding("d", "done", "Mark done", id="review_actions.done"),
         Binding("x", "drop", "Drop", id="review_actions.drop"),
         Binding("c", "clear", "Clear filters", id="review_actions.clear", show=False),
