@@ -495,4 +495,5 @@ def join_words(words: list[str]) -> str:
 
 
 # The roles a meeting can give people, by their stored names, in words ("Who is the note-taker?").
-ROLE_WORDS = {"timekeeper": "timekeeper", "note_taker": "note-taker", "jargon_buster": "jargon buster"}
+ROLE_WORDS = {"timekeeper": "timekeeper", "note_taker": "note-taker", "jargon_buster": "jargon buster",
+              "remote_buddy": "remote buddy"}
