@@ -252,7 +252,7 @@ def lookup(
     status = choice(status, ACTION_STATUS_CHOICES, "kind of action")
     if status == "overdue":
         overdue, status = True, "open"
-    groups = group_ids_of(service, group, service.read_model.groups_of(kind))
+    groups = group_ids_of(service, group, service.read_model.groups_of(kind) if group and group.strip() else ())
     f = RecordFilter(
         words=tuple(wanted),
         group_ids=frozenset(groups) if groups is not None else None,
