@@ -166,8 +166,9 @@ def _review_commands(sub) -> None:
     trends.add_argument("--group", required=True, metavar="NAME", help="the group's name")
     trends.add_argument("--last", type=int, default=3, metavar="N",
                         help="invite members who have not spoken in their last N meetings (default 3)")
-    trends.add_argument("--since", metavar="WORDS", help='only meetings since then, such as "last year"')
-    trends.add_argument("--until", metavar="WORDS", help='only meetings until then, such as "end of June"')
+    trends.add_argument("--since", metavar="WORDS", help='only meetings since then, such as "April" or "last year"')
+    trends.add_argument("--until", metavar="WORDS", help='only meetings until then, such as "June"')
+    trends.add_argument("--dates", metavar="WORDS", help=_DATES_HELP)
     trends.add_argument("--meetings", type=_whole_number(1, 1000, "--meetings"), metavar="N",
                         help="only the last N meetings (of the period, if one is given)")
     form = trends.add_mutually_exclusive_group()
@@ -232,17 +233,27 @@ def cmd_room(args: argparse.Namespace) -> int:
 def cmd_trends(args: argparse.Namespace) -> int:
     from coprod_meet.services.trends import group_trends
 
-    with _open(args) as service:
-        trends = group_trends(service, args.group, last_n=args.last, since=args.since, until=args.until,
-                              meetings=args.meetings)
+    with _open_to_read(args) as service:
+        trends = group_trends(service, args.group, last_n=args.last, period=args.dates, since=args.since,
+                              until=args.until, meetings=args.meetings)
         if args.json:
             json.dump(trends.to_json(), sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif args.csv:
             sys.stdout.write(trends.to_csv())
         else:
+            _say_period(args)
             print("\n".join(trends.lines()))
     return EXIT_OK
+
+
+def _say_period(args: argparse.Namespace) -> None:
+    """The period asked for, as it was read ("Dates: since April: since Wednesday 1 April 2026.")."""
+    from coprod_meet.services.lookup import period_of
+
+    period = period_of(args.dates, args.since, args.until)
+    if not period.any:
+        print(f"Dates: {period.in_words()}.")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -259,7 +270,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export_meeting(args: argparse.Namespace) -> int:
     from coprod_meet.services.merge import export_meeting
 
-    with _open(args) as service:
+    with _open_to_read(args) as service:
         path = export_meeting(service, args.meeting_id, args.output, with_payments=args.with_payments)
         meeting = service.get_meeting(service.find_meeting_id(args.meeting_id))
         print(f"Wrote {meeting.title} ({when_in_words(meeting.start)}) to {path}.")
@@ -296,6 +307,12 @@ def _open_asking(args: argparse.Namespace) -> ArchiveService:
         return _open(args, create=True)
 
 
+def _open_to_read(args: argparse.Namespace) -> ArchiveService:
+    """The archive for a command that only reads: it works while the app has the archive open
+    (reading the files as they were last replaced whole) and then writes nothing."""
+    return ArchiveService.open_to_read(getattr(args, "archive", None))
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from coprod_meet.services.demo import build_demo, fresh_salt
 
@@ -316,7 +333,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
-    with _open(args) as service:
+    with _open_to_read(args) as service:
         rows = service.list_meetings()
         if args.json:
             json.dump([m.to_json() for m in rows], sys.stdout, indent=2)
@@ -358,7 +375,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_members(args: argparse.Namespace) -> int:
     from coprod_meet.services.planning import Planner
 
-    with _open(args) as service:
+    with _open_to_read(args) as service:
         rows = Planner(service).members(args.group or None)
         if args.json:
             data = [
@@ -379,7 +396,7 @@ def cmd_members(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from coprod_meet.services.merge import same_name_problems
 
-    with _open(args) as service:
+    with _open_to_read(args) as service:
         report = service.check()
         report.problems += same_name_problems(service)
         if report.sound:
@@ -388,29 +405,38 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"I checked {report.files_checked} files and found {len(report.problems)} problem(s):")
         for problem in report.problems:
             print(f"- {problem}")
+        if service.only_read:
+            print("The app has this archive open, so nothing was moved aside; "
+                  "run check again once the app is closed to move these files aside.")
         return EXIT_PROBLEM
 
 
+_DATES_HELP = 'meetings in a period in words, such as "last year" or "between March and June"'
+
+
 def _add_record_commands(sub: argparse._SubParsersAction) -> None:
-    decisions = sub.add_parser("decisions", help="list decisions across the archive")
+    decisions = sub.add_parser("decisions", help="list decisions across the archive, newest first")
     _archive_option(decisions)
     decisions.add_argument("--json", action="store_true", help="print JSON for scripts")
     decisions.add_argument("--search", default="", metavar="TEXT", help="words in the decision, its item or the other view")
     decisions.add_argument("--since", default="", metavar="WORDS", help='meetings on or after, e.g. "April" or "1/4/2026"')
     decisions.add_argument("--until", default="", metavar="WORDS", help='meetings on or before, e.g. "last month"')
+    decisions.add_argument("--dates", default="", metavar="WORDS", help=_DATES_HELP)
     decisions.add_argument("--group", default="", metavar="NAME", help="only this group")
-    decisions.add_argument("--review-due", action="store_true", help="only those due to be looked at again")
+    decisions.add_argument("--review-due", action="store_true", help="only those due to be looked at again within four weeks, or late")
     decisions.set_defaults(handler=cmd_decisions)
 
-    actions = sub.add_parser("actions", help="list actions across the archive")
+    actions = sub.add_parser("actions", help="list actions across the archive, newest first")
     _archive_option(actions)
     actions.add_argument("--json", action="store_true", help="print JSON for scripts")
     actions.add_argument("--overdue", action="store_true", help="only open actions past their due date")
-    actions.add_argument("--owner", default="", metavar="NAME", help="only actions of this person or organisation")
-    actions.add_argument("--status", default="", choices=["open", "done", "dropped"], help="only actions in this state")
+    actions.add_argument("--owner", default="", metavar="NAME", help="only actions of this person or organisation (the start of a name)")
+    actions.add_argument("--status", default="", choices=["open", "overdue", "done", "dropped"], help="only actions in this state")
+    actions.add_argument("--search", default="", metavar="TEXT", help="words in the action or its owner")
     actions.add_argument("--group", default="", metavar="NAME", help="only this group")
     actions.add_argument("--since", default="", metavar="WORDS", help="agreed at meetings on or after")
     actions.add_argument("--until", default="", metavar="WORDS", help="agreed at meetings on or before")
+    actions.add_argument("--dates", default="", metavar="WORDS", help=_DATES_HELP)
     actions.set_defaults(handler=cmd_actions)
 
 
@@ -423,60 +449,65 @@ def _query(build: Callable[[], object]) -> object:
         raise SystemExit(EXIT_USAGE) from None
 
 
-def _meeting_heading(meeting: object) -> str:
-    return f"{when_in_words(meeting.start)} | {meeting.group_name}" if meeting else "A meeting no longer listed"
+def _start_listing(args: argparse.Namespace, found: list, noun: str, as_json: Callable[[object], dict]) -> bool:
+    """JSON for scripts; or the dates said as they were read, and a word when nothing matched.
+    True when the records are still to be printed."""
+    if args.json:
+        json.dump([as_json(f) for f in found], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return False
+    _say_period(args)
+    if not found:
+        print(f"No {noun} match." if found.lookup.in_words() != "no filters"
+              else f"There are no {noun} in this archive yet.")
+        return False
+    return True
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
-    from coprod_meet.domain.records import decision_lines
-    from coprod_meet.services.records import DecisionQuery, RecordsService
+    from datetime import date
 
-    query = _query(lambda: DecisionQuery.from_words(search=args.search, since=args.since, until=args.until,
-                                                    group=args.group, review_due=args.review_due))
-    with _open(args) as service:
-        rows = RecordsService(service).find_decisions(query)
-        if args.json:
-            out = [r.record.to_json() | {"meeting_start": r.meeting.start.isoformat() if r.meeting else None,
-                                         "group": r.meeting.group_name if r.meeting else None} for r in rows]
-            json.dump(out, sys.stdout, indent=2)
-            sys.stdout.write("\n")
-        elif not rows:
-            print("No decisions match." if any((args.search, args.since, args.until, args.group, args.review_due))
-                  else "There are no decisions in this archive yet.")
-        else:
-            for r in rows:
-                d = r.record
-                print(f"{_meeting_heading(r.meeting)} | {d.item_title or 'no agenda item'}")
-                for line in decision_lines(d, r.names, r.links):
-                    print(f"  {line}")
-                for change in d.history:
-                    print(f"  Corrected. {change.in_words()}")
-                print(f"  id: {d.id}")
+    from coprod_meet.domain.records import decision_lines
+    from coprod_meet.services.review import people_named, search_decisions
+
+    today = date.today()
+    with _open_to_read(args) as service:
+        found = _query(lambda: search_decisions(service, args.search, period=args.dates, since=args.since,
+                                                until=args.until, group=args.group,
+                                                review="due" if args.review_due else None))
+        if not _start_listing(args, found, "decisions", lambda f: f.decision.to_json() | f.to_json(today)):
+            return EXIT_OK
+        names = people_named(service, found)
+        for f in found:
+            d = f.decision
+            links = {i: row["text"] for i in (d.supersedes, d.superseded_by)
+                     if i and (row := service.read_model.record("decisions", i))}
+            when = when_in_words(f.meeting_start) if f.meeting_start else "A meeting no longer listed"
+            print(f"{when} | {f.group_name} | {d.item_title or 'no agenda item'}")
+            for line in decision_lines(d, names, links):
+                print(f"  {line}")
+            for change in d.history:
+                print(f"  Corrected. {change.in_words()}")
+            print(f"  id: {d.id}")
     return EXIT_OK
 
 
 def cmd_actions(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from coprod_meet.services.records import ActionQuery, RecordsService
+    from coprod_meet.services.review import search_actions
 
-    query = _query(lambda: ActionQuery.from_words(overdue=args.overdue, owner=args.owner, status=args.status,
-                                                  group=args.group, since=args.since, until=args.until))
     today = date.today()
-    with _open(args) as service:
-        rows = RecordsService(service).find_actions(query)
-        if args.json:
-            out = [r.record.to_json() | {"overdue": r.record.is_overdue(today),
-                                         "standing": r.record.standing_in_words(today),
-                                         "group": r.meeting.group_name if r.meeting else None} for r in rows]
-            json.dump(out, sys.stdout, indent=2)
-            sys.stdout.write("\n")
-        elif not rows:
-            print("No actions match." if any((args.overdue, args.owner, args.status, args.group, args.since,
-                                              args.until)) else "There are no actions in this archive yet.")
-        else:
-            for r in rows:
-                print(f"{r.record.sentence(today)} | {_meeting_heading(r.meeting)} | id: {r.record.id}")
+    with _open_to_read(args) as service:
+        found = _query(lambda: search_actions(service, args.search, overdue=args.overdue, owner=args.owner,
+                                              status=args.status, group=args.group, period=args.dates,
+                                              since=args.since, until=args.until))
+        if not _start_listing(args, found, "actions",
+                              lambda f: f.action.to_json() | f.to_json(today) | {"standing": f.due_in_words(today)}):
+            return EXIT_OK
+        for f in found:
+            when = when_in_words(f.meeting_start) if f.meeting_start else "A meeting no longer listed"
+            print(f"{f.action.sentence(today)} | {when} | {f.group_name} | id: {f.action.id}")
     return EXIT_OK
 
 
@@ -495,7 +526,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
         sys.stderr.write("coprod-meet: A Word file cannot be shown on the screen; add -o FILE, such as "
                          "-o minutes.docx.\n")
         return EXIT_USAGE
-    with _open(args) as service:
+    with _open_to_read(args) as service:
         minutes = MinutesService(service)
         export = minutes.export(service.find_meeting_id(args.meeting_id), args.fmt, copy=args.copy,
                                 easy_read=args.easy_read)

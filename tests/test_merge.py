@@ -114,8 +114,9 @@ def test_one_after_the_other_is_not_a_conflict(laptops, tmp_path: Path) -> None:
 
 def test_an_action_closed_on_the_other_laptop_is_closed_here(laptops, tmp_path: Path) -> None:
     a, b = laptops
-    late = rv.search_actions(b, overdue=True, now=ANCHOR + timedelta(days=60))[0]
-    rv.close_action(b, late.action.id, "done", now=ANCHOR)
+    later = ANCHOR + timedelta(days=60)
+    late = rv.search_actions(b, overdue=True, now=later)[0]
+    rv.close_action(b, late.action.id, "done", now=later)  # (closed after it was agreed)
     b.close()
     import_paths(a, [tmp_path / "laptop-b"])
     assert rv.find_action(a, late.action.id).action.status.value == "done"

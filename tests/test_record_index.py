@@ -123,7 +123,7 @@ def test_lines_hold_only_what_the_list_needs_as_columns_newest_first(demo_servic
     for name, columns in ((DECISIONS, decisions), (ACTIONS, actions)):
         assert list(columns) == list(LINE_FIELDS[name])
         assert len({len(column) for column in columns.values()}) == 1 and columns["id"]
-        starts = list(zip(columns["start"], columns["id"]))
+        starts = list(zip(columns["start"], columns["recorded"], columns["id"]))
         assert starts == sorted(starts, reverse=True)
         assert all(set(rest) >= {"id", "meetings"} for rest in details[name].values())
         assert all(v not in (None, "", [], {}) for rest in details[name].values() for v in rest.values())

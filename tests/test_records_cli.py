@@ -134,22 +134,31 @@ def test_naughty_text_in_every_field_reaches_the_command_line_as_typed(archive_d
         stored = [d.text for d in records.decisions(board.march.id)]
     code, out, err = run(capsys, "decisions", "--archive", str(archive_dir), "--json")
     assert code == 0 and err == ""
-    assert [d["text"] for d in json.loads(out)] == stored
+    assert sorted(d["text"] for d in json.loads(out)) == sorted(stored)  # (one meeting: newest first is any order)
     for argv in (["decisions"], ["actions"], ["actions", "--owner", strings[5]],
                  ["decisions", "--search", strings[7]]):
         code, _, err = run(capsys, *argv, "--archive", str(archive_dir))
         assert code == 0 and err == ""
 
 
-def test_searching_reads_only_the_meeting_files_the_catalogue_points_to(demo_service) -> None:
-    from coprod_meet.services.records import DecisionQuery, RecordsService
+def test_listing_reads_the_index_and_no_meeting_file(demo_service, capsys) -> None:
+    """`decisions` and `actions` read the index alone, corrections included: no meeting file."""
+    from coprod_meet.services import review as rv
 
     archive = demo_service.archive
+    read: list[str] = []
+    reading = archive.read_meeting
+    archive.read_meeting = lambda mid: (read.append(mid), reading(mid))[1]
     for f in list(archive._open_meetings.values()):
         f.close()
     archive._open_meetings.clear()
-    found = RecordsService(demo_service).find_decisions(DecisionQuery.from_words(search="transport"))
-    assert found and all("transport" in f"{r.record.text} {r.record.item_title}".lower() for r in found)
-    opened = set(archive._open_meetings)
-    assert opened and len(opened) < len(demo_service.list_meetings())
-    assert {r.record.meeting_id for r in found} <= opened
+    found = rv.search_decisions(demo_service, "transport")
+    assert found and all("transport" in f"{f.decision.text} {f.decision.item_title}".lower() for f in found)
+    decisions, actions = rv.search_decisions(demo_service), rv.search_actions(demo_service)
+    corrected = [f.decision for f in decisions if f.edits]
+    assert corrected and all(d.history and d.history[0].in_words().startswith("On ") for d in corrected)
+    assert any(f.action.history for f in actions)
+    assert read == [] and not archive._open_meetings  # the index alone
+    # The same corrections as folding the meeting files says.
+    book = RecordsService(demo_service)._book()
+    assert {d.id: d.history for d in corrected} == {d.id: book.decisions[d.id].history for d in corrected}

@@ -14,7 +14,8 @@ from coprod_meet.domain import events as ev
 from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.domain.records import ActionStatus, Method, YouSaidState
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.services.records import ActionQuery, DecisionQuery, RecordsService
+from coprod_meet.services import review as rv
+from coprod_meet.services.records import RecordsService
 from tests.records_scenario import MARCH, build_board, leave
 
 TODAY = MARCH.date()
@@ -157,11 +158,10 @@ def test_listing_decisions_with_filters(board) -> None:
     board.records.record_decision(board.march.id, text="We will offer more short breaks.", method="vote",
                                   counts={"for": "7", "against": "1"}, dissent="Breaks should include evenings.")
 
-    def texts(**words) -> list[str]:
-        query = DecisionQuery.from_words(today=date(2026, 3, 13), **words)
-        return [r.record.text for r in board.records.find_decisions(query)]
+    def texts(search: str = "", **words) -> list[str]:
+        return [f.decision.text for f in rv.search_decisions(board.service, search, now=datetime(2026, 3, 13), **words)]
 
-    assert texts() == ["We will write in plain English.", "We will offer more short breaks."]
+    assert texts() == ["We will offer more short breaks.", "We will write in plain English."]  # newest first
     assert texts(search="EVENINGS") == ["We will offer more short breaks."]  # in the dissent
     assert texts(search="breaks holidays") == []  # every word must be there
     assert texts(search="carers' breaks") == ["We will offer more short breaks."]  # in the item title
@@ -169,23 +169,27 @@ def test_listing_decisions_with_filters(board) -> None:
     assert texts(until="February") == ["We will write in plain English."]
     assert texts(since="last month", until="last month") == ["We will write in plain English."]
     assert texts(group="better together board") == texts()
-    assert texts(group="Another group") == []
-    assert texts(review_due=True) == ["We will write in plain English."]
+    with pytest.raises(UserError, match="There is no group called 'Another group'"):
+        texts(group="Another group")
+    assert texts(review="due") == ["We will write in plain English."]
+    assert texts(period="between February and March") == texts()
     with pytest.raises(UserError):
-        DecisionQuery.from_words(since="the day after never")
+        texts(since="the day after never")
 
 
 def test_listing_actions_with_filters(board) -> None:
+    now = datetime.combine(TODAY, datetime.min.time())
+
     def texts(**words) -> list[str]:
-        return [r.record.text for r in board.records.find_actions(ActionQuery.from_words(today=TODAY, **words))]
+        return [f.action.text for f in rv.search_actions(board.service, now=now, **words)]
 
     assert texts(overdue=True) == ["send the carers' survey to every member"]
     assert texts(owner="county") == ["book the room for the summer event"]
     assert texts(owner="jo clark", status="open") == ["send the carers' survey to every member"]
     assert texts(status="done") == []
     assert texts(group="Better Together Board", since="1/2/2026", until="28/2/2026") == texts()
-    with pytest.raises(UserError, match="open, done or dropped"):
-        ActionQuery.from_words(status="finished")
+    with pytest.raises(UserError, match="open, overdue, done, dropped"):
+        texts(status="finished")
 
 
 def test_records_survive_reopening_the_archive(board, archive_dir) -> None:
@@ -204,8 +208,8 @@ def test_demo_archive_lists_every_method_and_action_state(archive_dir) -> None:
             service.save_group(g)
         service.write_whole_meetings(meetings)
         records = RecordsService(service)
-        decisions = [r.record for r in records.find_decisions()]
-        actions = [r.record for r in records.find_actions()]
+        decisions = [f.decision for f in rv.search_decisions(service)]
+        actions = [f.action for f in rv.search_actions(service)]
         book = records._book()
     assert {d.method for d in decisions} == set(Method)
     assert any(d.dissent and d.counts.get("against") for d in decisions)

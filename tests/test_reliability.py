@@ -407,7 +407,8 @@ def test_a_second_process_is_refused_until_the_first_is_killed(tmp_path: Path) -
         assert holder.stdout.readline() == "ready\n"
         with pytest.raises(ArchiveBusy):
             ArchiveService.open(root)
-        cli = subprocess.run([sys.executable, "-m", "coprod_meet", "meetings", "--archive", str(root)],
+        # A command that writes is refused (one that only reads works: tests/test_reading_while_open.py).
+        cli = subprocess.run([sys.executable, "-m", "coprod_meet", "demo", "--meetings", "1", "--archive", str(root)],
                              capture_output=True, text=True, env=writer_env(), timeout=60)
         assert cli.returncode == 1
         assert cli.stdout == ""

@@ -30,14 +30,16 @@ def many_decisions(service: ArchiveService) -> list[str]:
         for n in range(MANY // 5):
             d = Decision(meeting_id=meeting.id, text=f"Decision {m}-{n:02d} about buses")
             events.append(ev.event(ev.DECISION_RECORDED, at=start + timedelta(minutes=n), **d.to_dict()))
-            texts.append((start, d.id, d.text))
+            texts.append((start, n, d.text))
         items.append((meeting, events))
     service.write_whole_meetings(items)
-    return [text for _start, _id, text in sorted(texts, reverse=True)]
+    return [text for _start, _n, text in sorted(texts, reverse=True)]  # newest meeting, then last recorded, first
 
 
 async def review(pilot) -> ReviewDecisionsScreen:
     pilot.app.push_screen(ReviewDecisionsScreen(now=ANCHOR))
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the list is read off the event loop
     await pilot.pause()
     return pilot.app.screen
 

@@ -16,7 +16,7 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Group, Member, note_event
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.demo import build_demo
-from coprod_meet.storage import archive as archive_mod
+from coprod_meet.storage import schema as schema_mod
 from coprod_meet.storage.archive import (
     SCHEMA_VERSION,
     Archive,
@@ -417,8 +417,8 @@ def test_an_older_file_is_migrated_and_saved_in_the_new_format(archive_dir: Path
             doc["place"] = doc["place"] + " (moved)"
         return tables
 
-    monkeypatch.setattr(archive_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(archive_mod.MIGRATIONS, 1, add_flag)
+    monkeypatch.setattr(schema_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema_mod.MIGRATIONS, 1, add_flag)
     with ArchiveService.open(archive_dir) as service:
         assert service.get_meeting(meeting_id).place.endswith(" (moved)")
         assert service.check().sound

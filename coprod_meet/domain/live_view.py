@@ -12,14 +12,11 @@ from datetime import datetime
 from coprod_meet.domain.chairing import chairing_in_words, item_number
 from coprod_meet.domain.dates import seconds_in_words, time_in_words
 from coprod_meet.domain.hybrid import JOINS_WORDS, joins_share_line, joins_suffix
-from coprod_meet.domain.model import join_words
+from coprod_meet.domain.model import ROLE_WORDS, join_words
 from coprod_meet.domain.queue import KIND_WORDS
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.timing import break_in_words, break_reminder, item_time_in_words, turn_in_words, turn_warning
 from coprod_meet.domain.voice import everyone_spoke_in_words, share_lines, share_warnings
-
-ROLE_WORDS = {"note_taker": "Note-taker", "timekeeper": "Timekeeper", "jargon_buster": "Jargon buster",
-              "remote_buddy": "Remote buddy"}
 
 
 @dataclass(frozen=True)
@@ -190,7 +187,7 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
     else:
         not_heard = "Not heard yet on this item: " + join_words([state.name(m) for m in missing])
 
-    roles = [f"{ROLE_WORDS.get(r, r)}: {state.name(m)}" for r, m in state.roles.items() if m and r in ROLE_WORDS]
+    roles = [f"{ROLE_WORDS[r].capitalize()}: {state.name(m)}" for r, m in state.roles.items() if m and r in ROLE_WORDS]
     away = []
     for m in state.meeting.roster:
         status = state.attendance.get(m.id, "")

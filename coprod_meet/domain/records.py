@@ -225,6 +225,15 @@ class Change:
             "reason": self.reason,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Change:
+        return cls(
+            at=datetime.fromisoformat(d["at"]),
+            meeting_id=str(d.get("meeting_id", "")),
+            changes=tuple((c["field"], c.get("before"), c.get("after")) for c in d.get("changes") or ()),
+            reason=str(d.get("reason", "") or ""),
+        )
+
 
 # ---------------------------------------------------------------------------------------------
 # Records
@@ -264,8 +273,8 @@ class Decision:
         return date.fromisoformat(self.review_date) if self.review_date else None
 
     def review_due(self, today: date) -> bool:
-        """True when its review date has come and nothing has replaced it."""
-        return bool(self.review_date) and not self.superseded_by and self.review_day <= today  # type: ignore[operator]
+        """True when its review is due soon or late and nothing has replaced it (see :func:`review_standing`)."""
+        return review_standing(self.review_date, not self.superseded_by, today) is not None
 
     def how_in_words(self) -> str:
         """ "Decided by a vote: 7 for, 1 against, 1 did not vote." """
@@ -315,6 +324,7 @@ class Decision:
             review_date=d.get("review_date") or "",
             supersedes=d.get("supersedes") or "",
             superseded_by=d.get("superseded_by") or "",
+            history=tuple(Change.from_dict(c) for c in d.get("history") or ()),
         )
 
 
@@ -344,7 +354,7 @@ class Action:
         return date.fromisoformat(self.due) if self.due else None
 
     def is_overdue(self, today: date) -> bool:
-        return self.status is ActionStatus.OPEN and self.due_date is not None and self.due_date < today
+        return action_overdue(self.status.value, self.due, today)
 
     def standing_in_words(self, today: date) -> str:
         """ "2 weeks late", "due in 3 days", "done", "dropped: the provider closed"."""
@@ -395,6 +405,7 @@ class Action:
             reason=d.get("reason", ""),
             item_id=d.get("item_id", ""),
             decision_id=d.get("decision_id", ""),
+            history=tuple(Change.from_dict(c) for c in d.get("history") or ()),
         )
 
 
@@ -559,10 +570,7 @@ class RecordBook:
 
     def _finish(self) -> None:
         """Work out what follows from the records: "replaced by", and how far each "you said" came."""
-        replaced: dict[str, str] = {}
-        for d in self.decisions.values():
-            if d.supersedes and d.supersedes in self.decisions and d.supersedes != d.id:
-                replaced.setdefault(d.supersedes, d.id)
+        replaced = replacements((d.id, d.supersedes) for d in self.decisions.values() if d.supersedes in self.decisions)
         self.decisions = {k: replace(d, superseded_by=replaced.get(k, "")) for k, d in self.decisions.items()}
         self.you_said = {k: replace(y, state=self.state_of(y)) for k, y in self.you_said.items()}
 
@@ -846,3 +854,46 @@ def decision_lines(d: Decision, name_of: Mapping[str, str], titles: Mapping[str,
     if d.superseded_by:
         lines.append(f"Replaced by a later decision: {titles.get(d.superseded_by, 'see the later meeting')}")
     return lines
+
+
+# -- the rules every list of decisions and actions keeps (the review screens, line mode, the
+# -- command line and the index in storage/read_model.py all use these) ----------------------
+
+REVIEW_SOON_DAYS = 28  # a review date within four weeks counts as due
+
+
+def replacements(decisions: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Which decision replaced which: {earlier id: the later decision's id}, from (id, supersedes)
+    pairs in time order. A decision's own events never say it was replaced; the later one says
+    so. Should two say they replace the same decision, the first one does."""
+    found: dict[str, str] = {}
+    for record_id, supersedes in decisions:
+        if supersedes and supersedes != record_id:
+            found.setdefault(supersedes, record_id)
+    return found
+
+
+def review_standing(review_date: str | date | None, current: bool, today: date) -> str | None:
+    """ "overdue" (the review date has passed), "due" (it is within four weeks) or None (no
+    review date, not yet due, or the decision was replaced and needs no review)."""
+    if not current or not review_date:
+        return None
+    try:
+        day = review_date if isinstance(review_date, date) else date.fromisoformat(str(review_date))
+    except ValueError:
+        return None
+    if day < today:
+        return "overdue"
+    return "due" if (day - today).days <= REVIEW_SOON_DAYS else None
+
+
+def action_overdue(status: str, due: str | None, today: date) -> bool:
+    """An open action whose due date (ISO) has passed."""
+    return status == ActionStatus.OPEN.value and bool(due) and str(due)[:10] < today.isoformat()
+
+
+def owner_matches(owner: str, words: Iterable[str]) -> bool:
+    """Whether every word (lower-cased) starts one of the owner's names: "jo" finds "Jo Clark"
+    and "county" finds "Durham County Council", but "lark" does not find "Jo Clark"."""
+    names = owner.casefold().split()
+    return all(any(n.startswith(w) for n in names) for w in words)

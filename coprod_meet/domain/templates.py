@@ -18,7 +18,7 @@ from typing import Any, Sequence
 
 from coprod_meet.domain.dates import parse_duration
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.model import AgendaItem, ItemKind, Member, Paper, VoiceGroup
+from coprod_meet.domain.model import ROLE_WORDS, AgendaItem, ItemKind, Member, Paper, VoiceGroup
 from coprod_meet.domain.text import clean_text
 
 # What a lead may be, besides a member's name.
@@ -34,7 +34,6 @@ STANDING_ITEMS = {
     "aob": "Any other business",
     "how_did_today_go": "How did today go?",
 }
-ROLE_WORDS = {"note_taker": "note-taker", "timekeeper": "timekeeper", "jargon_buster": "jargon buster"}
 
 _TOP_KEYS = {"title", "about", "length", "place", "online_link", "group", "when", "co_chairs", "roles", "item"}
 _ITEM_KEYS = {"title", "kind", "minutes", "standing", "lead", "presenter", "summary", "paper", "sub"}

@@ -18,6 +18,7 @@ from typing import Iterable
 from coprod_meet.domain.chairing import leads_in_words
 from coprod_meet.domain.dates import MONTHS, WEEKDAYS, date_in_words, time_in_words, when_in_words
 from coprod_meet.domain.hybrid import joins_share_sentence
+from coprod_meet.domain.evaluation import HEARD_ANSWERS
 from coprod_meet.domain.model import Event, Meeting, VoiceGroup, join_words
 from coprod_meet.domain.notes import named_first
 from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
@@ -514,7 +515,7 @@ class _Writer:
         if not ev:
             self.p("We did not ask how the meeting went this time.")
             return
-        tally = {k: sum(1 for heard, _ in ev.values() if heard == k) for k in ("yes", "partly", "no", "pass")}
+        tally = {k: sum(1 for heard, _ in ev.values() if heard == k) for k in HEARD_ANSWERS}
         lines = [f"{count(len(ev), 'person', 'people')} told us how the meeting went."]
         if tally["yes"]:
             lines.append(f"{count(tally['yes'], 'person', 'people')} felt heard.")

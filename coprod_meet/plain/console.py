@@ -39,10 +39,11 @@ class Console:
 
     def say(self, text: str = "") -> None:
         for line in plain(text).split("\n"):
-            wrapped = textwrap.wrap(line, self.width, break_long_words=True, break_on_hyphens=False) or [""]
-            indent = len(line) - len(line.lstrip(" "))
-            for n, part in enumerate(wrapped):
-                self._out.write((" " * indent if n else "") + part + "\n")
+            indent = " " * (len(line) - len(line.lstrip(" ")))  # kept on the lines it wraps onto
+            wrapped = textwrap.wrap(line, self.width, break_long_words=True, break_on_hyphens=False,
+                                    subsequent_indent=indent) or [""]
+            for part in wrapped:
+                self._out.write(part + "\n")
         self._out.flush()
 
     def ask(self, prompt: str) -> str | None:

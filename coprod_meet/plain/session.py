@@ -13,6 +13,7 @@ from typing import Callable
 from coprod_meet.domain.dates import when_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import now
+from coprod_meet.plain import review
 from coprod_meet.plain.console import Console
 from coprod_meet.plain.coordinator import Coordinator
 from coprod_meet.services.archive import ArchiveService
@@ -45,6 +46,8 @@ class PlainSession:
                            "Type run and a number from the list.", self.cmd_run),
             Command("plan", "Plan a new meeting: the group, a template, when and how long.", self.cmd_plan),
             *Coordinator(self).commands(),
+            Command("decisions", review.DECISIONS_HELP, lambda rest: review.cmd_decisions(self, rest)),
+            Command("actions", review.ACTIONS_HELP, lambda rest: review.cmd_actions(self, rest)),
             Command("help", "Say the commands again.", self.cmd_help),
             Command("quit", "Leave coprod-meet.", lambda _rest: True),
         ]

@@ -14,12 +14,16 @@ from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.storage.archive import (
     SAVED_AT,
     Archive,
+    ArchiveBusy,
     CheckReport,
     Problem,
     default_archive_dir,
     summary_of,
 )
 from coprod_meet.storage.meeting_status import StatusBook, status_from_types
+from coprod_meet.storage.durable import failure_in_words  # noqa: F401  (for the front ends)
+from coprod_meet.storage.payments import PaymentStore
+from coprod_meet.storage.read_model import ReadModel, local_time
 from coprod_meet.storage.record_index import is_record_event
 
 if TYPE_CHECKING:  # pragma: no cover  (read when first needed: listing meetings needs none of it)
@@ -57,13 +61,34 @@ class ArchiveService:
     """The archive as the front ends see it."""
 
     def __init__(self, archive: Archive) -> None:
+        # The storage, for this service only (and storage tests): other services read through
+        # ``read_model`` and write through the methods below.
         self.archive = archive
+        self.read_model = ReadModel(archive)
+        self.payments = PaymentStore(archive)  # each group's private payments file and policy
         self._summaries: list[MeetingSummary] | None = None
         self._status = StatusBook(archive.root)
 
     @classmethod
     def open(cls, root: Path | str | None = None, *, lock: bool = True) -> ArchiveService:
         return cls(Archive(root if root is not None else default_archive_dir(), lock=lock))
+
+    @classmethod
+    def open_to_read(cls, root: Path | str | None = None) -> ArchiveService:
+        """The archive for reading only. Locked as usual when it is free; while the app has it
+        open, read without the lock and without writing anything (see ``Archive``): every file
+        is replaced whole, so what is read is a state the app saved. A change is then refused
+        with a plain sentence."""
+        where = root if root is not None else default_archive_dir()
+        try:
+            return cls(Archive(where, reading=True))
+        except ArchiveBusy:
+            return cls(Archive(where, only_read=True))
+
+    @property
+    def only_read(self) -> bool:
+        """Whether the archive was opened only to read, because the app has it open."""
+        return self.archive.only_read
 
     def close(self) -> None:
         self.archive.close()
@@ -88,31 +113,27 @@ class ArchiveService:
     def list_meetings(self) -> list[MeetingSummary]:
         """Every meeting, newest first."""
         if self._summaries is None:
-            rows = [m for m in map(_summary, self.archive.summary_lines()) if m is not None]
-            rows.sort(key=lambda m: (m.start, m.id), reverse=True)
-            self._summaries = rows
+            self._summaries = [m for m in map(_summary, self.read_model.meeting_lines()) if m is not None]
         return list(self._summaries)
 
     def newest_first(self, words: str = "") -> Sequence[MeetingSummary]:
         """The meetings list of the first screen: newest first, each made into a summary only
-        when its row is shown, so a 20,000-meeting archive opens as fast as a small one. While
-        the archive's first page is still true, the catalogue is read only if the person scrolls
-        past it. ``words`` keeps the meetings whose title or group holds them (any case)."""
-        page = self.archive.first_page if not self.archive.catalogue_read else None
-        if page is not None and not words:
-            return _LazySummaries(_PageThenRest(page.lines, page.count, self._newest_lines))
-        lines = self._newest_lines()
-        if words:
-            lowered = words.lower()
-            lines = [s for s in lines if lowered in f"{s.get('title', '')} {s.get('group_name', '')}".lower()]
-        return _LazySummaries(lines)
+        when its row is shown, so a 20,000-meeting archive opens as fast as a small one (see
+        ``ReadModel.meetings``). ``words`` keeps the meetings whose title or group holds them."""
+        return _LazySummaries(self.read_model.meetings(words))
 
-    def _newest_lines(self) -> list[dict[str, Any]]:
-        """Every catalogue line, newest first."""
-        lines = self.archive.newest_lines()
-        if lines is None:  # some start must be read as a date to be put in order
-            lines = [_line_of(m) for m in self.list_meetings()]
-        return lines
+    def has_meeting_file(self, meeting_id: str) -> bool:
+        """Whether the archive holds a file for this meeting (readable or not)."""
+        return self.archive.meeting_path(meeting_id).exists()
+
+    def read_meeting_data(self, meeting_id: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        """A meeting's plan and events as stored, without keeping its file open; ``(None, [])``
+        when it is missing or cannot be read."""
+        return self.archive.read_meeting(meeting_id)
+
+    def set_aside_if_unreadable(self, meeting_id: str) -> None:
+        """Open a meeting's file, so one that will not parse is moved aside and said."""
+        self.archive.meeting_file(meeting_id)
 
     def _file(self, meeting_id: str):
         before = len(self.archive.problems)
@@ -296,43 +317,15 @@ class ArchiveService:
         return self.archive.check()
 
 
-def _local(text: str) -> datetime:
-    """A stored date and time; one written with a time zone (by another tool) in local time."""
-    when = datetime.fromisoformat(text)
-    return when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when
-
-
 def _summary(line: dict[str, Any]) -> MeetingSummary | None:
     """A catalogue line as a summary; None for a damaged line (`check` reports the file itself)."""
     try:
-        start = _local(line["start"])
-        end = _local(line["end"]) if line.get("end") else start
+        start = local_time(line["start"])
+        end = local_time(line["end"]) if line.get("end") else start
         return MeetingSummary(line["id"], line.get("group_id", ""), line.get("group_name", ""),
                               line.get("title", ""), start, end)
     except (KeyError, ValueError, TypeError):
         return None
-
-
-def _line_of(m: MeetingSummary) -> dict[str, Any]:
-    return {"id": m.id, "group_id": m.group_id, "group_name": m.group_name, "title": m.title,
-            "start": m.start.isoformat(), "end": m.end.isoformat()}
-
-
-class _PageThenRest(Sequence[dict[str, Any]]):
-    """The first page's lines, then the whole list once a row past the page is wanted."""
-
-    def __init__(self, page: list[dict[str, Any]], count: int, rest: Any) -> None:
-        self._page, self._count, self._rest, self._all = page, count, rest, None
-
-    def __len__(self) -> int:
-        return self._count if self._all is None else len(self._all)
-
-    def __getitem__(self, index):  # type: ignore[override]
-        if self._all is None and isinstance(index, int) and 0 <= index < len(self._page):
-            return self._page[index]
-        if self._all is None:
-            self._all = self._rest()
-        return self._all[index]
 
 
 class _LazySummaries(Sequence[MeetingSummary]):

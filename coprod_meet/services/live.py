@@ -19,15 +19,15 @@ from typing import Any, Callable
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.errors import UserError
-from coprod_meet.domain.model import AgendaItem, Event, Member, Naming, VoiceGroup, now
+from coprod_meet.domain.evaluation import HEARD_ANSWERS
+from coprod_meet.domain.model import ROLE_WORDS, AgendaItem, Event, Member, Naming, VoiceGroup, now
 from coprod_meet.domain.queue import KINDS
 from coprod_meet.domain.records import Action, Decision, RecordPrefill, check_action, check_decision
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.text import clean_short, clean_title
 from coprod_meet.services.archive import ArchiveService
 
-ROLES = {"timekeeper": "timekeeper", "note_taker": "note-taker", "jargon_buster": "jargon buster",
-         "remote_buddy": "remote buddy"}
+ROLES = ROLE_WORDS
 CARD_COLOURS = ("red", "amber", "green")
 ATTENDANCE_WORDS = {
     "present": "is here",
@@ -36,7 +36,7 @@ ATTENDANCE_WORDS = {
     "left": "left early",
     "absent": "is not here",
 }
-EVALUATION_ANSWERS = ("yes", "partly", "no", "pass")
+EVALUATION_ANSWERS = HEARD_ANSWERS
 QUEUE_CHOICES = ("carry", "clear", "stay")  # people wait and the co-chair leaves the item
 QUEUE_CHOICE_WORDS = {
     "carry": "Carry them to the next item",

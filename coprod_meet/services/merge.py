@@ -38,7 +38,8 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Group, Meeting, now
 from coprod_meet.domain.text import clean_note, clean_short
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.storage.archive import SAVED_AT, SCHEMA_VERSION, Problem, _check_schema
+from coprod_meet.storage.archive import SAVED_AT, Problem
+from coprod_meet.storage.schema import SCHEMA_VERSION, check_schema
 from coprod_meet.storage.durable import CorruptFile, atomic_write, decode, encode, is_temp_file
 from coprod_meet.storage.record_index import DECISIONS
 
@@ -160,7 +161,7 @@ def _tables(path: Path, label: str) -> dict[str, Any]:
     except OSError:
         raise ImportProblem(f"{label} could not be opened; check the name and that you may read it.") from None
     try:
-        return _check_schema(path, decode(path, raw))
+        return check_schema(path, decode(path, raw))
     except CorruptFile as error:
         raise ImportProblem(f"{label} could not be imported ({error.reason}); nothing from it was added.") from None
     except UserError as error:  # saved by a newer coprod-meet
@@ -426,16 +427,16 @@ def import_paths(service: ArchiveService, paths: list[Path], *, merge_groups: bo
     for item in incoming.values():
         for decision_id, ids in _decision_edits(item.events).items():
             incoming_edits.setdefault(decision_id, set()).update(ids)
-    records = service.archive.records
+    records = service.read_model
 
     to_write: list[tuple[Meeting, list[Event]]] = []
     stamps: dict[str, str] = {}
     conflicted: set[str] = set()
     for item in incoming.values():
         mid = item.meeting.id
-        loaded = service.read_meeting(mid) if service.archive.meeting_path(mid).exists() else None
-        if loaded is None and service.archive.meeting_path(mid).exists():
-            service.archive.meeting_file(mid)  # moves the unreadable local file aside and says so
+        loaded = service.read_meeting(mid) if service.has_meeting_file(mid) else None
+        if loaded is None and service.has_meeting_file(mid):
+            service.set_aside_if_unreadable(mid)  # moves the unreadable local file aside and says so
         if loaded is None:
             to_write.append((item.meeting, item.events))
             stamps[mid] = item.saved_at
@@ -445,7 +446,7 @@ def import_paths(service: ArchiveService, paths: list[Path], *, merge_groups: bo
         if _not_the_same(local_meeting, item.meeting):
             report.problems.append(_refuse_twins(item.meeting.title, local_meeting, item.meeting, "this archive"))
             continue
-        local_plan, _ = service.archive.read_meeting(mid)
+        local_plan, _ = service.read_meeting_data(mid)
         local_saved = (local_plan or {}).get(SAVED_AT, "")
         local_ids = {e.id for e in local_events}
         new_events = [e for e in item.events if e.id not in local_ids]
@@ -475,7 +476,7 @@ def import_paths(service: ArchiveService, paths: list[Path], *, merge_groups: bo
 
         report.claims = PaymentsService(service).take_claims(claims)
     for decision_id in sorted(conflicted):
-        row = records.row(DECISIONS, decision_id)
+        row = records.record(DECISIONS, decision_id)
         if row is None:
             continue
         message = _conflict_words(row)
@@ -521,7 +522,7 @@ def export_meeting(service: ArchiveService, meeting_id: str, target: Path, *, wi
     Payment claims are private and kept apart from the meeting: they go in the file only when
     ``with_payments`` asks for them."""
     mid = service.find_meeting_id(meeting_id)
-    plan, raw_events = service.archive.read_meeting(mid)
+    plan, raw_events = service.read_meeting_data(mid)
     if plan is None:
         raise UserError("That meeting's file cannot be read; run `coprod-meet check` to look at the archive.")
     target = Path(target).expanduser()

@@ -69,14 +69,14 @@ class PaymentsService:
         text = read_text(path, "payment policy", PolicyProblem, "a payment policy")
         policy = parse_policy(text, path.name)
         self.service.group(group_id)  # the group must be there
-        store.write_policy_text(self.service.archive, group_id, text)
+        self.service.payments.write_policy_text(group_id, text)
         return policy
 
     def policy(self, group_id: str) -> Policy | None:
-        text = store.read_policy_text(self.service.archive, group_id)
+        text = self.service.payments.read_policy_text(group_id)
         if text is None:
             return None
-        return parse_policy(text, store.policy_path(self.service.archive, group_id).name)
+        return parse_policy(text, self.service.payments.policy_path(group_id).name)
 
     def needed_policy(self, group: Group) -> Policy:
         policy = self.policy(group.id)
@@ -89,12 +89,12 @@ class PaymentsService:
         return policy
 
     def policy_file(self, group_id: str) -> Path:
-        return store.policy_path(self.service.archive, group_id)
+        return self.service.payments.policy_path(group_id)
 
     # -- claims ---------------------------------------------------------------------------
 
     def _file(self, group_id: str) -> store.PaymentsFile:
-        return store.PaymentsFile(self.service.archive, group_id)
+        return self.service.payments.file(group_id)
 
     def _group_of_meeting(self, meeting_group_id: str, group_name: str) -> Group:
         try:
@@ -179,7 +179,7 @@ class PaymentsService:
         groups = [self.service.find_group(group)] if group.strip() else self.service.groups()
         rows = []
         for g in groups:
-            if not store.has_claims_file(self.service.archive, g.id):
+            if not self.service.payments.has_claims_file(g.id):
                 continue
             f = self._file(g.id)
             try:
@@ -253,7 +253,7 @@ class PaymentsService:
     # -- for a meeting file going elsewhere (export-meeting --with-payments) ----------------
 
     def claims_of_meeting(self, meeting_id: str, group_id: str) -> list[dict[str, Any]]:
-        if not store.has_claims_file(self.service.archive, group_id):
+        if not self.service.payments.has_claims_file(group_id):
             return []
         f = self._file(group_id)
         try:
@@ -268,7 +268,7 @@ class PaymentsService:
         for raw in claims:
             try:
                 c = Claim.from_dict(raw)
-                store.policy_path(self.service.archive, c.group_id)  # a safe group id
+                self.service.payments.policy_path(c.group_id)  # a safe group id
             except (KeyError, ValueError, TypeError, UserError):
                 continue
             by_group.setdefault(c.group_id, []).append(c)

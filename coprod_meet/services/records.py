@@ -5,20 +5,17 @@ event; it may be written in a later meeting (Jo marks an action done at matters 
 reading gathers the record events of all the group's meetings in time order and folds them
 (:class:`RecordBook`).
 
-Listing across the archive goes through :meth:`RecordsService.find_decisions` and
-:meth:`RecordsService.find_actions`: the filters live in :class:`DecisionQuery` and
-:class:`ActionQuery`, and the records come from one place (``_book``), so a catalogue can
-take over the reading without touching the rules.
+Listing decisions and actions across the archive is not done here: ``services/review.py``
+finds them through the index, with the one set of look-up rules of ``services/lookup.py``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from coprod_meet.domain import events as ev
-from coprod_meet.domain.dates import parse_date_range
 from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.domain.evaluation import EvaluationSummary, check_answer, summarise
 from coprod_meet.domain.model import Event, now
@@ -43,107 +40,7 @@ from coprod_meet.domain.records import (
     make_you_said,
 )
 from coprod_meet.domain.state import MeetingState
-from coprod_meet.services.archive import ArchiveService, MeetingSummary
-from coprod_meet.storage.record_index import ACTIONS, DECISIONS, searchable
-
-
-@dataclass(frozen=True)
-class DecisionQuery:
-    """Which decisions to list. Empty fields match everything."""
-
-    search: str = ""  # words looked for in the decision, its item and the other view
-    since: date | None = None
-    until: date | None = None
-    group: str = ""  # a group's name (any case) or id
-    review_due: bool = False  # only those whose review date has come and are not replaced
-    today: date | None = None
-
-    @classmethod
-    def from_words(cls, *, search: str = "", since: str = "", until: str = "", group: str = "",
-                   review_due: bool = False, today: date | None = None) -> DecisionQuery:
-        start, end = _period(since, until, today)
-        return cls(search=search.strip(), since=start, until=end, group=group.strip(), review_due=review_due,
-                   today=today)
-
-    def matches(self, d: Decision, meeting: MeetingSummary | None) -> bool:
-        if self.search:
-            haystack = f"{d.text}\n{d.item_title}\n{d.dissent}".casefold()
-            if not all(word in haystack for word in self.search.casefold().split()):
-                return False
-        if not _in_period(meeting, self.since, self.until) or not _in_group(meeting, self.group):
-            return False
-        return not self.review_due or d.review_due(self.today or date.today())
-
-
-@dataclass(frozen=True)
-class ActionQuery:
-    """Which actions to list. Empty fields match everything."""
-
-    overdue: bool = False
-    owner: str = ""  # part of the owner's name, any case
-    group: str = ""
-    status: str = ""  # open | done | dropped
-    since: date | None = None
-    until: date | None = None
-    today: date | None = None
-
-    @classmethod
-    def from_words(cls, *, overdue: bool = False, owner: str = "", group: str = "", status: str = "",
-                   since: str = "", until: str = "", today: date | None = None) -> ActionQuery:
-        start, end = _period(since, until, today)
-        if status and status not in ActionStatus._value2member_map_:
-            raise UserError("The status must be open, done or dropped.")
-        return cls(overdue=overdue, owner=owner.strip(), group=group.strip(), status=status, since=start,
-                   until=end, today=today)
-
-    def matches(self, a: Action, meeting: MeetingSummary | None) -> bool:
-        if self.owner and self.owner.casefold() not in a.owner.casefold():
-            return False
-        if self.status and a.status.value != self.status:
-            return False
-        if self.overdue and not a.is_overdue(self.today or date.today()):
-            return False
-        return _in_period(meeting, self.since, self.until) and _in_group(meeting, self.group)
-
-
-def _period(since: str, until: str, today: date | None) -> tuple[date | None, date | None]:
-    moment = datetime.combine(today, datetime.min.time()) if today else None
-    start = end = None
-    if since.strip():
-        start = parse_date_range(since if since.split()[0].lower() in ("since", "from", "after") else f"since {since}",
-                                 now=moment)[0]
-    if until.strip():
-        end = parse_date_range(until if until.split()[0].lower() in ("until", "before", "to") else f"until {until}",
-                               now=moment)[1]
-    if start and end and start > end:
-        raise UserError("--since is after --until; please put the earlier date first.")
-    return start, end
-
-
-def _in_period(meeting: MeetingSummary | None, since: date | None, until: date | None) -> bool:
-    if since is None and until is None:
-        return True
-    if meeting is None:
-        return False
-    day = meeting.start.date()
-    return (since is None or day >= since) and (until is None or day <= until)
-
-
-def _in_group(meeting: MeetingSummary | None, group: str) -> bool:
-    if not group:
-        return True
-    return meeting is not None and group.casefold() in (meeting.group_name.casefold(), meeting.group_id)
-
-
-@dataclass(frozen=True)
-class Listed:
-    """A record with the meeting it was made in, the names of that meeting's members, and the
-    wording of the decisions it links to (by id)."""
-
-    record: Any
-    meeting: MeetingSummary | None
-    names: dict[str, str] = field(default_factory=dict)
-    links: dict[str, str] = field(default_factory=dict)
+from coprod_meet.services.archive import ArchiveService
 
 
 class RecordsService:
@@ -152,12 +49,8 @@ class RecordsService:
     def __init__(self, service: ArchiveService, *, clock: Callable[[], datetime] = now) -> None:
         self.service = service
         self.clock = clock
-        self._name_cache: dict[str, dict[str, str]] = {}
 
     # -- reading --------------------------------------------------------------------------
-
-    def _summaries(self) -> dict[str, MeetingSummary]:
-        return {m.id: m for m in self.service.list_meetings()}
 
     def _book(self, group_id: str | None = None, *, only: set[str] | None = None) -> RecordBook:
         """Every record event of the group's meetings (or the whole archive), folded in time order.
@@ -222,60 +115,6 @@ class RecordsService:
             what = kind[:-1]
             raise NotFound(f"There is no {what} with that id; type `coprod-meet {kind}` to list them.")
         return found[record_id]
-
-    # -- listing across the archive ---------------------------------------------------------
-
-    def find_decisions(self, query: DecisionQuery | None = None) -> list[Listed]:
-        """Decisions matching the query, oldest meeting first."""
-        query = query or DecisionQuery()
-        meetings = self._summaries()
-        book = self._book(only=self._catalogued(DECISIONS, query.search, query.since, query.until, query.group))
-        texts = {d.id: d.text for d in book.decisions.values()}
-        found = [d for d in book.decisions.values() if query.matches(d, meetings.get(d.meeting_id))]
-        rows = [
-            Listed(d, meetings.get(d.meeting_id), self._names(d.meeting_id),
-                   {i: texts[i] for i in (d.supersedes, d.superseded_by) if i in texts})
-            for d in found
-        ]
-        return _in_meeting_order(rows)
-
-    def _catalogued(self, table: str, words: str, since: date | None, until: date | None,
-                    group: str) -> set[str] | None:
-        """The meeting files that can hold matches, found in the catalogue's index (issue 7: search
-        never walks every file). None when nothing narrows the search: everything is read."""
-        if not (words.strip() or since or until or group):
-            return None
-        wanted = words.casefold().split()
-        group_key = group.casefold()
-        files: set[str] = set()
-        for row in self.service.archive.records.rows(table):
-            if wanted and not all(w in searchable(table, row) for w in wanted):
-                continue
-            if group_key and group_key not in (str(row.get("group_name", "")).casefold(), row.get("group_id")):
-                continue
-            day = str(row.get("start", ""))[:10]
-            if (since and day and day < since.isoformat()) or (until and day and day > until.isoformat()):
-                continue
-            files.update(row.get("meetings", []))
-        return files
-
-    def _names(self, meeting_id: str) -> dict[str, str]:
-        cache = self._name_cache
-        if meeting_id not in cache:
-            try:
-                cache[meeting_id] = {m.id: m.name for m in self.service.get_meeting(meeting_id).roster}
-            except UserError:
-                cache[meeting_id] = {}
-        return cache[meeting_id]
-
-    def find_actions(self, query: ActionQuery | None = None) -> list[Listed]:
-        """Actions matching the query, oldest due date first (those with no date last)."""
-        query = query or ActionQuery()
-        meetings = self._summaries()
-        only = self._catalogued(ACTIONS, query.owner, query.since, query.until, query.group)
-        rows = [Listed(a, meetings.get(a.meeting_id)) for a in self._book(only=only).actions.values()]
-        rows = [r for r in rows if query.matches(r.record, r.meeting)]
-        return sorted(_in_meeting_order(rows), key=lambda r: r.record.due or "9999")
 
     def open_actions(self, meeting_id: str) -> list[Action]:
         """The group's open actions from meetings before this one: for matters arising."""
@@ -467,7 +306,3 @@ class RecordsService:
     def evaluation_summary(self, meeting_id: str) -> EvaluationSummary:
         return summarise(self.state(meeting_id))
 
-
-def _in_meeting_order(rows: list[Listed]) -> list[Listed]:
-    """Oldest meeting first; within a meeting, the order the records were made (a stable sort)."""
-    return sorted(rows, key=lambda r: r.meeting.start.isoformat() if r.meeting else "")

@@ -9,34 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, Iterable, TypeVar
 
 from coprod_meet.domain import events as ev
 from coprod_meet.domain.dates import date_in_words, lateness_in_words, when_in_words
 from coprod_meet.domain.errors import NotFound, UserError
 from coprod_meet.domain.model import AgendaItem, Event, Meeting, join_words
 from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
-from coprod_meet.domain.state import MeetingState
 from coprod_meet.domain.text import clean_short
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.services.decision_list import METHOD_WORDS as _METHOD_WORDS
-from coprod_meet.services.decision_list import (
-    choice,
-    group_ids_of,
-    iso_date,
-    matching_lines,
-    review_in_words,
-    start_of,
-    today_of,
-    words_of,
-)
-from coprod_meet.storage.record_index import ACTIONS, DECISIONS, searchable
+from coprod_meet.services.decision_list import iso_date, review_in_words, start_of
+from coprod_meet.services.lookup import ACTION_STATUS_CHOICES, Lookup, lookup
+from coprod_meet.storage.read_model import RecordFilter
+from coprod_meet.storage.record_index import ACTIONS, DECISIONS
 
 T = TypeVar("T")
 
-ACTION_STATUS_CHOICES = ("open", "overdue", "done", "dropped")
-
-METHOD_WORDS = {Method(value): words for value, words in _METHOD_WORDS.items()}
+__all__ = ["ACTION_STATUS_CHOICES"]  # (for the actions screen)
 
 
 # -- what a search finds ---------------------------------------------------------------------
@@ -87,10 +76,10 @@ class FoundAction:
     group_id: str = ""
     group_name: str = ""
     meeting_start: datetime | None = None
+    edits: int = 0
 
     def overdue(self, today: date) -> bool:
-        due = iso_date(self.action.due)
-        return self.action.status is ActionStatus.OPEN and due is not None and due < today
+        return self.action.is_overdue(today)
 
     def due_in_words(self, today: date) -> str:
         """"2 weeks late", "due in 3 days", "done", "dropped: no money left", "no date set"."""
@@ -113,14 +102,16 @@ class FoundAction:
 
 
 class Found(list[T]):
-    """Search results; ``total`` is how many matched, even when only the newest few are kept."""
+    """Search results; ``total`` is how many matched, even when only the newest few are kept;
+    ``lookup`` is what was asked for (``lookup.in_words()`` says it)."""
 
     total: int = 0
+    lookup: Lookup | None = None
 
 
 def _found_decision(row: dict[str, Any], conflicts: dict[str, dict[str, Any]]) -> FoundDecision | None:
     try:
-        decision = Decision.from_dict(row)
+        decision = Decision.from_dict(row)  # with its corrections, as the index keeps them
     except (KeyError, ValueError, TypeError, UserError):
         return None  # a damaged line; `check` and a rebuild heal the catalogue
     return FoundDecision(
@@ -134,7 +125,8 @@ def _found_action(row: dict[str, Any]) -> FoundAction | None:
         action = Action.from_dict(row)
     except (KeyError, ValueError, TypeError, UserError):
         return None
-    return FoundAction(action, row.get("group_id", ""), row.get("group_name", ""), start_of(row))
+    return FoundAction(action, row.get("group_id", ""), row.get("group_name", ""), start_of(row),
+                       int(row.get("edits", 0) or 0))
 
 
 # -- searching -------------------------------------------------------------------------------
@@ -145,60 +137,45 @@ def search_decisions(
 ) -> Found[FoundDecision]:
     """Whole decisions across the archive, newest meeting first, found through the index.
 
-    ``words`` and ``filters`` are those of :func:`~coprod_meet.services.decision_list.matching_lines`
+    ``words`` and ``filters`` are those of :func:`~coprod_meet.services.lookup.lookup`
     (period, since, until, group, method, review, state, now). ``limit`` keeps the newest few;
     ``.total`` of the result says how many matched in all.
     """
-    lines, kept = matching_lines(service, words, **filters)
-    records = service.archive.records
-    conflicts = records.conflicts()
-    whole = records.whole(DECISIONS, (lines.line(i) for i in kept[:limit]))
-    found = Found(f for f in (_found_decision(r, conflicts) for r in whole) if f is not None)
-    found.total = len(kept)
+    found_by = lookup(service, DECISIONS, words, **filters)
+    model = service.read_model
+    matches = model.decisions(found_by.filter)
+    conflicts = model.conflicts()
+    found = Found(f for f in (_found_decision(r, conflicts) for r in matches.whole(limit)) if f is not None)
+    found.total, found.lookup = matches.total, found_by
     return found
 
 
-def search_actions(
-    service: ArchiveService,
-    *,
-    status: str | None = None,
-    overdue: bool = False,
-    owner: str | None = None,
-    group: str | None = None,
-    words: str = "",
-    now: datetime | None = None,
-) -> list[FoundAction]:
-    """Actions across the archive as they stand now, soonest due first.
+def search_actions(service: ArchiveService, words: str = "", *, limit: int | None = None,
+                   **filters: Any) -> Found[FoundAction]:
+    """Actions across the archive as they stand now, newest meeting first, found through the index.
 
-    ``status``: "open", "overdue", "done" or "dropped" (default: all). ``owner`` matches the
-    start of the owner's names ("jo" finds "Jo Clark" but not "Major").
+    ``filters`` are those of :func:`~coprod_meet.services.lookup.lookup`: status ("open",
+    "overdue", "done" or "dropped"), overdue, owner (each word starts one of the owner's names:
+    "jo" finds "Jo Clark" but not "Major"), group, period, since, until, now.
     """
-    status = choice(status, ACTION_STATUS_CHOICES, "kind of action")
-    if status == "overdue":
-        overdue, status = True, "open"
-    owner_words = words_of(owner)
-    wanted = words_of(words)
-    today = today_of(now)
-    rows = service.archive.records.lines(ACTIONS)
-    groups = group_ids_of(service, group, ((r["group_id"], r["group_name"]) for r in rows))
-    found: list[FoundAction] = []
-    for row in rows:
-        if status is not None and row.get("status") != status:
-            continue
-        if groups is not None and row.get("group_id") not in groups:
-            continue
-        if wanted and not all(w in searchable(ACTIONS, row) for w in wanted):
-            continue
-        if owner_words:
-            names = str(row.get("owner", "")).casefold().split()
-            if not all(any(n.startswith(w) for n in names) for w in owner_words):
-                continue
-        item = _found_action(row)
-        if item is None or overdue and not item.overdue(today):
-            continue
-        found.append(item)
-    found.sort(key=lambda f: (f.action.due or "9999", f.action.text.casefold(), f.action.id))
+    found_by = lookup(service, ACTIONS, words, **filters)
+    matches = service.read_model.actions(found_by.filter)
+    found = Found(f for f in map(_found_action, matches.whole(limit)) if f is not None)
+    found.total, found.lookup = matches.total, found_by
     return found
+
+
+def people_named(service: ArchiveService, found: Iterable[FoundDecision]) -> dict[str, str]:
+    """Member id -> name for everyone these decisions name (who proposed it, who disagreed): from
+    the groups, and from a meeting's own list only for someone in no group (a guest)."""
+    names = {m.id: m.name for g in service.groups() for m in g.members}
+    for f in found:
+        d = f.decision
+        if any(i and i not in names for i in (d.proposed_by, *d.dissent_by)):
+            loaded = service.read_meeting(d.meeting_id)
+            if loaded is not None:
+                names |= {m.id: m.name for m in loaded[0].roster if m.id not in names}
+    return names
 
 
 # -- one decision in its context -------------------------------------------------------------
@@ -245,7 +222,7 @@ class DecisionContext:
         out.append(f"Decided at: {self.meeting.title}, {when_in_words(self.meeting.start)}.")
         out.append(f"Group: {self.meeting.group_name}.")
         out.append(f"Agenda item: {self.item.title if self.item else d.item_title or 'not recorded'}.")
-        how = f"How it was decided: {METHOD_WORDS[d.method]}"
+        how = f"How it was decided: {d.method.words}"
         if d.method is Method.VOTE and d.counts:
             how += (f" ({d.counts.get('for', 0)} for, {d.counts.get('against', 0)} against, "
                     f"{d.counts.get('abstain', 0)} did not vote)")
@@ -334,25 +311,28 @@ def _you_said(events: list[Event], decision: Decision, names: dict[str, str]) ->
 
 
 def _row_found(service: ArchiveService, record_id: str) -> FoundDecision | None:
-    row = service.archive.records.row(DECISIONS, record_id) if record_id else None
+    row = service.read_model.record(DECISIONS, record_id)
     return _found_decision(row, {}) if row else None
 
 
 def open_decision(service: ArchiveService, decision_id: str) -> DecisionContext:
     """One decision with its meeting, item, who was there, history, actions and "you said" links."""
-    records = service.archive.records
-    row = records.row(DECISIONS, decision_id)
+    records = service.read_model
+    row = records.record(DECISIONS, decision_id)
     found = _found_decision(row, records.conflicts()) if row else None
     if found is None:
         raise NotFound("That decision is not in this archive any more; search again to see what is there.")
     d = found.decision
     meeting = service.get_meeting(d.meeting_id)
     events = service.events(d.meeting_id)
+    from coprod_meet.domain.state import MeetingState  # (only to open one decision)
+
     state = MeetingState.replay(meeting, events)
     names = {m.id: m.name for m in meeting.roster}
     titles = {s.id: s.title for s in service.list_meetings()}
     history = _history(records.events_about(DECISIONS, d.id), titles)
-    actions = [a for a in (_found_action(r) for r in records.rows(ACTIONS) if r.get("decision_id") == d.id) if a]
+    every = records.actions(RecordFilter()).whole()
+    actions = [a for a in (_found_action(r) for r in every if r.get("decision_id") == d.id) if a]
     return DecisionContext(
         found=found,
         meeting=meeting,
@@ -372,7 +352,7 @@ def open_decision(service: ArchiveService, decision_id: str) -> DecisionContext:
 
 
 def find_action(service: ArchiveService, action_id: str) -> FoundAction:
-    row = service.archive.records.row(ACTIONS, action_id)
+    row = service.read_model.record(ACTIONS, action_id)
     found = _found_action(row) if row else None
     if found is None:
         raise NotFound("That action is not in this archive any more; look at the list again.")

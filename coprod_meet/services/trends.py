@@ -17,13 +17,13 @@ from coprod_meet.domain.dates import date_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.events import JOINS
 from coprod_meet.domain.hybrid import joins_share_sentence, seconds_by_joins
+from coprod_meet.domain.evaluation import HEARD_ANSWERS
 from coprod_meet.domain.model import Event, Meeting, Member, VoiceGroup
 from coprod_meet.domain.state import MeetingState, voice_key_in_words
 from coprod_meet.domain.text import csv_cell
 from coprod_meet.services.archive import ArchiveService
-from coprod_meet.services.decision_list import group_ids_of, period_of
+from coprod_meet.services.lookup import group_ids_of, period_of
 
-HEARD_ANSWERS = ("yes", "partly", "no", "pass")
 VOICE_LETTERS = {
     VoiceGroup.LIVED: "L",
     VoiceGroup.CARER: "C",

@@ -28,13 +28,19 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.storage import first_page
+from coprod_meet.storage import first_page, schema
+from coprod_meet.storage.schema import SCHEMA_VERSION, SchemaTooNew, check_schema, schema_version
 from coprod_meet.storage.lock import ArchiveLock, LockHeld
 from coprod_meet.storage.durable import (
     DIR_MODE,
     FILE_MODE,
+    IN_MEMORY,
+    ONLY_READING,
+    REFUSE,
+    WRITE,
     CorruptFile,
     DurableStorage,
+    OnlyReading,
     atomic_write,
     decode,
     encode,
@@ -46,7 +52,6 @@ from coprod_meet.storage.durable import (
 if TYPE_CHECKING:  # pragma: no cover
     from coprod_meet.storage.record_index import RecordIndex
 
-SCHEMA_VERSION = 1
 RECORDS_FILE = "records.json"
 RECORD_TABLES = ("decisions", "actions", "conflicts")
 SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this laptop
@@ -54,15 +59,8 @@ SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this la
 WRITERS = 8
 APP_NAME = "coprod-meet"
 
-# Migrations from one schema version to the next: {old_version: function(tables) -> tables}.
-MIGRATIONS: dict[int, Any] = {}
-
 
 class ArchiveBusy(UserError):
-    pass
-
-
-class SchemaTooNew(UserError):
     pass
 
 
@@ -109,48 +107,30 @@ def default_archive_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "archive"
 
 
-def _open_db(path: Path) -> TinyDB:
-    return TinyDB(path, storage=DurableStorage)
-
-
-def _schema_version(path: Path, tables: dict[str, Any]) -> int:
-    meta = tables.get("_meta", {}).get("1", {})
-    version = meta.get("schema", SCHEMA_VERSION) if isinstance(meta, dict) else SCHEMA_VERSION
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise CorruptFile(path, "its format version is not a number")
-    return version
-
-
-def _check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
-    """The file's tables in today's format: migrated if older, refused if newer."""
-    version = _schema_version(path, tables)
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            f"{path.name} was saved by a newer coprod-meet (file format {version}); "
-            f"please update coprod-meet to open this archive."
-        )
-    while version < SCHEMA_VERSION:
-        tables = MIGRATIONS[version](tables)
-        version += 1
-        meta = tables.setdefault("_meta", {}).setdefault("1", {})
-        meta["schema"] = version
-    return tables
+def _open_db(path: Path, changes: str = WRITE) -> TinyDB:
+    return TinyDB(path, storage=DurableStorage, changes=changes)
 
 
 class RecordFile:
     """One TinyDB file with a ``_meta`` table holding its kind and schema version."""
 
-    def __init__(self, path: Path, kind: str) -> None:
+    def __init__(self, path: Path, kind: str, changes: str = WRITE) -> None:
         self.path = path
         self.kind = kind
-        self.db = _open_db(path)
+        self.db = _open_db(path, changes)
         storage: DurableStorage = self.db.storage  # type: ignore[assignment]
         tables = storage.read()
         if tables is None:
-            self.db.table("_meta").insert(Document({"schema": SCHEMA_VERSION, "kind": kind}, doc_id=1))
-        elif _schema_version(path, tables) != SCHEMA_VERSION:
-            # Refuse a newer file; bring an older one up to date and keep it that way on disk.
-            storage.write(_check_schema(path, tables))
+            if changes != REFUSE:
+                self.db.table("_meta").insert(Document({"schema": schema.SCHEMA_VERSION, "kind": kind}, doc_id=1))
+        elif schema_version(path, tables) != schema.SCHEMA_VERSION:
+            # Refuse a newer file; bring an older one up to date and keep it that way on disk
+            # (in memory only when the archive is open only to read).
+            migrated = check_schema(path, tables)
+            if changes == WRITE:
+                storage.write(migrated)
+            else:
+                storage.keep(migrated)
 
     def table(self, name: str):
         return self.db.table(name, cache_size=0)
@@ -162,8 +142,8 @@ class RecordFile:
 class MeetingFile(RecordFile):
     """One meeting: ``meeting`` (its plan, one document) and ``events`` (the append-only log)."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(path, "meeting")
+    def __init__(self, path: Path, changes: str = WRITE) -> None:
+        super().__init__(path, "meeting", changes)
 
     def meeting(self) -> dict[str, Any] | None:
         doc = self.table("meeting").get(doc_id=1)
@@ -225,15 +205,30 @@ class MeetingFile(RecordFile):
 
 
 class Archive:
-    """An open archive folder, locked for this app's run."""
+    """An open archive folder, locked for this app's run.
 
-    def __init__(self, root: Path | str, *, lock: bool = True) -> None:
+    ``only_read``: opened without the lock, to read while the app has the archive open. Nothing
+    is written then: the app replaces every file whole, so each file read is the old one or the
+    new one, never half; what would be put right on disk (a catalogue or index behind the meeting
+    files) is put right in memory only; a broken file is said but not moved; and any change to
+    a meeting or group is refused with a plain sentence (``OnlyReading``).
+    """
+
+    def __init__(self, root: Path | str, *, lock: bool = True, only_read: bool = False,
+                 reading: bool = False) -> None:
+        """``reading``: for a command that only reads. The first page (``first-page.json``) is
+        neither used nor written again on close: a command lists what it needs from the catalogue,
+        and leaves the app's fast start as it found it."""
         self.root = Path(root).expanduser()
+        self.only_read = only_read
+        self._reading = reading or only_read
+        lock = lock and not only_read
         if self.root.exists() and not self.root.is_dir():
             raise NotAnArchive(f"{self.root} is a file, not a folder; please give a folder for the archive.")
         try:
-            ensure_private_dir(self.root)
-            ensure_private_dir(self.meetings_dir)
+            if not (only_read and self.meetings_dir.is_dir()):
+                ensure_private_dir(self.root)
+                ensure_private_dir(self.meetings_dir)
         except OSError:
             raise NotAnArchive(
                 f"The archive folder {self.root} cannot be created or opened; check the path and its permissions."
@@ -262,12 +257,13 @@ class Archive:
         self._newest: list[dict[str, Any]] | None = None  # catalogue lines, newest first
         self.first_page: first_page.FirstPage | None = None
         try:
-            self._remove_temp_files()
+            if not only_read:  # the app's writes in progress are temp files too
+                self._remove_temp_files()
             catalogue_path = self.root / "catalogue.json"
             had_catalogue = catalogue_path.exists()
-            if lock and had_catalogue:
-                self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"), SCHEMA_VERSION)
-            self.groups = self._open_record("groups.json", "groups")
+            if lock and had_catalogue and not self._reading:
+                self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"), schema.SCHEMA_VERSION)
+            self.groups = self.open_record("groups.json", "groups", changes=REFUSE if only_read else WRITE)
             if self.first_page is None:
                 self._open_in_full(had_catalogue)
         except BaseException:
@@ -295,7 +291,7 @@ class Archive:
         if self._catalogue is None:
             with self._catalogue_lock:  # a save thread and the screen may both ask first
                 if self._catalogue is None:
-                    self._catalogue = self._open_record("catalogue.json", "catalogue")
+                    self._catalogue = self.open_record("catalogue.json", "catalogue")
         return self._catalogue
 
     @property
@@ -329,7 +325,7 @@ class Archive:
 
     def _write_first_page(self) -> None:
         """On a clean close: keep the first page of the meetings list for a fast next open."""
-        if self._lock is None or self.problems:
+        if self._lock is None or self.problems or self._reading:
             return  # files to report next time: the next open must be full
         if self._catalogue is not None:
             lines = self.newest_lines()
@@ -342,7 +338,7 @@ class Archive:
             return
         current = first_page.stamp(self.root, "meetings")
         if first_page.settled(current):
-            first_page.write(self.root, ordered, count, current, SCHEMA_VERSION)
+            first_page.write(self.root, ordered, count, current, schema.SCHEMA_VERSION)
 
     @property
     def records(self) -> RecordIndex:
@@ -373,8 +369,8 @@ class Archive:
             return
         built = (tables.get("_meta", {}).get("1") or {}).get("records")
         path = self.root / RECORDS_FILE
-        if not path.exists() and built is not None:
-            meta = {"schema": SCHEMA_VERSION, "kind": "records", "records": built}
+        if not path.exists() and built is not None and not self.only_read:
+            meta = {"schema": schema.SCHEMA_VERSION, "kind": "records", "records": built}
             atomic_write(path, encode({"_meta": {"1": meta}, **old}))
         kept = {name: table for name, table in tables.items() if name not in RECORD_TABLES}
         kept["_meta"] = {k: {f: v for f, v in (doc or {}).items() if f != "records"}
@@ -459,7 +455,12 @@ class Archive:
                     Path(entry.path).unlink(missing_ok=True)
 
     def quarantine(self, path: Path, reason: str) -> Problem:
-        """Move a file that will not parse aside, never overwriting anything."""
+        """Move a file that will not parse aside, never overwriting anything (only said, not
+        moved, when the archive is open only to read)."""
+        if self.only_read:
+            problem = Problem(path, reason)
+            self.problems.append(problem)
+            return problem
         ensure_private_dir(self.quarantine_dir)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.quarantine_dir / f"{path.name}.{stamp}.broken"
@@ -473,13 +474,18 @@ class Archive:
         self.problems.append(problem)
         return problem
 
-    def _open_record(self, name: str, kind: str) -> RecordFile:
+    def open_record(self, name: str, kind: str, changes: str | None = None) -> RecordFile:
+        """One of the archive's own files. Open only to read, its changes stay in memory
+        (the catalogue and the index are worked out from the meeting files)."""
         path = self.root / name
+        changes = changes or (IN_MEMORY if self.only_read else WRITE)
         try:
-            return RecordFile(path, kind)
+            return RecordFile(path, kind, changes)
         except CorruptFile as error:
             self.quarantine(path, error.reason)
-            return RecordFile(path, kind)
+            if self.only_read:  # said; read as empty, the file left as it is
+                return RecordFile(self.root / f".{name}.unreadable", kind, IN_MEMORY)
+            return RecordFile(path, kind, changes)
 
     # -- meetings -------------------------------------------------------------------------
 
@@ -491,7 +497,7 @@ class Archive:
         if not path.exists():
             return None
         try:
-            f = MeetingFile(path)
+            f = MeetingFile(path, REFUSE if self.only_read else WRITE)
             f.meeting()
         except CorruptFile as error:
             self.quarantine(path, error.reason)
@@ -501,6 +507,8 @@ class Archive:
         return f
 
     def create_meeting_file(self, meeting_id: str) -> MeetingFile:
+        if self.only_read:
+            raise OnlyReading(ONLY_READING)
         f = MeetingFile(self.meeting_path(meeting_id))
         self._open_meetings[meeting_id] = f
         return f
@@ -517,10 +525,12 @@ class Archive:
         fails, ``SaveFailed`` is raised once the others are done; those are whole and are listed
         the next time the archive is opened.
         """
+        if self.only_read:
+            raise OnlyReading(ONLY_READING)
         jobs = []
         for meeting, events in items:
             tables = {
-                "_meta": {"1": {"schema": SCHEMA_VERSION, "kind": "meeting"}},
+                "_meta": {"1": {"schema": schema.SCHEMA_VERSION, "kind": "meeting"}},
                 "meeting": {"1": meeting},
                 "events": {str(i): e for i, e in enumerate(events, start=1)},
             }
@@ -555,7 +565,7 @@ class Archive:
             return open_file.meeting(), open_file.events()
         path = self.meeting_path(meeting_id)
         try:
-            tables = _check_schema(path, decode(path, path.read_bytes()))
+            tables = check_schema(path, decode(path, path.read_bytes()))
         except (OSError, CorruptFile, UserError):
             return None, []
         plan = tables.get("meeting", {}).get("1")
@@ -637,7 +647,7 @@ class Archive:
         for mid in to_read:
             path = Path(on_disk[mid])
             try:
-                tables = _check_schema(path, decode(path, path.read_bytes()))
+                tables = check_schema(path, decode(path, path.read_bytes()))
             except CorruptFile as error:
                 if mid in self._index:
                     self.unindex_meeting(mid, forget_records=False)  # the caller rebuilds the index
@@ -695,7 +705,7 @@ class Archive:
             report.files_checked += 1
             try:
                 tables = decode(path, path.read_bytes())
-                _check_schema(path, tables)
+                check_schema(path, tables)
             except CorruptFile as error:
                 if path.parent == self.meetings_dir:
                     stale = self._open_meetings.pop(path.stem, None)

@@ -32,6 +32,17 @@ class SaveFailed(UserError):
     """A write did not reach the disk. The previous state is intact."""
 
 
+class OnlyReading(UserError):
+    """A change asked of an archive opened only to read (while the app has it open)."""
+
+
+ONLY_READING = ("The app has this archive open, so this command can only read it; "
+                "close the app first, then try again.")
+
+# What a storage does with a change (see ``DurableStorage``).
+WRITE, IN_MEMORY, REFUSE = "write", "in memory", "refuse"
+
+
 class CorruptFile(Exception):
     """A file that will not parse. ``reason`` is plain words."""
 
@@ -85,6 +96,17 @@ def _plain_os_error(error: OSError) -> SaveFailed:
     else:
         text = "The last change could not be saved to disk; please try again, and check the disk if it keeps happening."
     return SaveFailed(text)
+
+
+def failure_in_words(error: BaseException) -> str:
+    """Why a save failed, as one plain sentence, whatever went wrong (a disk full, a folder that
+    cannot be written, or a fault in coprod-meet itself): never a traceback, never nothing."""
+    if isinstance(error, UserError):
+        return str(error)
+    if isinstance(error, OSError):
+        return str(_plain_os_error(error))
+    return (f"The last change was not saved because of a fault in coprod-meet ({type(error).__name__}); "
+            "please try again, and tell whoever looks after coprod-meet if it keeps happening.")
 
 
 def atomic_write(target: Path, payload: bytes, *, sync_folder: bool = True) -> None:
@@ -190,8 +212,12 @@ class DurableStorage(Storage):
     event, not of the whole meeting.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, changes: str = WRITE) -> None:
         self.path = Path(path)
+        # WRITE: to disk, durably. IN_MEMORY: kept in memory only (a file worked out from the
+        # others, such as the catalogue, read while the app has the archive open). REFUSE: a
+        # change raises ``OnlyReading``.
+        self.changes = changes
         self._cache: dict[str, Any] | None = None
         self._text: dict[str, tuple[Any, str]] = {}  # table name -> (the table, its JSON)
 
@@ -214,6 +240,13 @@ class DurableStorage(Storage):
 
     def _write_tables(self, data: dict[str, Any]) -> None:
         """Write ``data`` (the same bytes as ``encode(data)``); forget everything if it fails."""
+        if self.changes != WRITE:
+            self._text = {}
+            if self.changes == REFUSE:
+                self._cache = None  # read again from the file, which is as it was
+                raise OnlyReading(ONLY_READING)
+            self._cache = data
+            return
         try:
             body = ",".join(f"{_dumps(name)}:{self._table_text(name, table)}" for name, table in data.items())
             atomic_write(self.path, ("{" + body + "}").encode("ascii"))
@@ -227,6 +260,11 @@ class DurableStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         self._write_tables(data)
+
+    def keep(self, data: dict[str, Any]) -> None:
+        """Use ``data`` from now on without writing it (a file migrated while only reading)."""
+        self._cache = data
+        self._text = {}
 
     def append(self, name: str, docs: dict[str, dict[str, Any]]) -> None:
         """Add documents (by doc id) to a table and write, encoding only the new documents."""

@@ -111,3 +111,25 @@ class PaymentsFile:
         else:
             doc.pop(member_id, None)
         storage.write(tables)
+
+
+class PaymentStore:
+    """The payments folder of one archive, for the payments service (through ``ArchiveService``)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self._archive = archive
+
+    def policy_path(self, group_id: str) -> Path:
+        return policy_path(self._archive, group_id)
+
+    def read_policy_text(self, group_id: str) -> str | None:
+        return read_policy_text(self._archive, group_id)
+
+    def write_policy_text(self, group_id: str, text: str) -> Path:
+        return write_policy_text(self._archive, group_id, text)
+
+    def has_claims_file(self, group_id: str) -> bool:
+        return has_claims_file(self._archive, group_id)
+
+    def file(self, group_id: str) -> PaymentsFile:
+        return PaymentsFile(self._archive, group_id)

@@ -3,8 +3,9 @@
 Three files next to ``catalogue.json``, each read only when something needs it:
 
 * ``decisions.json``: one short line per decision, only what the decisions list, its filters and
-  its search read: id, meeting_id, group_id, group_name, start (of its meeting), item, text,
-  method, dissent, review_date and superseded_by. Also ``conflicts``: decisions edited on two
+  its search read: id, meeting_id, group_id, group_name, start (of its meeting), recorded (when
+  it was recorded: the order within a meeting), item, text, method, dissent, review_date and
+  superseded_by. Also ``conflicts``: decisions edited on two
   laptops at once. Opening the review screen reads this file and nothing else.
 * ``actions.json``: one line per action: its fields, its group and meeting date, ``edits`` and
   ``search`` (lower-cased words to match).
@@ -14,7 +15,8 @@ Three files next to ``catalogue.json``, each read only when something needs it:
   ``meetings`` whose logs hold an event about it. Fields with nothing in them are left out.
 
 The lines of decisions and actions are kept as columns, newest meeting first: one list per
-field (``{"id": [...], "text": [...], ...}``), an empty field being "". A list of thousands of
+field (``{"id": [...], "text": [...], ...}``), an empty field being "", and within a meeting the
+last recorded first. A list of thousands of
 decisions is read several times faster than with one object per line, and is already in the
 order the list shows. A record's state is the fold of every event about it, across all
 meetings, in time order: an action recorded in March can be marked done at the May meeting.
@@ -40,20 +42,19 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from coprod_meet.domain import events as ev
-from coprod_meet.storage.archive import _check_schema
 from coprod_meet.storage.durable import CorruptFile, decode, fsync_folder
+from coprod_meet.storage.schema import check_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     from coprod_meet.domain.model import Event
-    from coprod_meet.storage.archive import Archive, RecordFile
 
 DECISIONS = "decisions"
 ACTIONS = "actions"
 CONFLICTS = "conflicts"
-INDEX_VERSION = 2  # 1: the whole index in records.json
+INDEX_VERSION = 3  # 1: the whole index in records.json; 2: lines without "recorded"
 
 DECISIONS_FILE = "decisions.json"
 ACTIONS_FILE = "actions.json"
@@ -65,10 +66,11 @@ _FILE_OF = {DECISIONS: DECISIONS_FILE, ACTIONS: ACTIONS_FILE}
 # What a line in the record's own file holds, field by field (with its empty value); every
 # other field of its row is in record-details.json.
 LINE_FIELDS: dict[str, dict[str, Any]] = {
-    DECISIONS: {name: "" for name in ("id", "meeting_id", "group_id", "group_name", "start", "item", "text",
-                                      "method", "dissent", "review_date", "superseded_by")},
-    ACTIONS: {name: "" for name in ("id", "meeting_id", "group_id", "group_name", "start", "text", "owner",
-                                    "owner_id", "due", "status", "reason", "item_id", "decision_id", "search")}
+    DECISIONS: {name: "" for name in ("id", "meeting_id", "group_id", "group_name", "start", "recorded", "item",
+                                      "text", "method", "dissent", "review_date", "superseded_by")},
+    ACTIONS: {name: "" for name in ("id", "meeting_id", "group_id", "group_name", "start", "recorded", "text",
+                                    "owner", "owner_id", "due", "status", "reason", "item_id", "decision_id",
+                                    "search")}
     | {"edits": 0},
 }
 
@@ -84,6 +86,26 @@ RECORD_EVENTS = {
 }
 
 _EMPTY = (None, "", [], {}, 0)
+
+
+class ArchiveFiles(Protocol):
+    """What the index needs of the archive folder it lives in (``storage.archive.Archive``)."""
+
+    root: Path
+    only_read: bool  # open while the app has it: nothing is written, changes stay in memory
+
+    @property
+    def meetings_dir(self) -> Path: ...
+
+    def open_record(self, name: str, kind: str) -> Any: ...
+
+    def quarantine(self, path: Path, reason: str) -> Any: ...
+
+    def meeting_paths(self) -> list[Path]: ...
+
+    def read_meeting(self, meeting_id: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]: ...
+
+    def summary_lines(self) -> list[dict[str, Any]]: ...
 
 
 def is_record_event(event_type: str) -> bool:
@@ -122,8 +144,17 @@ def _columns(name: str, lines: Iterable[dict[str, Any]]) -> dict[str, list[Any]]
     return {key: [line.get(key) or empty for line in ordered] for key, empty in LINE_FIELDS[name].items()}
 
 
-def _newest_first(line: dict[str, Any]) -> tuple[str, str]:
-    return str(line.get("start") or ""), str(line.get("id") or "")
+def _newest_first(line: dict[str, Any]) -> tuple[str, str, str]:
+    """Sorted by this and reversed: newest meeting first, and in a meeting the last recorded first."""
+    return str(line.get("start") or ""), str(line.get("recorded") or ""), str(line.get("id") or "")
+
+
+def _replacements(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """{decision id: the decision that replaced it}, by the domain's rule, oldest meeting first."""
+    from coprod_meet.domain.records import replacements  # not needed on start-up
+
+    ordered = sorted(rows, key=_newest_first)
+    return replacements((str(r["id"]), str(r.get("supersedes") or "")) for r in ordered)
 
 
 def _column(values: Any, empty: Any, size: int) -> list[Any]:
@@ -220,19 +251,21 @@ def _as_events(raw: Iterable[dict[str, Any]]) -> list[Event]:
 
 
 def fold_row(
-    table: str, record_id: str, raw_events: list[dict[str, Any]], meetings: list[str],
+    table: str, record_id: str, raw_events: list[tuple[str, dict[str, Any]]], meetings: list[str],
     summaries: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
-    """The whole index row of one record, from every event about it."""
-    from coprod_meet.domain.records import actions_from, decisions_from  # not needed on start-up
+    """The whole index row of one record, from every event about it, each with the meeting whose
+    log holds it (where a correction was written, for its history)."""
+    from coprod_meet.domain.records import RecordBook  # not needed on start-up
 
-    events = _as_events(raw_events)
+    pairs = [(mid, e) for mid, raw in raw_events for e in _as_events([raw])]
+    events = sorted((e for _mid, e in pairs), key=lambda e: e.sort_key)
     base: dict[str, Any] = {"id": record_id, "meetings": sorted(set(meetings))}
     try:
-        found = decisions_from(events) if table == DECISIONS else actions_from(events)
+        book = RecordBook.fold(pairs)
+        record = (book.decisions if table == DECISIONS else book.actions).get(record_id)
     except (KeyError, ValueError, TypeError, AttributeError):
-        found = []
-    record = next((r for r in found if r.id == record_id), None)
+        record = None
     if record is None:
         # Edits whose record we have not seen yet (its meeting may come in a later import).
         return base | {"pending": True}
@@ -242,6 +275,11 @@ def fold_row(
         "group_name": summary.get("group_name", ""),
         "start": summary.get("start", ""),
         "edits": sum(1 for e in events if e.type.endswith("_edited")),
+        # When it was recorded: the order of records within one meeting.
+        # (Its time and place in its meeting's log, so records of one second keep their order.)
+        "recorded": next((f"{e.at.isoformat()} {e.seq:06d}" for e in events if e.type.endswith("_recorded")), ""),
+        # Its corrections, so a whole listing needs no meeting file (left out when there are none).
+        "history": [c.to_dict() for c in record.history],
     }
     if table == ACTIONS:
         row["search"] = search_text(record.text, record.owner)
@@ -256,17 +294,17 @@ class _IndexFile:
     is never disturbed, and what is worked out from a table can be kept while it is the same.
     """
 
-    def __init__(self, archive: Archive, name: str) -> None:
+    def __init__(self, archive: ArchiveFiles, name: str) -> None:
         self.archive = archive
         self.name = name
         self.path = archive.root / name
-        self._file: RecordFile | None = None
+        self._file: Any = None  # the archive's RecordFile, once open
         self._ids: dict[str, tuple[Any, dict[str, str]]] = {}  # table -> (the table, {record id: doc id})
 
     @property
-    def file(self) -> RecordFile:
+    def file(self) -> Any:
         if self._file is None:
-            self._file = self.archive._open_record(self.name, self.name.removesuffix(".json"))
+            self._file = self.archive.open_record(self.name, self.name.removesuffix(".json"))
         return self._file
 
     @property
@@ -347,7 +385,7 @@ def _numbered(docs: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 class RecordIndex:
     """The decisions and actions index: ``decisions.json``, ``actions.json`` and ``record-details.json``."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: ArchiveFiles) -> None:
         self.archive = archive
         self._files = {name: _IndexFile(archive, name) for name in INDEX_FILES}
         self._lock = threading.RLock()  # a save thread and the screen may both read a file first
@@ -400,24 +438,27 @@ class RecordIndex:
         again after this one moved it).
         """
         try:
-            old = _check_schema(path, decode(path, path.read_bytes()))
+            old = check_schema(path, decode(path, path.read_bytes()))
         except CorruptFile as error:
             self.archive.quarantine(path, error.reason)  # said plainly; made again from the meetings
             self.rebuild()
             return
         if (old.get("_meta", {}).get("1") or {}).get("records") != 1:  # never finished: made again
             self.rebuild()
-            path.unlink()
-            fsync_folder(path.parent)
+            if not self.archive.only_read:
+                path.unlink()
+                fsync_folder(path.parent)
             return
-        rows = {name: [d for d in (old.get(name) or {}).values() if isinstance(d, dict) and isinstance(d.get("id"), str)]
-                for name in (DECISIONS, ACTIONS)}
+        # Its rows lack what today's lines hold, so they are folded again from the meeting files;
+        # what cannot be made again, the decisions noted as changed on two laptops, comes over.
         noted = dict(self._files[DECISIONS_FILE].table(CONFLICTS)) if self._files[DECISIONS_FILE].path.exists() else {}
         conflicts = {d["id"]: d for d in [*noted.values(), *(old.get(CONFLICTS) or {}).values()]
                      if isinstance(d, dict) and isinstance(d.get("id"), str)}
-        self._write_all(rows, list(conflicts.values()))
-        path.unlink()
-        fsync_folder(path.parent)
+        self._write_all({DECISIONS: [], ACTIONS: []}, list(conflicts.values()))
+        self.rebuild()
+        if not self.archive.only_read:
+            path.unlink()
+            fsync_folder(path.parent)
 
     def _catch_up(self, since: int) -> None:
         """Fold again the meeting files written since ``since`` (when the index was last written)."""
@@ -439,6 +480,8 @@ class RecordIndex:
         # The index now agrees with every file looked at: its time says so (if nothing had to be
         # written), so the next opening need not look again.
         details = self._files[DETAILS_FILE].path
+        if self.archive.only_read:
+            return
         try:
             if details.stat().st_mtime_ns <= newest:
                 os.utime(details, ns=(newest + 1, newest + 1))
@@ -491,10 +534,15 @@ class RecordIndex:
 
     def events_about(self, name: str, record_id: str) -> list[Event]:
         """Every event about one record, from every meeting that holds one, in time order."""
-        raw = []
+        return [e for _mid, e in self.events_by_meeting(name, record_id)]
+
+    def events_by_meeting(self, name: str, record_id: str) -> list[tuple[str, Event]]:
+        """Every event about one record in time order, each with the meeting whose log holds it."""
+        found = []
         for mid in self._meetings_of(name, record_id):
-            raw += _refs(self._meeting_events(mid)).get((name, record_id), [])
-        return _as_events(raw)
+            found += [(mid, e) for e in _as_events(_refs(self._meeting_events(mid)).get((name, record_id), []))]
+        found.sort(key=lambda pair: pair[1].sort_key)
+        return found
 
     def conflicts(self) -> dict[str, dict[str, Any]]:
         return {d["id"]: dict(d) for d in self._file(DECISIONS_FILE).table(CONFLICTS).values()
@@ -522,7 +570,7 @@ class RecordIndex:
         if not fresh:
             return
         merged = {d["id"]: d for d in self.rows(DECISIONS)} | fresh
-        replaced_by = {d["supersedes"]: d["id"] for d in merged.values() if d.get("supersedes")}
+        replaced_by = _replacements(merged.values())
         for record_id, row in merged.items():
             wanted = replaced_by.get(record_id)
             if record_id in fresh or (row.get("superseded_by") or None) != wanted:
@@ -594,11 +642,11 @@ class RecordIndex:
             cache: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
             for (name, record_id), mids in touched.items():
                 meetings = set(mids) | set(self._meetings_of(name, record_id))
-                raw: list[dict[str, Any]] = []
+                raw: list[tuple[str, dict[str, Any]]] = []
                 for mid in sorted(meetings):
                     if mid not in cache:
                         cache[mid] = _refs(self._meeting_events(mid, given))
-                    raw += cache[mid].get((name, record_id), [])
+                    raw += [(mid, e) for e in cache[mid].get((name, record_id), [])]
                 meetings = {mid for mid in meetings if cache[mid].get((name, record_id))}
                 rows[name].append(fold_row(name, record_id, raw, sorted(meetings), summaries))
             self._write_rows(rows)
@@ -607,17 +655,18 @@ class RecordIndex:
     def rebuild(self) -> None:
         """Index every decision and action again from the meeting files (heals the index)."""
         with self._lock:
-            refs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+            refs: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = {}
             where: dict[tuple[str, str], set[str]] = {}
             for path in self.archive.meeting_paths():
-                for ref, events in _refs(self._meeting_events(Path(path).stem)).items():
-                    refs.setdefault(ref, []).extend(events)
-                    where.setdefault(ref, set()).add(Path(path).stem)
+                mid = Path(path).stem
+                for ref, events in _refs(self._meeting_events(mid)).items():
+                    refs.setdefault(ref, []).extend((mid, e) for e in events)
+                    where.setdefault(ref, set()).add(mid)
             summaries = self._summaries()
             rows: dict[str, list[dict[str, Any]]] = {DECISIONS: [], ACTIONS: []}
             for (name, record_id), raw in refs.items():
                 rows[name].append(fold_row(name, record_id, raw, sorted(where[(name, record_id)]), summaries))
-            replaced_by = {r["supersedes"]: r["id"] for r in rows[DECISIONS] if r.get("supersedes")}
+            replaced_by = _replacements(r for r in rows[DECISIONS] if not r.get("pending"))
             for row in rows[DECISIONS]:
                 if not row.get("pending"):
                     row["superseded_by"] = replaced_by.get(row["id"])

@@ -15,7 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.services.archive import ArchiveService
+from coprod_meet.services.archive import ArchiveService, failure_in_words
 from coprod_meet.services.settings import Settings
 from coprod_meet.tui import textual_fixes
 from coprod_meet.tui.commands import ScreenKeysProvider
@@ -147,20 +147,26 @@ class CoprodMeetApp(App[None]):
         """Run ``write`` off the event loop, one write at a time, in order.
 
         ``on_saved`` is called (on the event loop) only once ``write`` has returned, which for
-        the archive means the bytes are fsynced. ``on_failed`` gets one plain sentence.
+        the archive means the bytes are fsynced. Whatever goes wrong (a full disk, a folder that
+        cannot be written, a fault in coprod-meet) is said on screen as one plain sentence and
+        given to ``on_failed``, which ends the screen's "Saving…": no failure is ever hidden.
         """
 
         async def run() -> None:
             try:
                 result = await asyncio.wrap_future(self._saver.submit(write))
-            except UserError as error:
-                message = str(error)
+            except Exception as error:  # noqa: BLE001 - every failure is said, never hidden
+                message = failure_in_words(error)
                 self.notify(message, title="Not saved", severity="error", markup=False)
                 if on_failed is not None:
                     on_failed(message)
                 return
             if on_saved is not None:
-                on_saved(result)
+                try:
+                    on_saved(result)
+                except Exception as error:  # noqa: BLE001 - saved; only the screen fell behind
+                    self.notify(f"The change was saved, but the screen could not show it ({type(error).__name__}); "
+                                "go back and open it again.", title="Saved", severity="warning", markup=False)
 
         self.run_worker(run(), group="save", exit_on_error=False)
 

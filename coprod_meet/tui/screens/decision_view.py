@@ -43,11 +43,23 @@ Press Escape to go back to the list.
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        from coprod_meet.tui.screens.review_decisions import find_off_the_loop
+
         self.sub_title = "One decision"
-        try:
-            ctx = open_decision(self.app.service, self.decision_id)
-        except UserError as error:
-            self.query_one("#decision-text", Static).update(str(error))
+        self.query_one("#decision-text", Static).update("Reading the decision and its meeting…")
+        service, decision_id = self.app.service, self.decision_id
+
+        def find():
+            try:
+                return open_decision(service, decision_id)
+            except UserError as error:
+                return str(error)
+
+        find_off_the_loop(self, find, self._show)  # its meeting's file is read off the event loop
+
+    def _show(self, ctx) -> None:
+        if isinstance(ctx, str):  # it could not be opened: said plainly
+            self.query_one("#decision-text", Static).update(ctx)
             return
         self.meeting_id = ctx.meeting.id
         today = (self.now or datetime.now()).date()

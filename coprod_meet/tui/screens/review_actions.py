@@ -10,10 +10,19 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.services.decision_list import group_names
-from coprod_meet.services.review import ACTION_STATUS_CHOICES, FoundAction, closing_event, search_actions
+from coprod_meet.services.lookup import ACTION_STATUS_CHOICES, group_names
+from coprod_meet.services.review import Found, FoundAction, closing_event, search_actions
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.review_decisions import MAX_ROWS, cycle, fill_table, short
+from coprod_meet.tui.screens.review_decisions import (
+    DATES_PROMPT,
+    MAX_ROWS,
+    ask_filter,
+    cycle,
+    dates_checked,
+    fill_table,
+    find_off_the_loop,
+    short,
+)
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
@@ -29,10 +38,13 @@ STATUS_WORDS = {
 class ReviewActionsScreen(HelpfulScreen):
     TITLE_WORDS = "Actions"
     HELP = """
-This list shows the actions agreed at every meeting, as they stand now, soonest due first.
+This list shows the actions agreed at every meeting, as they stand now, newest meeting first.
 It says who will do what, and whether it is due, late ("2 weeks late"), done or dropped.
 Press F to move between open, late, done, dropped and every action.
 Press O to show one person's actions (type the start of their name) and G to choose a group.
+Press / to look for words in an action or its owner.
+Press P to choose dates in words, such as "since April" or "between March and June".
+The line at the top says the days they were read as.
 Press D to mark the chosen action done, or X to drop it.
 You are asked for a reason, which is needed when an action is dropped. This is saved in the log of the meeting that agreed it.
 Press C to clear every filter. Press Escape to go back.
@@ -41,6 +53,8 @@ Press C to clear every filter. Press Escape to go back.
         Binding("f", "status", "Which", id="review_actions.status"),
         Binding("o", "owner", "Owner", id="review_actions.owner"),
         Binding("g", "group", "Group", id="review_actions.group"),
+        Binding("p", "dates", "Dates", id="review_actions.dates"),
+        Binding("slash", "words", "Words", id="review_actions.words", show=False),
         Binding("d", "done", "Mark done", id="review_actions.done"),
         Binding("x", "drop", "Drop", id="review_actions.drop"),
         Binding("c", "clear", "Clear filters", id="review_actions.clear", show=False),
@@ -52,6 +66,8 @@ Press C to clear every filter. Press Escape to go back.
         self.now = now
         self.status: str | None = "open"
         self.owner = ""
+        self.words = ""
+        self.period = ""
         self.group: str | None = None
         self.found: list[FoundAction] = []
 
@@ -75,12 +91,18 @@ Press C to clear every filter. Press Escape to go back.
         return (self.now or datetime.now()).date()
 
     def load(self, keep: str = "") -> None:
-        try:
-            self.found = search_actions(self.app.service, status=self.status, owner=self.owner, group=self.group,
-                                        now=self.now)
-        except UserError as error:
-            self.app.notify(str(error), severity="warning", markup=False)
-            return
+        service = self.app.service
+        words, status, owner, group, period = self.words, self.status, self.owner, self.group, self.period or None
+
+        def find() -> tuple[list[FoundAction], str]:
+            found = search_actions(service, words, status=status, owner=owner, group=group, period=period,
+                                   now=self.now)
+            return found, keep
+
+        find_off_the_loop(self, find, self._show_found)
+
+    def _show_found(self, answer: tuple[list[FoundAction], str]) -> None:
+        self.found, keep = answer
         table = self.query_one(DataTable)
         table.clear()
         fill_table(table, [
@@ -98,16 +120,18 @@ Press C to clear every filter. Press Escape to go back.
                 table.move_cursor(row=table.get_row_index(keep))
             except Exception:  # the row left the list (e.g. now done): stay near the top
                 pass
-        parts = [STATUS_WORDS[self.status]]
-        if self.owner:
-            parts.append(f"owner {self.owner!r}")
-        if self.group:
-            parts.append(f"group {self.group}")
         count = len(self.found)
         self.query_one("#review-filters", Static).update(
-            f"{count} {'action' if count == 1 else 'actions'}: {'; '.join(parts)}. F: open, late, done, dropped."
+            f"{count} {'action' if count == 1 else 'actions'}: {self.filters_in_words()}. F: open, late, done, dropped."
         )
         table.focus()
+
+    def filters_in_words(self) -> str:
+        """Which actions are listed and what filters them, dates as they were read."""
+        found_by = self.found.lookup if isinstance(self.found, Found) else None
+        rest = found_by.in_words(status=False) if found_by is not None else "no filters"
+        kind = STATUS_WORDS[self.status]
+        return kind if rest == "no filters" else f"{kind}; {rest}"
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         key = str(event.row_key.value) if event.row_key is not None else ""
@@ -130,22 +154,28 @@ Press C to clear every filter. Press Escape to go back.
         self.load()
 
     def action_group(self) -> None:
-        self.group = cycle(self.group, group_names(self.app.service))
-        self.load()
+        def chosen(names: list[str]) -> None:  # read off the event loop (the groups file, the catalogue)
+            self.group = cycle(self.group, names)
+            self.load()
+
+        service = self.app.service
+        find_off_the_loop(self, lambda: group_names(service), chosen)
 
     def action_owner(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        ask_filter(self, "Whose actions?", "Type the start of a name (empty for everyone), then Enter.", self.owner,
+                   lambda v: setattr(self, "owner", v))
 
-        def done(answer: str | None) -> None:
-            if answer is not None:
-                self.owner = answer.strip()
-                self.load()
+    def action_words(self) -> None:
+        ask_filter(self, "Look for words", "Type words to find in actions or their owners (all must be there), "
+                   "then Enter.", self.words, lambda v: setattr(self, "words", v))
 
-        self.app.push_screen(AskScreen("Whose actions?", "Type the start of a name (empty for everyone), then "
-                                       "Enter.", self.owner), done)
+    def action_dates(self) -> None:
+        ask_filter(self, "Choose dates", "The dates of the meetings that agreed them. " + DATES_PROMPT, self.period,
+                   lambda v: setattr(self, "period", dates_checked(self, v)))
 
     def action_clear(self) -> None:
         self.status, self.owner, self.group = None, "", None
+        self.words = self.period = ""
         self.load()
 
     # -- closing an action ----------------------------------------------------------------------

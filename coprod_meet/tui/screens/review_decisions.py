@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,14 +11,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.services.decision_list import (
-    METHOD_WORDS,
-    REVIEW_CHOICES,
-    STATE_CHOICES,
-    DecisionLine,
-    group_names,
-    list_decisions,
-)
+from coprod_meet.services.decision_list import DecisionLine, Lines, list_decisions
+from coprod_meet.services.lookup import REVIEW_CHOICES, STATE_CHOICES, group_names, period_of
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.widgets.footer import Footer
 
@@ -58,6 +52,54 @@ def review_short(found: DecisionLine, today) -> str:
     return words.replace("review ", "").replace("due ", "")
 
 
+def find_off_the_loop(screen, find: Callable[[], Any], show: Callable[[Any], None]) -> None:
+    """Run ``find`` (which reads the disk) in a thread, so a key press never waits for the disk,
+    then ``show`` what it found on the event loop; a plain ``UserError`` becomes a notice. A newer
+    look-up makes the older one's answer go unshown."""
+    from textual.worker import get_current_worker
+
+    app = screen.app
+
+    def job() -> None:
+        try:
+            found = find()
+        except UserError as error:
+            app.call_from_thread(app.notify, str(error), severity="warning", markup=False)
+            return
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(show, found)
+
+    screen.run_worker(job, thread=True, exclusive=True, group="review-find")
+
+
+def ask_filter(screen, title: str, prompt: str, value: str, apply: Callable[[str], None]) -> None:
+    """Ask for one filter in words, then list again. ``apply`` takes the answer; words it cannot
+    use (it raises a plain ``UserError``) are said as a notice and the list stays as it was."""
+    from coprod_meet.tui.screens.ask import AskScreen
+
+    def done(answer: str | None) -> None:
+        if answer is None:
+            return
+        try:
+            apply(answer.strip())
+        except UserError as error:
+            screen.app.notify(str(error), severity="warning", markup=False)
+            return
+        screen.load()
+
+    screen.app.push_screen(AskScreen(title, prompt, value), done)
+
+
+def dates_checked(screen, value: str) -> str:
+    """Dates in words, once they are known to be readable (else a plain ``UserError``)."""
+    period_of(value, now=screen.now)
+    return value
+
+
+DATES_PROMPT = ('Type dates in words, such as "since April", "last year" or "between March and June". '
+                "Leave it empty for any date.")
+
+
 def cycle(value: str | None, choices: list[str] | tuple[str, ...]) -> str | None:
     """The next choice after ``value``; after the last one, None (meaning "any")."""
     options: list[str | None] = [None, *choices]
@@ -72,7 +114,7 @@ This list shows decisions from every meeting in the archive, newest first, with 
 should be looked at again.
 Press / to look for words in a decision, its agenda item or the disagreement.
 Press D to choose dates in words, such as "since April", "last year" or
-"between 1/1/2026 and 30/6/2026".
+"between March and June". The line at the top says the days they were read as.
 Press G to choose a group, M for how it was decided, R for reviews due or late, and S for
 current or replaced decisions. Each press moves to the next choice; after the last comes "any".
 Press C to clear every filter. Press Enter to open a decision and see its meeting, who was
@@ -167,30 +209,23 @@ Press Escape to go back.
         return (self.now or datetime.now()).date()
 
     def filters_in_words(self) -> str:
-        parts = []
-        if self.words:
-            parts.append(f"words {self.words!r}")
-        if self.period:
-            parts.append(self.period)
-        if self.group:
-            parts.append(f"group {self.group}")
-        if self.method:
-            parts.append(f"decided by {METHOD_WORDS[self.method]}")
-        if self.review:
-            parts.append("review due soon or late" if self.review == "due" else "review late")
-        if self.state:
-            parts.append("current only" if self.state == "current" else "replaced only")
-        return "; ".join(parts) if parts else "no filters"
+        """What the list is filtered by, dates as they were read (the same words everywhere)."""
+        return self.found.lookup.in_words() if isinstance(self.found, Lines) else "no filters"
 
     def load(self) -> None:
-        try:
-            self.found = list_decisions(
-                self.app.service, self.words, period=self.period or None, group=self.group, method=self.method,
-                review=self.review, state=self.state, now=self.now,
-            )
-        except UserError as error:
-            self.app.notify(str(error), severity="warning", markup=False)
-            return
+        service = self.app.service
+        words, period, group, method, review, state = (self.words, self.period or None, self.group, self.method,
+                                                       self.review, self.state)
+
+        def find() -> Lines:
+            found = list_decisions(service, words, period=period, group=group, method=method, review=review,
+                                   state=state, now=self.now)
+            return found
+
+        find_off_the_loop(self, find, self._show_found)
+
+    def _show_found(self, answer: Lines) -> None:
+        self.found = answer
         table = self.query_one(DataTable)
         table.clear()
         self._shown = 0
@@ -207,40 +242,26 @@ Press Escape to go back.
 
     # -- filters ------------------------------------------------------------------------------
 
-    def _ask(self, title: str, prompt: str, value: str, apply) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
-
-        def done(answer: str | None) -> None:
-            if answer is not None:
-                apply(answer.strip())
-                self.load()
-
-        self.app.push_screen(AskScreen(title, prompt, value), done)
-
     def action_words(self) -> None:
-        self._ask("Look for words", "Type words to find in decisions (all must be there), then Enter.",
-                  self.words, lambda v: setattr(self, "words", v))
+        ask_filter(self, "Look for words", "Type words to find in decisions (all must be there), then Enter.",
+                   self.words, lambda v: setattr(self, "words", v))
 
     def action_dates(self) -> None:
-        def apply(value: str) -> None:
-            from coprod_meet.services.decision_list import period_of
-
-            try:
-                period_of(value, now=self.now)
-            except UserError as error:
-                self.app.notify(str(error), severity="warning", markup=False)
-                return
-            self.period = value
-
-        self._ask("Choose dates", 'Type dates in words, such as "since April", "last year" or '
-                  '"between 1/1/2026 and 30/6/2026". Leave it empty for any date.', self.period, apply)
+        ask_filter(self, "Choose dates", DATES_PROMPT, self.period,
+                   lambda v: setattr(self, "period", dates_checked(self, v)))
 
     def action_group(self) -> None:
-        self.group = cycle(self.group, group_names(self.app.service))
-        self.load()
+        def chosen(names: list[str]) -> None:  # read off the event loop (the groups file, the catalogue)
+            self.group = cycle(self.group, names)
+            self.load()
+
+        service = self.app.service
+        find_off_the_loop(self, lambda: group_names(service), chosen)
 
     def action_method(self) -> None:
-        self.method = cycle(self.method, list(METHOD_WORDS))
+        from coprod_meet.domain.records import Method
+
+        self.method = cycle(self.method, [m.value for m in Method])
         self.load()
 
     def action_review(self) -> None:

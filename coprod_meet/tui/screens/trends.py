@@ -14,7 +14,8 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.services.decision_list import group_names
 from coprod_meet.services.trends import GroupTrends, group_trends, percent
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.review_decisions import cycle
+from coprod_meet.services.lookup import period_of
+from coprod_meet.tui.screens.review_decisions import DATES_PROMPT, ask_filter, cycle, dates_checked
 from coprod_meet.tui.widgets.footer import Footer
 
 
@@ -33,12 +34,14 @@ At the end it names members who have not spoken in their last few meetings.
 The co-chairs can invite them to speak first next time.
 Press G for the next group. Press M to show only the last few meetings (the summary then compares
 them with as many meetings before). Press N to change how many meetings to look back for quiet members.
+Press D to choose dates in words, such as "since April" or "between March and June".
 Press Escape to go back.
 """
     BINDINGS = [
         Binding("g", "group", "Next group", id="trends.group"),
         Binding("m", "meetings", "Meetings", id="trends.meetings"),
         Binding("n", "last_n", "Look back", id="trends.last_n"),
+        Binding("d", "dates", "Dates", id="trends.dates"),
         Binding("escape", "back", "Back", id="trends.back"),
     ]
 
@@ -48,6 +51,7 @@ Press Escape to go back.
         self.now = now
         self.last_n = 3
         self.meetings: int | None = None  # only the last this many meetings; None for all
+        self.period = ""  # dates in words, as typed ("" for every meeting)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,20 +76,22 @@ Press Escape to go back.
             self.query_one("#trends-title", Static).update("There are no groups yet, so there is nothing to show.")
             return
         self.query_one("#trends-title", Static).update(f"Working out the figures for {self.group}…")
-        self.compute(self.group, self.last_n, self.meetings)
+        self.compute(self.group, self.last_n, self.meetings, self.period)
 
     @work(thread=True, exclusive=True, group="trends")
-    def compute(self, group: str, last_n: int, meetings: int | None = None) -> None:
+    def compute(self, group: str, last_n: int, meetings: int | None = None, period: str = "") -> None:
         try:
-            trends = group_trends(self.app.service, group, last_n=last_n, meetings=meetings, now=self.now)
+            trends = group_trends(self.app.service, group, last_n=last_n, meetings=meetings,
+                                  period=period or None, now=self.now)
         except UserError as error:
             self.app.call_from_thread(self.app.notify, str(error), severity="warning", markup=False)
             return
         self.app.call_from_thread(self.show, trends)
 
     def show(self, trends: GroupTrends) -> None:
+        dates = f" Dates: {period_of(self.period, now=self.now).in_words()}." if self.period else ""
         self.query_one("#trends-title", Static).update(
-            f"{trends.group_name}. G: next group. M: meetings shown "
+            f"{trends.group_name}.{dates} G: next group. M: meetings shown "
             f"({'all' if self.meetings is None else f'the last {self.meetings}'}). N: look back "
             f"(now {trends.last_n} meetings)."
         )
@@ -147,6 +153,10 @@ Press Escape to go back.
         self.app.push_screen(AskScreen("Look back how many meetings?", "Members who have not spoken in their last "
                                        "this many meetings are named. Type a number, then Enter.", str(self.last_n)),
                              done)
+
+    def action_dates(self) -> None:
+        ask_filter(self, "Choose dates", DATES_PROMPT, self.period,
+                   lambda v: setattr(self, "period", dates_checked(self, v)))
 
     def action_back(self) -> None:
         self.app.pop_screen()
