@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import signal
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
@@ -87,6 +88,9 @@ class CoprodMeetApp(App[None]):
         gc.disable()
 
     def on_mount(self) -> None:
+        # Closing the terminal window (SIGHUP) closes the app as Ctrl+Q does: queued saves are
+        # written, and the archive is closed cleanly (which keeps its first page, see cli.py).
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         self.push_screen(MeetingsScreen())
         self.call_after_refresh(self._settle)
         if self.settings.problem:
@@ -114,6 +118,7 @@ class CoprodMeetApp(App[None]):
             event.widget.cursor_blink = self.settings.cursor_blink
 
     def on_unmount(self) -> None:
+        asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
         gc.enable()  # should the app end before its first screen was up
         # Let queued saves finish before the app goes away: nothing typed is lost.
         self._saver.shutdown(wait=True)
