@@ -210,13 +210,13 @@ def main() -> None:
     ratios = []
     for size in sizes:
         goal = GOALS.get(size, 1.5)
-        for how, runs in (("after a clean close", clean[size]), ("after an unclean close", unclean[size])):
+        for how, runs in (("clean", clean[size]), ("unclean", unclean[size])):
             app_time, app_memory = medians(runs)
             t, m = app_time / bare_time, app_memory / bare_memory
-            print(f"coprod-meet, {size:,} meetings, {how}, until the newest title is on the screen: "
+            print(f"coprod-meet, {size:,} meetings, after {'a' if how == 'clean' else 'an'} {how} close, until the newest title is on the screen: "
                   f"{app_time * 1000:.0f} ms ({t:.2f}x, goal <= {goal}x), {app_memory / 1024:.0f} MiB "
                   f"({m:.2f}x, goal <= {MEMORY_GOAL}x)")
-            ratios.append(f"{size} {how.split()[1]}: time {t:.2f}x memory {m:.2f}x")
+            ratios.append(f"{size} {how}: time {t:.2f}x memory {m:.2f}x")
         app_time, app_memory = medians(clean_headless[size])
         print(f"  headless, in-process, after a clean close: {app_time * 1000:.0f} ms "
               f"({app_time / headless_time:.2f}x the headless bare app's {headless_time * 1000:.0f} ms), "
