@@ -33,16 +33,24 @@ async def test_the_footer_shows_plain_labels_and_help_lists_the_keys_that_do_not
             assert label in help_text, label
 
 
-async def test_the_footer_follows_the_screen_it_is_on(demo_service) -> None:
-    """Opening and closing help many times leaves the list's footer with the list's keys."""
+async def test_the_footer_follows_the_screen_it_is_on_and_is_rebuilt_only_when_its_keys_change(demo_service) -> None:
+    """Opening and closing help many times leaves the list's footer with the list's keys, the
+    same key widgets as before (nothing new made for the garbage collector to clear)."""
     app = CoprodMeetApp(demo_service)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        before = _keys(app.screen.query_one(Footer))
+        footer = app.screen.query_one(Footer)
+        before, widgets = _keys(footer), list(footer.query("FooterKey"))
         for _ in range(4):
             await pilot.press("f1")
             await pilot.pause()
             assert _keys(app.screen.query_one(Footer))[0][0] == "Close help"
             await pilot.press("escape")
             await pilot.pause()
-        assert _keys(app.screen.query_one(Footer)) == before
+        assert _keys(footer) == before
+        assert list(footer.query("FooterKey")) == widgets
+        await pilot.press("slash")  # a box for the words: the keys of the list stay
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _keys(footer) == before

@@ -1,15 +1,19 @@
-"""Starting the app on the review screen reads and loads only what that screen needs (speed figures
-live in bench/search.py; this is the habit behind them, which a later change could lose without
-noticing)."""
+"""Starting the app on the review screen reads and loads only what that screen needs, and the
+garbage collector waits until the first screen is up (speed figures live in bench/search.py;
+these are the habits behind them, which a later change could lose without noticing)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 from coprod_meet.services.archive import ArchiveService
+from coprod_meet.services.demo import ANCHOR
+from coprod_meet.tui.app import CoprodMeetApp
+from coprod_meet.tui.screens.review_decisions import ReviewDecisionsScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,3 +59,32 @@ def test_the_review_screen_starts_with_only_what_it_needs(demo_service: ArchiveS
     report = json.loads(done.stdout.splitlines()[-1])
     assert report["rows"] and report["rows"][0] > 0  # it did show decisions
     assert [m for m in NOT_NEEDED if m in report["modules"]] == []
+
+
+async def test_no_garbage_collection_until_the_first_screen_is_up(demo_service: ArchiveService) -> None:
+    seen = []
+
+    class Starting(CoprodMeetApp):
+        def on_mount(self) -> None:
+            seen.append(gc.isenabled())
+
+    assert gc.isenabled()
+    app = Starting(demo_service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert seen == [False]  # off while the first screen was being made
+        assert gc.isenabled()  # back on once it is up
+        app.push_screen(ReviewDecisionsScreen(now=ANCHOR))
+        await pilot.pause()
+        assert gc.isenabled()
+    assert gc.isenabled()
+
+
+async def test_an_app_that_ends_before_its_first_screen_turns_collection_back_on(service: ArchiveService) -> None:
+    class Quick(CoprodMeetApp):
+        def on_load(self) -> None:
+            self.exit()  # before any screen is up
+
+    async with Quick(service).run_test(size=(80, 24)):
+        pass
+    assert gc.isenabled()

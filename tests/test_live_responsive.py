@@ -1,10 +1,17 @@
 """The meeting screen stays quick over a long meeting: one box for its questions, kept and reused;
-only changed words drawn again; the footer shows the Pass key only during a go-round. (Timings are
-in bench/keys.py.)"""
+only changed words drawn again; the footer shows the Pass key only during a go-round; no garbage
+loops from Textual's drawing; full garbage collections at calm moments (see tui/textual_compat.py;
+timings are in bench/keys.py)."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
+from rich.segment import Segment
 from textual.app import App
+from textual.color import Color
+from textual.strip import Strip
 
 from coprod_meet.services.live import LiveMeeting
 from coprod_meet.tui.app import CoprodMeetApp
@@ -150,6 +157,54 @@ async def test_a_go_round_adds_and_takes_away_only_the_pass_key(service) -> None
             await pilot.pause()
             assert shown() == before
         await app.workers.wait_for_complete()
+
+
+def test_a_widget_s_styles_cache_is_not_kept_after_the_widget_goes() -> None:
+    from textual._styles_cache import StylesCache
+
+    cache = StylesCache()
+    inner, outer = cache.get_inner_outer(Color(10, 20, 30), Color(200, 100, 50, 0.5))
+    assert inner != outer
+    gone = weakref.ref(cache)
+    del cache
+    assert gone() is None  # Textual's lru_cache kept the last 1,024 of them
+
+
+def test_a_strip_cut_to_itself_does_not_hold_itself() -> None:
+    strip = Strip([Segment("Hello "), Segment("world")])
+    assert strip.divide([11]) == [strip]
+    assert strip.crop_extend(0, 11, None) is strip
+    assert strip._divide_cache.get((11,)) is None and strip._crop_extend_cache.get((0, 11, None)) is None
+    assert [s.text for s in strip.divide([6, 11])] == ["Hello ", "world"]  # other cuts as before
+    assert strip.crop_extend(0, 13, None).text == "Hello world  "
+
+
+def test_a_strip_makes_its_caches_only_when_it_uses_them() -> None:
+    from textual.cache import FIFOCache
+
+    def caches(strip: Strip) -> int:
+        return sum(isinstance(o, FIFOCache) for o in gc.get_referents(strip))
+
+    strip = Strip([Segment("Hello "), Segment("world")])
+    assert caches(strip) == 0
+    assert strip.crop(0, 5).text == "Hello" and strip.crop(0, 5) is strip.crop(0, 5)  # kept, as before
+    assert caches(strip) == 1
+    assert strip.cell_length == 11 and strip.text == "Hello world"
+
+
+async def test_full_garbage_collections_wait_for_a_calm_moment_while_the_meeting_screen_is_up(service) -> None:
+    meeting_id = _started(service, "Hayley", "Jo")
+    python_own = gc.get_threshold()
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        await pilot.pause()
+        assert gc.get_threshold()[2] == python_own[2] * 10 and gc.get_freeze_count() > 0
+        screen.tick()  # the clock tick runs a full collection once one is due
+        assert gc.get_count()[2] < python_own[2]
+        await pilot.press("escape")  # back to the list: Python's own rhythm again
+        await pilot.pause()
+        assert gc.get_threshold() == python_own
 
 
 def _what_a_person_sees(strips) -> list[tuple[object, ...]]:

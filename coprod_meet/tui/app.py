@@ -17,10 +17,13 @@ from textual.binding import Binding
 from coprod_meet.domain.errors import UserError
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.settings import Settings
+from coprod_meet.tui import textual_compat
 from coprod_meet.tui.commands import ScreenKeysProvider
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.meetings import MeetingsScreen
 from coprod_meet.tui.themes import DEFAULT_THEME, THEMES
+
+textual_compat.apply()  # less garbage from drawing (see textual_compat.py)
 
 
 class CoprodMeetApp(App[None]):
@@ -59,11 +62,15 @@ class CoprodMeetApp(App[None]):
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
 
+    def on_load(self) -> None:
+        textual_compat.starting()  # no garbage collection until the first screen is up
+
     def on_mount(self) -> None:
         # Closing the terminal window (SIGHUP) closes the app as Ctrl+Q does: queued saves are
         # written, and the archive is closed cleanly (which keeps its first page, see cli.py).
         asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         self.push_screen(MeetingsScreen())
+        self.call_after_refresh(textual_compat.first_screen_up)
         if self.settings.problem:
             self.notify(self.settings.problem, title="Settings", severity="warning", timeout=15, markup=False)
         for problem in self.service.problems:
@@ -82,6 +89,7 @@ class CoprodMeetApp(App[None]):
 
     def on_unmount(self) -> None:
         asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+        textual_compat.first_screen_up()  # should the app end before its first screen was up
         # Let queued saves finish before the app goes away: nothing typed is lost.
         self._saver.shutdown(wait=True)
 

@@ -25,6 +25,7 @@ from coprod_meet.domain.records import RecordPrefill
 from coprod_meet.domain.timing import turn_reached_limit
 from coprod_meet.domain.voice import voice_summary
 from coprod_meet.services.live import ROLES, LiveMeeting, attendance_in_words
+from coprod_meet.tui import textual_compat
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.form_base import Filled, records_service
@@ -146,6 +147,7 @@ where it is and carries on when you open it again.
         self.refresh_view()
         self.query_one("#live-queue", OptionList).focus()
         self.set_interval(1.0, self.tick)
+        self.call_after_refresh(textual_compat.settle_brisk_screen)
         state = self.live.state
         if state.started is None:
             needs = access_lines(state.meeting.roster, state.meeting.settings.break_every_minutes)
@@ -157,6 +159,8 @@ where it is and carries on when you open it again.
         if dialog is not None and dialog not in self.app.screen_stack:  # (in it only as the app closes)
             self.app.uninstall_screen(dialog)  # the box for questions goes with the screen
             dialog.remove()
+        textual_compat.brisk_screen_gone()
+        self.app.call_after_refresh(textual_compat.resettle)
 
     def on_screen_resume(self) -> None:
         if self._behind:  # changed while a box was open over it: show the changes once it is drawn
@@ -191,7 +195,9 @@ where it is and carries on when you open it again.
             self.refresh_bindings()
 
     def tick(self) -> None:
-        """Once a second: the clock moves. Nothing is written."""
+        """Once a second: the clock moves. Nothing is written. A calm moment for a full garbage
+        collection, if one is due, so it never delays a key press."""
+        textual_compat.collect_if_due()
         moment = self.clock()
         state = self.live.state
         self._show_time(live_view(state, moment))
