@@ -73,7 +73,7 @@ def test_no_class_of_ours_outside_the_compatibility_module_overrides_a_private_p
 
 def test_the_compatibility_module_is_for_the_textual_the_project_pins() -> None:
     pin = re.search(r'"textual==([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert pin is not None and pin.group(1) == textual_compat.WRITTEN_FOR == version("textual")
+    assert pin is not None and pin.group(1) == textual_compat.WRITTEN_FOR == version("textual") == textual_compat.installed()
 
 
 def test_another_textual_is_refused_in_a_plain_sentence() -> None:
