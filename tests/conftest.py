@@ -28,16 +28,20 @@ def _naughty_path() -> Path | None:
     return None
 
 
-@functools.cache
 def naughty_strings() -> list[str]:
     """The Big List of Naughty Strings (../shared/data/naughty-strings.json, 515 strings). The only
     place the tests find it; a test that needs it fails with a plain message when it is missing."""
+    return list(_read_naughty_strings())
+
+
+@functools.cache
+def _read_naughty_strings() -> tuple[str, ...]:
     path = _naughty_path()
     if path is None:
         pytest.fail(f"The naughty strings are missing: the untrusted-text tests need {NAUGHTY} in the folder "
                     f"that holds the repository ({REPO.parent}). Put the project's shared folder there.",
                     pytrace=False)
-    return json.loads(path.read_text(encoding="utf-8"))
+    return tuple(json.loads(path.read_text(encoding="utf-8")))
 
 
 @pytest.fixture(autouse=True)
