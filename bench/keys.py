@@ -4,8 +4,8 @@ Every callback the asyncio loop runs is timed (key handling, screen updates, sav
 the timer tick). The same is done for a bare Textual app that moves through a list with the same
 number of key presses, measured in the same run as a baseline. Goal: the slowest handler <= 50 ms.
 
-The bare app runs first, before coprod-meet is imported: coprod-meet puts fixes into Textual
-when it loads (``coprod_meet/tui/textual_fixes.py``), and the baseline stays plain Textual.
+The bare app runs first, before coprod-meet is imported, so nothing coprod-meet loads can change
+the baseline.
 
     .venv/bin/python bench/keys.py
 """

@@ -1,15 +1,27 @@
-"""Time to first screen of coprod-meet with big archives, against a bare Textual app.
+"""Time until a person sees coprod-meet's first screen with big archives, against a bare Textual app.
 
-Each app runs in its own process that exits as soon as its first screen has been drawn; each is
-started several times, in turns, and the medians are compared. Peak memory is the process's largest
-resident size. Goals: 2,000 meetings <= 1.3x the bare app, 20,000 <= 1.5x; memory <= 1.5x.
+Each program starts as a person starts it: the real ``coprod-meet --archive FOLDER`` command runs
+in a terminal (a pseudo-terminal of 80x24, whose output is read through the pyte terminal
+emulator), and the clock stops when the newest meeting's title is on the screen. The bare Textual
+app (``bench/bare.py``: Header, Label, Footer) is started the same way in the same run, and its
+clock stops when its word is on the screen. Peak memory is the process's largest resident size at
+that moment. Each program is started several times, in turns, and the medians are compared.
+
+The archive is opened after each way the app can have been closed:
+
+- a clean close (Ctrl+Q, or closing the terminal window, which sends SIGHUP): the archive keeps
+  the first page of its meetings list (``first-page.json``), so the first screen does not read
+  all 20,000 catalogue lines;
+- an unclean one (the app was killed): no first page, so everything is read.
+
+Goals, for both: 2,000 meetings <= 1.3x the bare app, 20,000 <= 1.5x; memory <= 1.5x. A second
+line gives the headless figure (the app run in-process with ``run(headless=True)`` until its first
+screen is drawn), as measured before the terminal was used.
 
     .venv/bin/python bench/startup.py [--runs 7] [--sizes 2000,20000]
 
-The demo archives are built once in the temp folder and reused by later runs. Each run opens the
-archive as a person does after closing the app normally: the archive keeps the first page of its
-meetings list (``first-page.json``), so the first screen does not read all 20,000 catalogue lines.
-A last line, for information, gives the first open after an unclean stop, which reads everything.
+Needs pyte (``pip install -e '.[bench]'``). The demo archives are built once in the temp folder
+and reused by later runs.
 """
 
 from __future__ import annotations
@@ -23,11 +35,21 @@ import tempfile
 import time
 from pathlib import Path
 
+import pyte
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bare import BARE_APP, as_installed  # noqa: E402  (the same baseline in every benchmark)
+sys.path.insert(0, str(ROOT))
+from bare import BARE_APP, BARE_IN_A_TERMINAL, BARE_WORDS, as_installed  # noqa: E402
 
-# The process's own peak (VmHWM starts afresh at exec; ru_maxrss would count the parent's pages).
+from tests.helpers.terminal import Terminal  # noqa: E402
+
+SIZE = (80, 24)
+GOALS = {2000: 1.3, 20000: 1.5}
+MEMORY_GOAL = 1.5
+CTRL_Q = b"\x11"
+
+# Headless, in-process: exits once the first screen is drawn (the figure measured before).
 REPORT_MEMORY = """
 import atexit, sys
 
@@ -39,9 +61,9 @@ def _peak():
 atexit.register(_peak)
 """
 
-BARE = REPORT_MEMORY + BARE_APP
+HEADLESS_BARE = REPORT_MEMORY + BARE_APP
 
-COPROD = REPORT_MEMORY + """
+HEADLESS_COPROD = REPORT_MEMORY + """
 import sys
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.tui.app import CoprodMeetApp
@@ -76,20 +98,68 @@ def archive_of(size: int) -> Path:
             service.save_group(g)
         for start in range(0, len(meetings), 1000):
             service.write_whole_meetings(meetings[start:start + 1000])
+    time.sleep(2.5)  # a first page is kept only once the meetings folder has settled
     return folder
 
 
-def run_once(code: str, *args: str) -> tuple[float, int]:
-    """Seconds to exit and peak resident memory (KiB) of one process."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TEXTUAL_ANIMATIONS="none")
+def newest_title(folder: Path) -> str:
+    """The words of the newest meeting's title that the meetings list shows (a title is cut to
+    fit its column)."""
+    from coprod_meet.services.archive import ArchiveService
+
+    with ArchiveService.open(folder, lock=False) as service:
+        title = service.newest_first()[0].title
+    return title[:20].rstrip()
+
+
+def environment() -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(ROOT), TEXTUAL_ANIMATIONS="none",
+                COPROD_MEET_SETTINGS=str(Path(tempfile.gettempdir()) / "coprod-meet-bench-no-settings.toml"))
+
+
+def peak_kib(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        return int(next(line for line in status if line.startswith("VmHWM:")).split()[1])
+
+
+def in_a_terminal(argv: list[str], words: str, *, then: str) -> tuple[float, int]:
+    """Start ``argv`` in a terminal; seconds until ``words`` are on its screen and peak memory
+    (KiB) then. Afterwards the program is closed with Ctrl+Q (``then="quit"``) or killed."""
+    screen = pyte.Screen(*SIZE)
+    stream = pyte.ByteStream(screen)
     started = time.perf_counter()
-    child = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env,
+    with Terminal(argv, size=SIZE, env=environment(), cwd=str(ROOT)) as terminal:
+        while True:
+            data = terminal.read(60)
+            arrived = time.perf_counter()
+            if not data:
+                raise SystemExit(f"{argv[-1]}: nothing showed {words!r} within a minute:\n"
+                                 + "\n".join(screen.display))
+            stream.feed(data)
+            if any(words in line for line in screen.display):
+                break
+        seconds, peak = arrived - started, peak_kib(terminal.pid)
+        if then == "quit":
+            terminal.send(CTRL_Q)
+            if terminal.wait(60) != 0:
+                raise SystemExit(f"{argv[-1]} did not close cleanly after Ctrl+Q.")
+    return seconds, peak
+
+
+def headless(code: str, *args: str) -> tuple[float, int]:
+    """Seconds to exit and peak resident memory (KiB) of one headless process."""
+    started = time.perf_counter()
+    child = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=environment(),
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - started
     peak = [line for line in child.stderr.splitlines() if line.startswith("peak-kib ")]
     if child.returncode != 0 or not peak:
         raise SystemExit(f"The app did not start: {child.stderr}")
     return seconds, int(peak[-1].split()[1])
+
+
+def medians(runs: list[tuple[float, int]]) -> tuple[float, float]:
+    return statistics.median(t for t, _ in runs), statistics.median(m for _, m in runs)
 
 
 def main() -> None:
@@ -99,44 +169,58 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,20000")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    goals = {2000: 1.3, 20000: 1.5}
     archives = {size: archive_of(size) for size in sizes}
-    run_once(BARE)  # warm the file cache
+    titles = {size: newest_title(archives[size]) for size in sizes}
+    command = str(Path(sys.executable).with_name("coprod-meet"))
+    bare_argv = [sys.executable, "-c", BARE_IN_A_TERMINAL]
+
+    def coprod(size: int) -> list[str]:
+        return [command, "--archive", str(archives[size])]
+
+    # Warm the file cache; each archive is left as after a crash (the app killed).
+    in_a_terminal(bare_argv, BARE_WORDS, then="quit")
     for size in sizes:
-        run_once(COPROD, str(archives[size]))
-    # Taken in turns, so a busy moment of a shared machine falls on all of them alike.
+        in_a_terminal(coprod(size), titles[size], then="kill")
+
+    # Taken in turns, so a busy moment of a shared machine falls on all of them alike. Each run of
+    # coprod-meet opens the archive as the run before left it, and leaves it the other way.
     bare: list[tuple[float, int]] = []
-    ours: dict[int, list[tuple[float, int]]] = {size: [] for size in sizes}
+    bare_headless: list[tuple[float, int]] = []
+    clean: dict[int, list[tuple[float, int]]] = {size: [] for size in sizes}
+    unclean: dict[int, list[tuple[float, int]]] = {size: [] for size in sizes}
+    clean_headless: dict[int, list[tuple[float, int]]] = {size: [] for size in sizes}
     for _ in range(args.runs):
-        bare.append(run_once(BARE))
+        bare.append(in_a_terminal(bare_argv, BARE_WORDS, then="quit"))
+        bare_headless.append(headless(HEADLESS_BARE))
         for size in sizes:
-            ours[size].append(run_once(COPROD, str(archives[size])))
-    bare_time = statistics.median(t for t, _ in bare)
-    bare_memory = statistics.median(m for _, m in bare)
-    print(f"bare Textual app (Header, Label, Footer): {bare_time * 1000:.0f} ms, {bare_memory / 1024:.0f} MiB "
-          f"(medians of {args.runs} runs, taken in turns with the runs below)")
+            page = archives[size] / "first-page.json"
+            assert not page.exists()
+            unclean[size].append(in_a_terminal(coprod(size), titles[size], then="quit"))
+            if not page.exists():
+                raise SystemExit("A clean close did not keep the first page; is the archive being written?")
+            clean_headless[size].append(headless(HEADLESS_COPROD, str(archives[size])))
+            if not page.exists():
+                raise SystemExit("A clean close did not keep the first page; is the archive being written?")
+            clean[size].append(in_a_terminal(coprod(size), titles[size], then="kill"))
+
+    bare_time, bare_memory = medians(bare)
+    headless_time, headless_memory = medians(bare_headless)
+    print(f"bare Textual app in a terminal, until its word is on the screen: {bare_time * 1000:.0f} ms, "
+          f"{bare_memory / 1024:.0f} MiB (medians of {args.runs} runs, taken in turns with the runs below)")
     ratios = []
     for size in sizes:
-        app_time = statistics.median(t for t, _ in ours[size])
-        app_memory = statistics.median(m for _, m in ours[size])
-        t, m = app_time / bare_time, app_memory / bare_memory
-        goal = goals.get(size, 1.5)
-        print(f"coprod-meet, {size:,} meetings: {app_time * 1000:.0f} ms ({t:.2f}x, goal <= {goal}x), "
-              f"{app_memory / 1024:.0f} MiB ({m:.2f}x, goal <= 1.5x)")
-        ratios.append(f"{size}: time {t:.2f}x memory {m:.2f}x")
-    # For information: the first open after an unclean stop has no first page and reads the whole
-    # catalogue (and looks at the meetings folder) to catch up. The figures above are the usual case:
-    # the archive was closed cleanly, which keeps the first page (see coprod_meet/storage/first_page.py).
-    size = max(sizes)
-    page = archives[size] / "first-page.json"
-    full = []
-    for _ in range(3):
-        page.unlink(missing_ok=True)
-        full.append(run_once(COPROD, str(archives[size])))
-    full_time = statistics.median(t for t, _ in full)
-    full_memory = statistics.median(m for _, m in full)
-    print(f"for information, {size:,} meetings after an unclean stop (no first page): {full_time * 1000:.0f} ms "
-          f"({full_time / bare_time:.2f}x), {full_memory / 1024:.0f} MiB ({full_memory / bare_memory:.2f}x)")
+        goal = GOALS.get(size, 1.5)
+        for how, runs in (("clean", clean[size]), ("unclean", unclean[size])):
+            app_time, app_memory = medians(runs)
+            t, m = app_time / bare_time, app_memory / bare_memory
+            print(f"coprod-meet, {size:,} meetings, after {'a' if how == 'clean' else 'an'} {how} close, until the newest title is on the screen: "
+                  f"{app_time * 1000:.0f} ms ({t:.2f}x, goal <= {goal}x), {app_memory / 1024:.0f} MiB "
+                  f"({m:.2f}x, goal <= {MEMORY_GOAL}x)")
+            ratios.append(f"{size} {how}: time {t:.2f}x memory {m:.2f}x")
+        app_time, app_memory = medians(clean_headless[size])
+        print(f"  headless, in-process, after a clean close: {app_time * 1000:.0f} ms "
+              f"({app_time / headless_time:.2f}x the headless bare app's {headless_time * 1000:.0f} ms), "
+              f"{app_memory / 1024:.0f} MiB ({app_memory / headless_memory:.2f}x)")
     print("ratio: " + "; ".join(ratios))
 
 

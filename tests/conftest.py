@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -14,13 +15,33 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"
 os.environ["COLUMNS"] = "80"
 os.environ["LINES"] = "24"
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-NAUGHTY_PATH = SHARED / "data" / "naughty-strings.json"
+REPO = Path(__file__).resolve().parents[1]
+NAUGHTY = Path("shared") / "data" / "naughty-strings.json"
+
+
+def _naughty_path() -> Path | None:
+    """``../shared/data/naughty-strings.json`` beside the repository; a git worktree one folder
+    deeper (``wt/NAME``) finds the one beside the main checkout, further up."""
+    for folder in REPO.parents:
+        if (folder / NAUGHTY).is_file():
+            return folder / NAUGHTY
+    return None
 
 
 def naughty_strings() -> list[str]:
-    """The Big List of Naughty Strings (../shared/data/naughty-strings.json)."""
-    return json.loads(NAUGHTY_PATH.read_text(encoding="utf-8"))
+    """The Big List of Naughty Strings (../shared/data/naughty-strings.json, 515 strings). The only
+    place the tests find it; a test that needs it fails with a plain message when it is missing."""
+    return list(_read_naughty_strings())
+
+
+@functools.cache
+def _read_naughty_strings() -> tuple[str, ...]:
+    path = _naughty_path()
+    if path is None:
+        pytest.fail(f"The naughty strings are missing: the untrusted-text tests need {NAUGHTY} in the folder "
+                    f"that holds the repository ({REPO.parent}). Put the project's shared folder there.",
+                    pytrace=False)
+    return tuple(json.loads(path.read_text(encoding="utf-8")))
 
 
 @pytest.fixture(autouse=True)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -26,8 +24,8 @@ from coprod_meet.domain.dates import (
     when_in_words,
 )
 from coprod_meet.domain.errors import DateNotUnderstood, UserError
+from tests.conftest import naughty_strings
 
-NAUGHTY_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "naughty-strings.json"
 
 SUNDAY = datetime(2026, 11, 22, 10, 0)  # Sunday 22 November 2026, 10am
 THURSDAY = datetime(2026, 3, 12, 14, 0)  # Thursday 12 March 2026, 2pm
@@ -437,7 +435,7 @@ def test_days_between_in_words() -> None:
 
 
 def test_naughty_strings_raise_only_our_errors() -> None:
-    strings = json.loads(NAUGHTY_PATH.read_text(encoding="utf-8"))
+    strings = naughty_strings()
     for text in strings:
         for parse in (parse_when, parse_date_range):
             try:

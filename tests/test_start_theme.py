@@ -1,10 +1,8 @@
-"""The app starts in its theme with every style sheet read once, and looks as if the theme had
-been chosen while it ran (the theme is set quietly before start-up, see CoprodMeetApp)."""
+"""The app starts in its theme and looks as if the theme had been chosen while it ran."""
 
 from __future__ import annotations
 
 import pytest
-from textual.css.stylesheet import Stylesheet
 from textual.widgets import DataTable
 
 from coprod_meet.tui.app import CoprodMeetApp
@@ -37,21 +35,3 @@ async def test_starting_in_a_theme_looks_like_choosing_it(demo_service, name: st
         switched.theme = name
         await pilot.pause()
         assert _look(switched) == seen
-
-
-async def test_style_sheets_are_read_once_on_start(demo_service, monkeypatch) -> None:
-    reparsed = []
-    original = Stylesheet.reparse
-
-    def reparse(self) -> None:
-        reparsed.append(self)
-        original(self)
-
-    monkeypatch.setattr(Stylesheet, "reparse", reparse)
-    app = CoprodMeetApp(demo_service, theme="high-contrast-light")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert reparsed == []  # read once, with the theme's colours
-        app.theme = "high-contrast-dark"
-        await pilot.pause()
-        assert len(reparsed) == 1  # choosing another theme still restyles everything

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -22,8 +20,8 @@ from coprod_meet.domain.text import (
     clean_text,
     clean_title,
 )
+from tests.conftest import naughty_strings
 
-NAUGHTY_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "naughty-strings.json"
 
 # What must never survive cleaning. Tab and newline are checked separately.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff]")
@@ -167,7 +165,7 @@ def test_wrappers_are_single_line_except_notes() -> None:
 
 
 def test_naughty_strings_come_out_safe() -> None:
-    strings = json.loads(NAUGHTY_PATH.read_text(encoding="utf-8"))
+    strings = naughty_strings()
     assert len(strings) > 500
     for text in strings:
         for multiline in (False, True):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
+import signal
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
@@ -17,13 +17,13 @@ from textual.binding import Binding
 from coprod_meet.domain.errors import UserError
 from coprod_meet.services.archive import ArchiveService, failure_in_words
 from coprod_meet.services.settings import Settings
-from coprod_meet.tui import textual_fixes
+from coprod_meet.tui import textual_compat
 from coprod_meet.tui.commands import ScreenKeysProvider
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.meetings import MeetingsScreen
 from coprod_meet.tui.themes import DEFAULT_THEME, THEMES
 
-textual_fixes.apply()
+textual_compat.apply()  # less garbage from drawing (see textual_compat.py)
 
 
 class CoprodMeetApp(App[None]):
@@ -59,50 +59,24 @@ class CoprodMeetApp(App[None]):
         for t in THEMES.values():
             self.register_theme(t)
         wanted = theme or self.settings.theme
-        self._start_in_theme(wanted if wanted in THEMES else DEFAULT_THEME)
+        self.theme = wanted if wanted in THEMES else DEFAULT_THEME  # a theme chosen with --theme is remembered
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
 
-    def _start_in_theme(self, name: str) -> None:
-        """Start in our theme, with every style sheet read once.
-
-        Setting ``self.theme`` before the app runs makes Textual read every style sheet with its
-        own default theme first and then again with ours, and style every widget twice: about a
-        sixth of the time to the first screen. So the theme is set quietly here, before anything
-        is read, and what Textual does on a change of theme is done by hand.
-        """
-        self.set_reactive(App.theme, name)
-        theme = self.current_theme
-        classes = {c: False for c in self.classes if c.startswith("-theme-")}
-        self.update_classes(classes | {f"-theme-{name}": True, "-dark-mode": theme.dark,
-                                       "-light-mode": not theme.dark}, update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())
-        self.watch_theme(name)  # a theme chosen with --theme is remembered
-
     def on_load(self) -> None:
-        """While the app starts, almost everything it makes (styles, widgets, the first screen's
-        data) lives for the whole run: the garbage collector would only look through it again
-        and again, a full pass costing as much as drawing a screen. So it waits until the first
-        screen is up (see ``_settle``)."""
-        gc.disable()
+        textual_compat.starting()  # no garbage collection until the first screen is up
 
     def on_mount(self) -> None:
+        # Closing the terminal window (SIGHUP) closes the app as Ctrl+Q does: queued saves are
+        # written, and the archive is closed cleanly (which keeps its first page, see cli.py).
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         self.push_screen(MeetingsScreen())
-        self.call_after_refresh(self._settle)
+        self.call_after_refresh(textual_compat.first_screen_up)
         self.call_after_refresh(self.offer_running_meeting)
         if self.settings.problem:
             self.notify(self.settings.problem, title="Settings", severity="warning", timeout=15, markup=False)
         for problem in self.service.problems:
             self.notify(str(problem), title="A file was moved aside", severity="warning", timeout=15, markup=False)
-
-    @staticmethod
-    def _settle() -> None:
-        """Once the first screen is up: what exists now (modules, styles, widgets) lives for the
-        whole run, so the garbage collector stops scanning it. A full collection then looks at
-        new objects only, and never stalls a key press for hundreds of milliseconds."""
-        gc.freeze()
-        gc.enable()
 
     def watch_theme(self, name: str) -> None:
         """Remember the theme the person chose (from the palette or --theme)."""
@@ -116,7 +90,8 @@ class CoprodMeetApp(App[None]):
             event.widget.cursor_blink = self.settings.cursor_blink
 
     def on_unmount(self) -> None:
-        gc.enable()  # should the app end before its first screen was up
+        asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+        textual_compat.first_screen_up()  # should the app end before its first screen was up
         # Let queued saves finish before the app goes away: nothing typed is lost.
         self._saver.shutdown(wait=True)
         self._stop_clocks()

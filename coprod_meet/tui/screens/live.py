@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coprod_meet.domain.dates import parse_duration
@@ -32,13 +33,12 @@ from coprod_meet.services.live import (
     PeopleWaiting,
     attendance_in_words,
 )
-from coprod_meet.tui import garbage
+from coprod_meet.tui import textual_compat
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.form_base import Filled, records_service
 from coprod_meet.tui.widgets.containers import Column, Row
 from coprod_meet.tui.widgets.footer import Footer
-from coprod_meet.tui.widgets.option_list import OptionList
 from coprod_meet.tui.widgets.save_status import SaveStatus
 from coprod_meet.tui.widgets.words import Words
 
@@ -179,7 +179,7 @@ In attendance (T), press G to add a guest or a new member of the group.
             self.notify(resumed_in_words(self.live.state) + ".", title="Carrying on", timeout=15, markup=False)
         self.query_one("#live-queue", OptionList).focus()
         self.set_interval(1.0, self.tick)
-        self.call_after_refresh(garbage.settle_brisk_screen)
+        self.call_after_refresh(textual_compat.settle_brisk_screen)
         state = self.live.state
         if state.started is None:
             needs = access_lines(state.meeting.roster, state.meeting.settings.break_every_minutes)
@@ -191,8 +191,8 @@ In attendance (T), press G to add a guest or a new member of the group.
         if dialog is not None and dialog not in self.app.screen_stack:  # (in it only as the app closes)
             self.app.uninstall_screen(dialog)  # the box for questions goes with the screen
             dialog.remove()
-        garbage.brisk_screen_gone()
-        self.app.call_after_refresh(garbage.resettle)
+        textual_compat.brisk_screen_gone()
+        self.app.call_after_refresh(textual_compat.resettle)
 
     def on_screen_resume(self) -> None:
         if self._behind:  # changed while a box was open over it: show the changes once it is drawn
@@ -229,7 +229,7 @@ In attendance (T), press G to add a guest or a new member of the group.
     def tick(self) -> None:
         """Once a second: the clock moves. Nothing is written. A calm moment for a full garbage
         collection, if one is due, so it never delays a key press."""
-        garbage.collect_if_due()
+        textual_compat.collect_if_due()
         moment = self.clock()
         state = self.live.state
         self._show_time(live_view(state, moment))

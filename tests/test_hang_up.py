@@ -1,0 +1,69 @@
+"""Closing the terminal window (SIGHUP) closes the app as Ctrl+Q does: the real `coprod-meet`
+command, in a pseudo-terminal, writes what a clean close writes (the first page of the meetings
+list, see storage/first_page.py) and lets go of the archive."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from coprod_meet.services.archive import ArchiveService
+from coprod_meet.services.demo import build_demo
+from coprod_meet.storage.first_page import FIRST_PAGE_FILE
+from tests.helpers.terminal import Terminal
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _archive(root: Path) -> str:
+    """A small demo archive, its meetings folder untouched for a while (as a day-old archive is),
+    and the title of its newest meeting."""
+    groups, meetings = build_demo(meetings=12, seed=1)
+    with ArchiveService.open(root) as service:
+        for group in groups:
+            service.save_group(group)
+        service.write_whole_meetings(meetings)
+        newest = service.newest_first()[0].title
+    past = time.time() - 60
+    os.utime(root / "meetings", (past, past))
+    return newest
+
+
+def _run(root: Path) -> Terminal:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TEXTUAL_ANIMATIONS="none",
+               COPROD_MEET_SETTINGS=str(root.parent / "settings.toml"))
+    return Terminal([sys.executable, "-m", "coprod_meet", "--archive", str(root)], env=env, cwd=str(ROOT))
+
+
+@pytest.mark.parametrize("how", ["window closed", "SIGHUP"])
+def test_closing_the_terminal_closes_the_archive_cleanly(tmp_path: Path, how: str) -> None:
+    root = tmp_path / "archive"
+    newest = _archive(root)
+    assert not (root / FIRST_PAGE_FILE).exists()
+    with _run(root) as terminal:
+        assert terminal.wait_for(newest[:20], timeout=60), bytes(terminal.output[-2000:])
+        if how == "window closed":
+            terminal.hang_up()  # the system sends SIGHUP, and the terminal is gone
+        else:
+            os.kill(terminal.pid, signal.SIGHUP)
+        assert terminal.wait(timeout=30) == 0
+    assert (root / FIRST_PAGE_FILE).exists()  # what a clean close writes
+    with ArchiveService.open(root) as again:  # the lock was let go, and the list opens from the page
+        assert again.newest_first()[0].title == newest
+        assert not again.problems
+
+
+def test_a_killed_app_leaves_no_first_page(tmp_path: Path) -> None:
+    """The other side: an app stopped at once (SIGKILL) writes nothing on the way out, so the next
+    open reads everything (which is why a closed window must not end it that way)."""
+    root = tmp_path / "archive"
+    newest = _archive(root)
+    with _run(root) as terminal:
+        assert terminal.wait_for(newest[:20], timeout=60)
+        terminal.kill()
+    assert not (root / FIRST_PAGE_FILE).exists()
