@@ -21,7 +21,7 @@ from coprod_meet.domain.hybrid import JOINS_WORDS
 from coprod_meet.domain.live_view import ROLE_WORDS
 from coprod_meet.services import hybrid
 from coprod_meet.tui.widgets.footer import Footer
-from coprod_meet.tui.widgets.option_list import OptionList
+from textual.widgets import OptionList
 from coprod_meet.tui.widgets.words import Words
 
 if TYPE_CHECKING:  # pragma: no cover
