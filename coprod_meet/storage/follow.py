@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from coprod_meet.storage.archive import _check_schema
+from coprod_meet.storage.schema import check_schema
 from coprod_meet.storage.durable import decode, is_temp_name
 
 # What says that a file changed: a replaced file is a new inode; an appended one moves on.
@@ -37,7 +37,7 @@ def read_meeting_file(path: Path) -> tuple[Stamp, dict[str, Any] | None, list[di
     with open(path, "rb") as f:
         st = os.fstat(f.fileno())
         raw = f.read()
-    tables = _check_schema(path, decode(path, raw))
+    tables = check_schema(path, decode(path, raw))
     plan = tables.get("meeting", {}).get("1")
     events = tables.get("events", {})
     return (
