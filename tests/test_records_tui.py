@@ -15,7 +15,7 @@ from coprod_meet.tui.screens.action_form import ActionFormScreen
 from coprod_meet.tui.screens.decision_form import DecisionFormScreen
 from coprod_meet.tui.screens.evaluation import EvaluationScreen
 from coprod_meet.tui.screens.meeting_view import MeetingViewScreen
-from coprod_meet.tui.screens.pick import PickScreen
+from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.you_said import YouSaidScreen
 from tests.conftest import naughty_strings
 from tests.records_scenario import MARCH, build_board
@@ -102,10 +102,29 @@ async def test_the_form_says_what_is_missing_and_keeps_what_was_typed(board) -> 
         await pilot.pause()
         assert "A vote needs its counts" in text_of(app, ".form-error")
         assert app.screen.query_one("#decision-text", Input).value == "We will ask again."
-        await pilot.press("escape")
+        await pilot.press("escape")  # words were typed: it asks before throwing them away
+        await pilot.pause()
+        assert isinstance(app.screen, DialogScreen)
+        assert text_of(app, "#dialog-title") == "Throw away what you typed?"
+        await pilot.press("n")  # no: back to the form, nothing lost
+        await pilot.pause()
+        assert app.screen.query_one("#decision-text", Input).value == "We will ask again."
+        await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, MeetingViewScreen)
     assert RecordsService(board.service).decisions(board.march.id) == []
+
+
+async def test_escape_on_an_empty_form_goes_back_at_once(board) -> None:
+    app = app_for(board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(app, pilot, board)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionFormScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingViewScreen)
 
 
 async def test_record_an_action_for_jo(board) -> None:
@@ -138,7 +157,7 @@ async def test_correct_a_decision_and_see_its_history(board) -> None:
         await open_view(app, pilot, board)
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(app.screen, PickScreen)
+        assert isinstance(app.screen, DialogScreen)
         await pilot.press("enter")
         await pilot.pause()
         form = app.screen

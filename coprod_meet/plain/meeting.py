@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.live_view import card_in_words, live_view
 from coprod_meet.domain.model import Member
+from coprod_meet.domain.numbering import member_id_by_number, person_numbers
 from coprod_meet.domain.queue import KIND_WORDS
 from coprod_meet.domain.timing import break_reminder, minutes_since_rest, turn_in_words, turn_warning
 from coprod_meet.plain.console import Console
@@ -144,8 +145,9 @@ class MeetingSession:
         text = text.strip()
         people = self.roster()
         if text.isdigit():
-            if 1 <= int(text) <= len(people):
-                return people[int(text) - 1]
+            found = member_id_by_number(people, text)
+            if found:
+                return next(m for m in people if m.id == found)
             raise UserError(f"There is nobody number {text}; type who to hear the numbers.")
         wanted = text.casefold()
         for m in people:
@@ -199,7 +201,9 @@ class MeetingSession:
         v = live_view(self.state, self.now())
         notes = {p.member_id: p.notes for p in v.present}
         self.say("Everyone on the list:")
-        for n, m in enumerate(self.roster(), start=1):
+        numbers = person_numbers(self.roster())
+        for m in self.roster():
+            n = numbers[m.id]
             extra = f" ({notes[m.id]})" if m.id in notes else ""
             self.say(f"{n}. {attendance_in_words(self.state, m.id)}{extra}.")
 

@@ -10,8 +10,8 @@ from textual.widgets import Input, RadioSet, Select, Static
 
 from coprod_meet.domain.records import Action, ActionStatus, Decision, RecordPrefill, make_action
 from coprod_meet.tui.screens.decision_form import date_feedback, typed_date
-from coprod_meet.tui.widgets.choice import ChoiceButton, ChoiceSet
-from coprod_meet.tui.screens.form_base import Filled, RecordFormScreen, by_id, options
+from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled
+from coprod_meet.tui.widgets.forms import ChoiceButton, ChoiceSet, by_id, options
 
 STATUS_WORDS = {
     ActionStatus.OPEN: "Open: still to do",
@@ -20,7 +20,7 @@ STATUS_WORDS = {
 }
 
 
-class ActionFormScreen(RecordFormScreen[Filled[Action]]):
+class ActionFormScreen(BoxFormScreen):
     TITLE_WORDS = "Record an action"
     HELP = """
 Write what will be done, in plain words. Then choose who will do it.
@@ -74,7 +74,6 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
             yield Input("", id="action-reason")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show_due()
 
     def _show_due(self) -> None:

@@ -117,7 +117,7 @@ Press S to save to a file: type where, then press Enter. Press Escape to go back
         return folder / name
 
     def action_save(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         export = self.export
         if export is None:
@@ -128,11 +128,8 @@ Press S to save to a file: type where, then press Enter. Press Escape to go back
                 return
             self.write(export, Path(answer.strip()).expanduser())
 
-        self.app.push_screen(
-            AskScreen(f"Save {export.describe()}", "Type the file to save to, then press Enter.",
-                      str(self.default_path())),
-            chosen,
-        )
+        ask(f"Save {export.describe()}", "Type the file to save to, then press Enter.", chosen,
+            str(self.default_path()))
 
     def write(self, export: MinutesExport, path: Path) -> None:
         status = self.query_one(SaveStatus)

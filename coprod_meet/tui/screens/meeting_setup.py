@@ -8,7 +8,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -20,16 +19,16 @@ from coprod_meet.domain.planning import parse_repeat, power_check
 from coprod_meet.domain.templates import ROLE_WORDS, Template
 from coprod_meet.services.planning import Planner
 from coprod_meet.services.templates import load_template, ready_made
-from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.form_base import FormScreen
 from coprod_meet.tui.widgets.footer import Footer
-from coprod_meet.tui.widgets.forms import focus_first, hint, label, member_options, options, select_value
+from coprod_meet.tui.widgets.forms import hint, label, member_options, options, select_value
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 EMPTY_TEMPLATE = Template(name="", title="Meeting", items=())
 ROLES = ("note_taker", "timekeeper")
 
 
-class MeetingSetupScreen(HelpfulScreen):
+class MeetingSetupScreen(FormScreen):
     TITLE_WORDS = "Plan a meeting"
     HELP = """
 Plan a meeting here. Choose the group and a template (a ready-made agenda you can change
@@ -40,10 +39,7 @@ To plan a series, type how it repeats, such as "every 2nd Tuesday of the month",
 more meetings to plan. Open actions and items put off at the last meeting are added to the
 agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
 """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="setup.save"),
-        Binding("escape", "cancel", "Cancel", id="setup.cancel"),
-    ]
+    ENTER_SAVES = False  # Enter moves on to the next box: the plan is saved with Ctrl+S
 
     def __init__(self, meeting_id: str = "", group_id: str = "", now: datetime | None = None) -> None:
         super().__init__()
@@ -101,12 +97,10 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Plan a meeting"
         if self.meeting is None:
             self._template_chosen()
         self._fill_people()
         self._update_hints()
-        focus_first(self.query_one("#form-body"))
 
     def _group(self) -> Group | None:
         if self.meeting is not None:
@@ -249,6 +243,7 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
 
         def saved(meeting: Meeting) -> None:
             status.saved()
+            self.forget_draft()
             if opening:
                 from coprod_meet.tui.screens.agenda_editor import AgendaEditorScreen
 
@@ -294,9 +289,6 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
             return meeting
 
         return update, False
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def _when_text(start: datetime) -> str:

@@ -111,19 +111,19 @@ Press Escape to go back to the list of meetings.
         self.app.push_screen(ActionFormScreen(prefill, decisions=decisions, decision_id=latest), done)
 
     def action_correct(self) -> None:
-        from coprod_meet.tui.screens.pick import PickScreen
+        from coprod_meet.tui.screens.dialog import choose
 
         records = records_service(self.app)
         decisions = records.decisions(self.meeting_id)
         actions = records.actions(self.meeting_id)
-        choices = [(f"Decision: {d.text}", f"d:{d.id}") for d in decisions]
-        choices += [(f"Action: {a.sentence(self.today())}", f"a:{a.id}") for a in actions]
+        choices = [(f"d:{d.id}", f"Decision: {d.text}") for d in decisions]
+        choices += [(f"a:{a.id}", f"Action: {a.sentence(self.today())}") for a in actions]
         if not choices:
             self.app.notify("This meeting has no decisions or actions to correct yet.", markup=False)
             return
-        self.app.push_screen(PickScreen("Which one do you want to correct?", choices), self._correct_chosen)
+        choose("Which one do you want to correct?", choices, self._correct_chosen)
 
-    def _correct_chosen(self, value: str | None) -> None:
+    def _correct_chosen(self, value: str) -> None:
         from coprod_meet.tui.screens.action_form import ActionFormScreen
         from coprod_meet.tui.screens.decision_form import DecisionFormScreen
 
@@ -172,7 +172,7 @@ Press Escape to go back to the list of meetings.
         self.app.push_screen(ExportScreen(self.meeting_id))
 
     def action_add_note(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(text: str | None) -> None:
             if text is None or not text.strip():
@@ -190,4 +190,4 @@ Press Escape to go back to the list of meetings.
                 on_failed=status.failed,
             )
 
-        self.app.push_screen(AskScreen("Add a private note", "Type the note, then press Enter."), done)
+        ask("Add a private note", "Type the note, then press Enter.", done)

@@ -121,13 +121,13 @@ Press X to export the minutes of the chosen meeting.
         self.app.push_screen(GroupsScreen())
 
     def action_search(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(words: str | None) -> None:
             if words is not None:
                 self.load(words.strip())
 
-        self.app.push_screen(AskScreen("Search meetings", "Type words to look for, then press Enter."), done)
+        ask("Search meetings", "Type words to look for, then press Enter.", done)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open(str(event.row_key.value))

@@ -134,15 +134,14 @@ Press C to clear every filter. Press Escape to go back.
         self.load()
 
     def action_owner(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(answer: str | None) -> None:
             if answer is not None:
                 self.owner = answer.strip()
                 self.load()
 
-        self.app.push_screen(AskScreen("Whose actions?", "Type the start of a name (empty for everyone), then "
-                                       "Enter.", self.owner), done)
+        ask("Whose actions?", "Type the start of a name (empty for everyone), then Enter.", done, self.owner)
 
     def action_clear(self) -> None:
         self.status, self.owner, self.group = None, "", None
@@ -157,7 +156,7 @@ Press C to clear every filter. Press Escape to go back.
         self._close("dropped", "Drop the action", "Say why it is dropped, then press Enter.")
 
     def _close(self, status: str, title: str, prompt: str) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         target = self.chosen()
         if target is None:
@@ -180,7 +179,7 @@ Press C to clear every filter. Press Escape to go back.
                 on_failed=save.failed,
             )
 
-        self.app.push_screen(AskScreen(title, f"{short(target.action.text, 60)}\n{prompt}"), answered)
+        ask(title, f"{short(target.action.text, 60)}\n{prompt}", answered)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -208,14 +208,14 @@ Press Escape to go back.
     # -- filters ------------------------------------------------------------------------------
 
     def _ask(self, title: str, prompt: str, value: str, apply) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(answer: str | None) -> None:
             if answer is not None:
                 apply(answer.strip())
                 self.load()
 
-        self.app.push_screen(AskScreen(title, prompt, value), done)
+        ask(title, prompt, done, value)
 
     def action_words(self) -> None:
         self._ask("Look for words", "Type words to find in decisions (all must be there), then Enter.",

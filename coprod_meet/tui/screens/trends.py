@@ -102,7 +102,7 @@ Press Escape to go back.
             self.load()
 
     def action_last_n(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(answer: str | None) -> None:
             if answer is None or not answer.strip():
@@ -113,9 +113,8 @@ Press Escape to go back.
             self.last_n = int(answer)
             self.load()
 
-        self.app.push_screen(AskScreen("Look back how many meetings?", "Members who have not spoken in their last "
-                                       "this many meetings are named. Type a number, then Enter.", str(self.last_n)),
-                             done)
+        ask("Look back how many meetings?", "Members who have not spoken in their last this many meetings are "
+            "named. Type a number, then Enter.", done, str(self.last_n))
 
     def action_back(self) -> None:
         self.app.pop_screen()

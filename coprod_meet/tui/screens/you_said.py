@@ -13,13 +13,14 @@ from textual.widgets.option_list import Option
 from coprod_meet.domain.dates import date_in_words
 from coprod_meet.domain.records import RecordPrefill, YouSaid, make_you_said
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.form_base import Filled, RecordFormScreen, by_id, records_service
-from coprod_meet.tui.screens.pick import NOTHING, PickScreen
+from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled, records_service
+from coprod_meet.tui.widgets.forms import by_id
+from coprod_meet.tui.screens.dialog import choose
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 
-class YouSaidFormScreen(RecordFormScreen[Filled[YouSaid]]):
+class YouSaidFormScreen(BoxFormScreen):
     TITLE_WORDS = "Note what a member said"
     HELP = """
 Choose the member who said it, or type who raised it if they are not a member.
@@ -143,20 +144,18 @@ Press Escape to close.
         records = records_service(self.app)
         book = records.book_for(self.meeting_id)
         if kind == "decision":
-            choices = [(d.text, d.id) for d in book.decisions.values() if d.id not in said.decision_ids]
+            choices = [(d.id, d.text) for d in book.decisions.values() if d.id not in said.decision_ids]
         else:
-            choices = [(f"{a.owner}: {a.text}", a.id) for a in book.actions.values() if a.id not in said.action_ids]
+            choices = [(a.id, f"{a.owner}: {a.text}") for a in book.actions.values() if a.id not in said.action_ids]
         if not choices:
             self.app.notify(f"There is no {kind} of this group to link yet.", markup=False)
             return
 
-        def chosen(value: str | None) -> None:
-            if value is None or value == NOTHING:
-                return
+        def chosen(value: str) -> None:
             link = {"decision_id": value} if kind == "decision" else {"action_id": value}
             self._write(lambda: records.link_you_said(said.id, in_meeting=self.meeting_id, **link))
 
-        self.app.push_screen(PickScreen(f"Which {kind} answers \u201c{said.text}\u201d?", choices), chosen)
+        choose(f"Which {kind} answers \u201c{said.text}\u201d?", choices, chosen)
 
     def action_link_decision(self) -> None:
         self._link("decision")
