@@ -98,9 +98,10 @@ def test_the_scenario_meeting_through_line_mode(service, board, tmp_path: Path) 
     assert "Chairing now: Jo." in lines
 
     # Fair order moves Priya and Tom ahead of Jo and Mary; Cllr Shah's clarification goes first.
-    assert ("Waiting to speak, in order:\n1. Priya: has not spoken yet.\n2. Tom: has not spoken yet.\n"
-            "3. Jo: first come.\n4. Mary: first come.\n") in text
-    assert "1. Cllr Shah: point of clarification." in lines
+    # Each person is said with their number from who, the same for the whole meeting.
+    assert ("Waiting to speak, in order:\n3. Priya: has not spoken yet.\n5. Tom: has not spoken yet.\n"
+            "2. Jo: first come.\n7. Mary: first come.\n") in text
+    assert "9. Cllr Shah: point of clarification." in lines
     assert "Cllr Shah is speaking: 0:00 of 3:00." in lines
     assert "Priya is speaking: 0:00 of 3:00." in lines
 

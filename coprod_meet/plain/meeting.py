@@ -185,7 +185,8 @@ class MeetingSession:
         if self.state.started is not None and self.state.ended is None:
             if v.queue:
                 lines.append("Waiting to speak, in order:")
-                lines += [f"{n}. {text}" for n, (_m, text) in enumerate(v.queue, start=1)]
+                numbers = person_numbers(self.roster())
+                lines += [f"{numbers.get(m, 0)}. {text}" for m, text in v.queue]
             else:
                 lines.append("Nobody is waiting to speak.")
         lines += [v.round, v.not_heard, v.away, v.jargon]
@@ -351,8 +352,9 @@ class MeetingSession:
             self.say("Nobody is waiting to speak.")
             return
         self.say("Waiting to speak, in order:")
-        for n, (_m, text) in enumerate(v.queue, start=1):
-            self.say(f"{n}. {text}.")
+        numbers = person_numbers(self.roster())
+        for m, text in v.queue:
+            self.say(f"{numbers.get(m, 0)}. {text}.")
 
     def cmd_remove(self, rest: str) -> None:
         m = self.person(rest)

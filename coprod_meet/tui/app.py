@@ -31,7 +31,7 @@ class CoprodMeetApp(App[None]):
 
     TITLE = "coprod-meet"
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {ScreenKeysProvider}
+    COMMANDS = {ScreenKeysProvider}  # this app's commands only (tui/commands.py), not Textual's generic ones
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
@@ -175,6 +175,18 @@ class CoprodMeetApp(App[None]):
             self.open_meeting(meeting_id)
             return
         self.push_screen(LiveScreen(meeting_id))
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed in the same instant as the key that opened a question box (a fast
+        typist, a paste) was sent to the screen under the box before the box opened; it reaches
+        here unused. It is the box's: the box gets it, in order, so nothing typed is lost and no
+        letter runs as a key of the screen underneath (see screens/dialog.py)."""
+        from coprod_meet.tui.screens.dialog import DialogScreen
+
+        top = self.screen
+        if isinstance(top, DialogScreen) and event.character and event.character.isprintable():
+            event.prevent_default()
+            top.take_key(event.key, event.character)
 
     def action_help(self) -> None:
         from coprod_meet.tui.screens.help import HelpScreen  # read when first asked for

@@ -204,16 +204,44 @@ class DialogScreen(ModalScreen[None]):
             self.dismiss(None)
 
     def on_key(self, event: events.Key) -> None:
+        """Choosing: letters, digits, Backspace and Enter are used here and now, in the order they
+        were typed (were they left to bindings, a burst of keys could be used out of order)."""
         if self._value is not None:
             return  # asking: the keys are for typing
         char = event.character or ""
-        if len(char) != 1 or not char.isprintable() or (char == " " and not self._typed):
-            return
-        event.stop()  # every other key typed here is this box's, never the screen's underneath
-        if self._yes_no and char.lower() in "yn":
-            self._answer("yes" if char.lower() == "y" else "no")
-            return
-        self._type(char)
+        if event.key in ("enter", "backspace") or (len(char) == 1 and char.isprintable()
+                                                   and (char != " " or self._typed)):
+            event.stop()  # every such key typed here is this box's, never the screen's underneath
+            event.prevent_default()
+            self.take_key(event.key, char)
+
+    def take_key(self, key: str, character: str | None) -> None:
+        """A key meant for this box that reached the screen under it (typed in the same instant
+        as the key that opened the box): it is used here as if it had been typed here."""
+        if key == "escape":
+            self.action_cancel()
+        elif self._value is not None:
+            field = self.query_one(Input) if self.is_mounted else None
+            if key == "enter":
+                self._answer(field.value if field is not None else self._value)
+            elif character and character.isprintable():
+                if field is not None:
+                    field.insert_text_at_cursor(character)
+                else:
+                    self._value += character
+        elif key == "enter":
+            visible = self._visible()
+            options = self.query_one(OptionList) if self.is_mounted else None
+            index = options.highlighted if options is not None and options.highlighted is not None else 0
+            if visible:
+                self._answer(visible[min(index, len(visible) - 1)].key)
+        elif key == "backspace":
+            self.action_unletter()
+        elif character and len(character) == 1 and character.isprintable():
+            if self._yes_no and character.lower() in "yn":
+                self._answer("yes" if character.lower() == "y" else "no")
+            elif character != " " or self._typed:
+                self._type(character)
 
     def _type(self, char: str) -> None:
         typed = self._typed + char
@@ -239,7 +267,8 @@ class DialogScreen(ModalScreen[None]):
     def action_unletter(self) -> None:
         if self._value is None:
             self._typed = self._typed[:-1]
-            self._fill()
+            if self.is_mounted:
+                self._fill()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

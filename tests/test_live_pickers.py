@@ -1,0 +1,117 @@
+"""People's numbers and the "who?" pickers on the meeting screen: one number per person for the
+whole meeting, only people who are here offered, and no key typed into a picker ever running as
+a meeting command, even when keys come in one burst (a fast typist, a paste)."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.widgets import OptionList
+
+from coprod_meet.domain.numbering import could_grow, member_id_by_number, person_numbers
+from coprod_meet.services.live import LiveMeeting
+from coprod_meet.tui.app import CoprodMeetApp
+from coprod_meet.tui.screens.dialog import DialogScreen
+from coprod_meet.tui.screens.live import LiveScreen
+from coprod_meet.tui.widgets.words import Words
+from tests.scenario import ID, MEMBERS, Clock, save_board
+
+
+def _started(service, *names: str) -> str:
+    meeting_id = save_board(service).id
+    live = LiveMeeting.open(service, meeting_id, clock=Clock())
+    for name in names:
+        live.set_attendance(ID[name], "present")
+    live.start()
+    return meeting_id
+
+
+async def _open(app: CoprodMeetApp, pilot, meeting_id: str) -> LiveScreen:
+    app.push_screen(LiveScreen(meeting_id))
+    await pilot.pause()
+    assert isinstance(app.screen, LiveScreen)
+    return app.screen
+
+
+async def burst(app: CoprodMeetApp, pilot, *keys: str) -> None:
+    """Keys as a terminal sends a paste or a fast typist: all queued at once, none waited for."""
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(key, char))
+    await pilot.pause()
+    await pilot.pause()
+
+
+def picker_lines(box: DialogScreen) -> list[str]:
+    options = box.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def test_numbers_follow_the_attendance_list_not_who_is_here() -> None:
+    roster = list(MEMBERS.values())
+    numbers = person_numbers(roster)
+    assert numbers[ID["Hayley"]] == 1 and numbers[ID["Kit"]] == 10
+    assert member_id_by_number(roster, "10") == ID["Kit"]
+    assert member_id_by_number(roster, "11") == "" and member_id_by_number(roster, "x") == ""
+    assert could_grow("1", numbers.values()) and not could_grow("2", numbers.values())
+    assert not could_grow("10", numbers.values())
+
+
+async def test_a_burst_a_then_mary_queues_mary_and_runs_no_meeting_command(service) -> None:
+    meeting_id = _started(service, "Hayley", "Jo", "Sam", "Tom", "Mary")
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        before = len(service.events(meeting_id))
+        await burst(app, pilot, "a", "M", "a", "r", "y")
+        box = app.screen
+        assert isinstance(box, DialogScreen)  # letters only narrow the list: nothing chosen yet
+        assert picker_lines(box) == [" 7. Mary"]
+        assert "Typed: Mary." in box.query_one("#dialog-keys", Words).words
+        await burst(app, pilot, "enter")
+        assert app.screen is screen
+        await app.workers.wait_for_complete()
+        state = screen.live.state
+        assert [q.member_id for q in state.queue] == [ID["Mary"]]
+        assert state.speaking is None and not state.round_on and not state.open_cards
+        assert len(service.events(meeting_id)) == before + 1  # one event: Mary joined the queue
+
+
+async def test_numbers_stay_when_someone_leaves_and_absent_people_say_why(service) -> None:
+    meeting_id = _started(service, "Hayley", "Jo", "Sam", "Kit")
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        people = screen.query_one("#live-people", Words).words
+        assert " 4 Sam:" in people and "10 Kit:" in people
+        screen.live.set_attendance(ID["Jo"], "left")  # Jo leaves: nobody's number moves
+        screen.refresh_view()
+        await pilot.pause()
+        people = screen.query_one("#live-people", Words).words
+        assert " 4 Sam:" in people and "Jo:" not in people.split("Not heard")[0]
+        await burst(app, pilot, "k", "1")  # a red card: whose? Jo (2) has left
+        box = app.screen
+        assert isinstance(box, DialogScreen)
+        assert picker_lines(box) == [" 1. Hayley", " 4. Sam", "10. Kit"]
+        await burst(app, pilot, "2")
+        assert app.screen is box  # Jo cannot be chosen; the box stays and says why
+        await burst(app, pilot, "J")
+        assert "Jo (number 2) is not marked as here" in box.query_one("#dialog-keys", Words).words
+        await burst(app, pilot, "backspace", "1", "0")  # two digits: Kit, then the box asks the word
+        assert app.screen is box and box.query_one("#dialog-input").display
+        await burst(app, pilot, *"jargon", "enter")
+        assert app.screen is screen
+        await app.workers.wait_for_complete()
+        assert [(c.member_id, c.word) for c in screen.live.state.open_cards] == [(ID["Kit"], "jargon")]
+
+
+@pytest.mark.parametrize("keys, who", [(("1", "enter"), "Hayley"), (("1", "0"), "Kit"), (("4",), "Sam")])
+async def test_numbers_on_the_meeting_screen_with_ten_people(service, keys, who) -> None:
+    meeting_id = _started(service, "Hayley", "Jo", "Sam", "Kit")
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        await burst(app, pilot, *keys)
+        assert app.screen is screen
+        assert [screen.live.state.name(q.member_id) for q in screen.live.state.queue] == [who]
+        await app.workers.wait_for_complete()
