@@ -19,6 +19,7 @@ from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.settings import Settings
 from coprod_meet.tui import textual_fixes
 from coprod_meet.tui.commands import ScreenKeysProvider
+from coprod_meet.tui.drafts import offer_drafts
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.meetings import MeetingsScreen
 from coprod_meet.tui.themes import DEFAULT_THEME, THEMES
@@ -51,6 +52,7 @@ class CoprodMeetApp(App[None]):
         self.service = service
         self.settings = settings if settings is not None else Settings()
         self.clock = clock  # None: the real time; tests pass a clock they move by hand
+        self.draft_to_restore: Any = None  # a draft to put back in the form about to open (tui/drafts.py)
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coprod-save")
         for name in list(self.available_themes):
             if name not in THEMES:
@@ -89,6 +91,7 @@ class CoprodMeetApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(MeetingsScreen())
         self.call_after_refresh(self._settle)
+        self.call_after_refresh(offer_drafts, self)  # a form left half-filled by a crash or a kill
         if self.settings.problem:
             self.notify(self.settings.problem, title="Settings", severity="warning", timeout=15, markup=False)
         for problem in self.service.problems:

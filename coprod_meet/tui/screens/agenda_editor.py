@@ -168,7 +168,10 @@ It also says what members need to take part. Every change is saved at once.
             if item is not None:
                 self.change(lambda agenda: plan.insert_after(agenda, item, after), item.id)
 
-        self.app.push_screen(ItemFormScreen(None, self.meeting), done)
+        form = ItemFormScreen(None, self.meeting).drafting(
+            key=f"item-{self.meeting_id}", what=f"a new agenda item for {self.meeting.title}", screen="agenda",
+            meeting_id=self.meeting_id, action="add_item")
+        self.app.push_screen(form, done)
 
     def action_edit_item(self) -> None:
         from coprod_meet.tui.screens.item_form import ItemFormScreen

@@ -135,7 +135,9 @@ Press Escape to close.
             if filled is not None:
                 self._write(lambda: records.save_you_said(filled.record))
 
-        self.app.push_screen(YouSaidFormScreen(prefill), done)
+        form = YouSaidFormScreen(prefill).drafting(key=f"yousaid-{self.meeting_id}", what='a "you said" note',
+                                                   screen="you_said", meeting_id=self.meeting_id, action="add")
+        self.app.push_screen(form, done)
 
     def _link(self, kind: str) -> None:
         said = self.current()
