@@ -376,3 +376,26 @@ def test_snapshot_correct_form_with_history(board, snap_compare) -> None:
 
     app, run_before = snap_app(board, keys)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_vote_counts_cannot_add_up_to_more_than_the_people_here(board) -> None:
+    here = len(RecordsService(board.service).prefill(board.march.id).present)
+    app = app_for(board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(app, pilot, board)
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#decision-text", Input).value = "We will run a bus pilot."
+        form.query_one("#decision-method").query("ChoiceButton")[2].value = True  # vote
+        form.query_one("#count-for", Input).value = str(here)
+        form.query_one("#count-against", Input).value = "1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert text_of(app, ".form-error") == (f"Not saved yet: The votes add up to {here + 1}, but only {here} "
+                                               "people are here; please check the counts.")
+        form.query_one("#count-against", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MeetingViewScreen)
+    assert [d.counts["for"] for d in RecordsService(board.service).decisions(board.march.id)] == [here]
