@@ -63,14 +63,23 @@ Points of process come first, then clarifications, then direct replies.
 Then, with fair order on, people who have not spoken on this item go before people who have.
 On the right is who is here (with their numbers) and who has not been heard yet.
 
-To add someone to the queue, press their number (1 to 9), or press A and type the first
-letters of their name. Press ! for a point of process, ? for a clarification, R for a direct
-reply. N gives the floor to whoever is next; Enter gives it to the person picked in the queue.
+Each person has one number for the whole meeting: their place on the attendance list. It is
+beside their name in the Here list, in the queue and in every "who?" question, and it does not
+change when someone comes late or leaves. To add someone to the queue, press their number, or
+press A, type the first letters of their name and press Enter. Numbers above 9 are two digits:
+with 12 people, press 1 then 2 for 12, or 1 then Enter for 1. Only people marked as here can be
+chosen; the question says why someone cannot. Press ! for a point of process, ? for a
+clarification, R for a direct reply. N gives the floor to whoever is next; Enter gives it to the
+person picked in the queue.
 Timers never cut anyone off: they only say when a turn has had its time.
 Press D to record a decision and C to record an action; the forms start from this item and who is here.
 Press Y for "you said, we did", U for how did today go, and Shift+X to export the minutes.
-Press T to take attendance and S to start. Escape goes back to the list; the meeting stays
-where it is and carries on when you open it again.
+Press T to take attendance and S to start. Shift+D puts the item off to the next meeting, after
+asking. Press E to end the meeting, after asking.
+The keys at the bottom are the next likely steps: attendance and start before the meeting,
+next speaker, cards, decision, next item and end while it runs, and export, how did today go
+and back once it has ended. Every key is listed below, and Ctrl+P finds any of them by name.
+Escape goes back to the list; the meeting stays where it is and carries on when you open it again.
 """
     # The footer shows the keys for the next likely step: before the start, attendance and start;
     # while the meeting runs, next speaker, cards, decision, next item and end (and Pass in a
