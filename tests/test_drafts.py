@@ -55,6 +55,22 @@ asyncio.run(main())
 """
 
 
+async def _typed(app: CoprodMeetApp, pilot, *keys: str) -> None:
+    """Keys pressed, then a moment for the draft to be written."""
+    await pilot.press(*keys)
+    await pilot.pause(0.6)
+    await app.workers.wait_for_complete()
+
+
+async def _offered(app: CoprodMeetApp, pilot) -> DialogScreen:
+    """The app just started: the drafts are read off the event loop, then offered."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, DialogScreen)
+    return app.screen
+
+
 def _started(service: ArchiveService) -> str:
     meeting_id = save_board(service).id
     live = LiveMeeting.open(service, meeting_id, clock=Clock())
@@ -86,11 +102,7 @@ async def test_a_decision_being_typed_survives_a_kill(archive_dir: Path) -> None
         assert "drafts" not in {m.title for m in service.list_meetings()}  # not a meeting
         app = CoprodMeetApp(service, clock=Clock())
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            box = app.screen
-            assert isinstance(box, DialogScreen)
+            box = await _offered(app, pilot)
             assert box.query_one("#dialog-title", Words).words == (
                 "You were writing a decision on item 4, Budget update. Carry on?")
             await pilot.press("1")  # yes: the meeting screen, then the form with the words back
@@ -111,45 +123,28 @@ async def test_a_decision_being_typed_survives_a_kill(archive_dir: Path) -> None
         service.close()
 
 
-async def test_not_now_keeps_the_draft_and_no_throws_it_away(service: ArchiveService) -> None:
+async def test_a_draft_comes_and_goes_with_the_words_and_not_now_keeps_it(service: ArchiveService) -> None:
     meeting_id = _started(service)
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(LiveScreen(meeting_id))
         await pilot.pause()
-        await pilot.press("c", *"Ring the bus company")
-        await pilot.pause(0.6)  # a moment after the last key, the draft is written
-        await app.workers.wait_for_complete()
-        assert [d["what"] for d in read_drafts(service.root)] == ["an action on item 4, Budget update"]
+        await _typed(app, pilot, "d", *"We agree")  # the draft is written a moment after the last key
+        assert [d["what"] for d in read_drafts(service.root)] == ["a decision on item 4, Budget update"]
         assert (service.root / FOLDER).stat().st_mode & 0o777 == 0o700
+        await _typed(app, pilot, *["backspace"] * 8)  # typed away again: nothing to keep
+        assert read_drafts(service.root) == []
+        await pilot.press("escape")  # nothing typed: goes back at once, asks nothing
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        await _typed(app, pilot, "c", *"Ring the bus company")
+        assert [d["what"] for d in read_drafts(service.root)] == ["an action on item 4, Budget update"]
     for answer, left in (("2", 1), ("3", 0)):  # not now: kept; no: thrown away, and said
         app = CoprodMeetApp(service, clock=Clock())
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert isinstance(app.screen, DialogScreen)
+            await _offered(app, pilot)
             await pilot.press(answer)
             await pilot.pause()
             await app.workers.wait_for_complete()
             assert isinstance(app.screen, MeetingsScreen)
         assert len(read_drafts(service.root)) == left
-
-
-async def test_saving_or_emptying_a_form_leaves_no_draft(service: ArchiveService) -> None:
-    meeting_id = _started(service)
-    app = CoprodMeetApp(service, clock=Clock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(LiveScreen(meeting_id))
-        await pilot.pause()
-        await pilot.press("d", *"We agree")
-        await pilot.pause(0.6)
-        await app.workers.wait_for_complete()
-        assert len(read_drafts(service.root)) == 1
-        await pilot.press(*["backspace"] * 8)  # typed away again: nothing to keep
-        await pilot.pause(0.6)
-        await app.workers.wait_for_complete()
-        assert read_drafts(service.root) == []
-        await pilot.press("escape")  # nothing typed: goes back at once, asks nothing
-        await pilot.pause()
-        assert isinstance(app.screen, LiveScreen)

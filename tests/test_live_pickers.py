@@ -9,28 +9,12 @@ from textual import events
 from textual.widgets import OptionList
 
 from coprod_meet.domain.numbering import could_grow, member_id_by_number, person_numbers
-from coprod_meet.services.live import LiveMeeting
 from coprod_meet.tui.app import CoprodMeetApp
 from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.live import LiveScreen
 from coprod_meet.tui.widgets.words import Words
-from tests.scenario import ID, MEMBERS, Clock, save_board
-
-
-def _started(service, *names: str) -> str:
-    meeting_id = save_board(service).id
-    live = LiveMeeting.open(service, meeting_id, clock=Clock())
-    for name in names:
-        live.set_attendance(ID[name], "present")
-    live.start()
-    return meeting_id
-
-
-async def _open(app: CoprodMeetApp, pilot, meeting_id: str) -> LiveScreen:
-    app.push_screen(LiveScreen(meeting_id))
-    await pilot.pause()
-    assert isinstance(app.screen, LiveScreen)
-    return app.screen
+from tests.scenario import ID, MEMBERS, Clock
+from tests.test_live_responsive import _open, _started
 
 
 async def burst(app: CoprodMeetApp, pilot, *keys: str) -> None:

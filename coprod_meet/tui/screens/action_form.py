@@ -22,6 +22,7 @@ STATUS_WORDS = {
 
 class ActionFormScreen(BoxFormScreen):
     TITLE_WORDS = "Record an action"
+    DRAFT_WORDS = "an action"
     HELP = """
 Write what will be done, in plain words. Then choose who will do it.
 It can be a member, or you can type the name of an organisation instead.

@@ -169,8 +169,7 @@ It also says what members need to take part. Every change is saved at once.
                 self.change(lambda agenda: plan.insert_after(agenda, item, after), item.id)
 
         form = ItemFormScreen(None, self.meeting).drafting(
-            key=f"item-{self.meeting_id}", what=f"a new agenda item for {self.meeting.title}", screen="agenda",
-            meeting_id=self.meeting_id, action="add_item")
+            "agenda", "add_item", self.meeting_id, what=f"a new agenda item for {self.meeting.title}")
         self.app.push_screen(form, done)
 
     def action_edit_item(self) -> None:

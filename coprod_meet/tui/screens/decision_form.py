@@ -38,6 +38,7 @@ def date_feedback(words: str, today: date) -> str:
 
 class DecisionFormScreen(BoxFormScreen):
     TITLE_WORDS = "Record a decision"
+    DRAFT_WORDS = "a decision"
     HELP = """
 Write what was decided in plain words. Then choose how it was decided.
 Each way of deciding has a short meaning beside it.

@@ -27,6 +27,7 @@ from textual.widgets import Button, Header, Input, Select, Static
 from coprod_meet.domain.errors import UserError
 from coprod_meet.services.drafts import Draft, Drafts
 from coprod_meet.services.records import RecordsService
+from coprod_meet.tui.drafts import about_item
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.dialog import confirm
 from coprod_meet.tui.widgets.footer import Footer
@@ -61,6 +62,7 @@ class FormScreen(HelpfulScreen):
     TITLE_WORDS = "A form"
     ENTER_SAVES: ClassVar[bool] = True
     LABELS: ClassVar[str] = "field-label"
+    DRAFT_WORDS: ClassVar[str] = "a form"  # what a draft of it is: "a decision"
     HELP = """
 Fill in the boxes. Use Tab and Shift+Tab to move between them.
 Press Ctrl+S to save, or Escape to go back without saving.
@@ -156,10 +158,15 @@ Press Ctrl+S to save, or Escape to go back without saving.
 
     # -- drafts ---------------------------------------------------------------------------------
 
-    def drafting(self, *, key: str, what: str, screen: str, meeting_id: str = "", action: str = "") -> FormScreen:
+    def drafting(self, screen: str, action: str, meeting_id: str = "", what: str = "") -> FormScreen:
         """Keep a draft of this form while it is filled in. ``screen`` and ``action`` say how to
-        open it again: that screen (for ``meeting_id``), then that action of it."""
-        self._draft = Draft(key=key, what=what, screen=screen, meeting_id=meeting_id, action=action)
+        open it again: that screen (for ``meeting_id``), then that action of it. ``what`` says
+        what it is, in words; records say "a decision on item 4, Budget update" by themselves."""
+        if not what:
+            prefill = getattr(self, "prefill", None)  # the record forms' meeting and item
+            what = f"{self.DRAFT_WORDS} {about_item(prefill)}" if prefill is not None else self.DRAFT_WORDS
+        self._draft = Draft(key=f"{action}-{meeting_id or 'new'}", what=what, screen=screen, meeting_id=meeting_id,
+                            action=action)
         return self
 
     def _changed(self) -> None:

@@ -26,7 +26,6 @@ from coprod_meet.domain.timing import turn_reached_limit
 from coprod_meet.domain.voice import voice_summary
 from coprod_meet.services.live import ROLES, LiveMeeting, attendance_in_words
 from coprod_meet.tui import garbage
-from coprod_meet.tui.drafts import about_item
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.dialog import Choice, DialogScreen
 from coprod_meet.tui.screens.form_base import Filled, records_service
@@ -301,11 +300,8 @@ Escape goes back to the list; the meeting stays where it is and carries on when 
                 self.do(lambda: self.live.record_decision(filled.record), "The decision is recorded.")
 
         earlier = records_service(self.app).earlier_decisions(self.meeting_id)
-        prefill = self._prefill()
-        form = DecisionFormScreen(prefill, earlier=earlier)
-        form.drafting(key=f"decision-{self.meeting_id}", what=f"a decision {about_item(prefill)}", screen="live",
-                      meeting_id=self.meeting_id, action="record_decision")
-        self.app.push_screen(form, done)
+        form = DecisionFormScreen(self._prefill(), earlier=earlier)
+        self.app.push_screen(form.drafting("live", "record_decision", self.meeting_id), done)
 
     def action_record_action(self) -> None:
         from coprod_meet.tui.screens.action_form import ActionFormScreen
@@ -316,11 +312,8 @@ Escape goes back to the list; the meeting stays where it is and carries on when 
 
         decisions = records_service(self.app).decisions(self.meeting_id)
         latest = decisions[-1].id if decisions else ""
-        prefill = self._prefill()
-        form = ActionFormScreen(prefill, decisions=decisions, decision_id=latest)
-        form.drafting(key=f"action-{self.meeting_id}", what=f"an action {about_item(prefill)}", screen="live",
-                      meeting_id=self.meeting_id, action="record_action")
-        self.app.push_screen(form, done)
+        form = ActionFormScreen(self._prefill(), decisions=decisions, decision_id=latest)
+        self.app.push_screen(form.drafting("live", "record_action", self.meeting_id), done)
 
     def _after_records_screen(self, _result: object = None) -> None:
         """Those screens save through the app's one writer; catch up once their writes are done."""

@@ -13,7 +13,6 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import note_event
 from coprod_meet.services.views import describe_meeting
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.drafts import about_item
 from coprod_meet.tui.screens.form_base import Filled, records_service
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.save_status import SaveStatus
@@ -96,9 +95,7 @@ Press Escape to go back to the list of meetings.
                 self._saved(lambda: records.save_decision(filled.record), "The decision is")
 
         form = DecisionFormScreen(prefill, earlier=records.earlier_decisions(self.meeting_id))
-        form.drafting(key=f"decision-{self.meeting_id}", what=f"a decision {about_item(prefill)}", screen="meeting",
-                      meeting_id=self.meeting_id, action="record_decision")
-        self.app.push_screen(form, done)
+        self.app.push_screen(form.drafting("meeting", "record_decision", self.meeting_id), done)
 
     def action_record_action(self) -> None:
         from coprod_meet.tui.screens.action_form import ActionFormScreen
@@ -113,9 +110,7 @@ Press Escape to go back to the list of meetings.
 
         latest = decisions[-1].id if decisions else ""
         form = ActionFormScreen(prefill, decisions=decisions, decision_id=latest)
-        form.drafting(key=f"action-{self.meeting_id}", what=f"an action {about_item(prefill)}", screen="meeting",
-                      meeting_id=self.meeting_id, action="record_action")
-        self.app.push_screen(form, done)
+        self.app.push_screen(form.drafting("meeting", "record_action", self.meeting_id), done)
 
     def action_correct(self) -> None:
         from coprod_meet.tui.screens.dialog import choose

@@ -106,8 +106,7 @@ Press X to export the minutes of the chosen meeting.
     def action_plan_meeting(self) -> None:
         from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
 
-        self.app.push_screen(MeetingSetupScreen().drafting(key="plan-new", what="the plan of a new meeting",
-                                                           screen="meetings", action="plan_meeting"))
+        self.app.push_screen(MeetingSetupScreen().drafting("meetings", "plan_meeting", what="the plan of a new meeting"))
 
     def action_edit_agenda(self) -> None:
         from coprod_meet.tui.screens.agenda_editor import AgendaEditorScreen

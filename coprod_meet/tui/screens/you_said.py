@@ -29,6 +29,7 @@ It will be shown under "You said, we did" at the next meetings until we report b
 Press Ctrl+S to save, or Escape to cancel.
 """
     FORM_TITLE = "You said: note what a member raised"
+    DRAFT_WORDS = 'a "you said" note'
 
     def __init__(self, prefill: RecordPrefill) -> None:
         super().__init__()
@@ -135,9 +136,7 @@ Press Escape to close.
             if filled is not None:
                 self._write(lambda: records.save_you_said(filled.record))
 
-        form = YouSaidFormScreen(prefill).drafting(key=f"yousaid-{self.meeting_id}", what='a "you said" note',
-                                                   screen="you_said", meeting_id=self.meeting_id, action="add")
-        self.app.push_screen(form, done)
+        self.app.push_screen(YouSaidFormScreen(prefill).drafting("you_said", "add", self.meeting_id), done)
 
     def _link(self, kind: str) -> None:
         said = self.current()
