@@ -33,18 +33,14 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
 
     def __init__(self, prefill: RecordPrefill, *, decisions: list[Decision] | None = None,
                  existing: Action | None = None, decision_id: str = "") -> None:
-        super().__init__()
-        self.prefill = prefill
+        super().__init__(prefill, existing)
         self.decisions = decisions or []
-        self.existing = existing
         self.decision_id = existing.decision_id if existing else decision_id
         self.FORM_TITLE = "Correct an action" if existing else (
             f"Record an action on {prefill.item_title(prefill.item_id) or 'this meeting'}")
 
     def fields(self) -> ComposeResult:
-        a = self.existing
-        p = self.prefill
-        yield from self.history(a)
+        a, p = self.existing, self.prefill
         yield self.label("What will be done, in plain words")
         yield Input(a.text if a else "", id="action-text", placeholder="ask providers for ...")
         yield self.label("Who will do it")

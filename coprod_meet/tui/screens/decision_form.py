@@ -51,18 +51,14 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
 
     def __init__(self, prefill: RecordPrefill, *, earlier: list[Decision] | None = None,
                  existing: Decision | None = None) -> None:
-        super().__init__()
-        self.prefill = prefill
+        super().__init__(prefill, existing)
         self.earlier = [d for d in (earlier or []) if existing is None or d.id != existing.id]
-        self.existing = existing
         self.supersedes = existing.supersedes if existing else ""
         self.FORM_TITLE = (f"Correct a decision on {existing.item_title or 'this meeting'}" if existing else
                            f"Record a decision on {prefill.item_title(prefill.item_id) or 'this meeting'}")
 
     def fields(self) -> ComposeResult:
-        d = self.existing
-        p = self.prefill
-        yield from self.history(d)
+        d, p = self.existing, self.prefill
         yield self.label("What was decided, in plain words")
         yield Input(d.text if d else "", id="decision-text", placeholder="We will ...")
         yield self.label("Agenda item")

@@ -25,6 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Header, Input, Select, Static
 
 from coprod_meet.domain.errors import UserError
+from coprod_meet.domain.records import RecordPrefill
 from coprod_meet.services.drafts import Draft, Drafts
 from coprod_meet.services.records import RecordsService
 from coprod_meet.tui.drafts import about_item
@@ -163,7 +164,7 @@ Press Ctrl+S to save, or Escape to go back without saving.
         open it again: that screen (for ``meeting_id``), then that action of it. ``what`` says
         what it is, in words; records say "a decision on item 4, Budget update" by themselves."""
         if not what:
-            prefill = getattr(self, "prefill", None)  # the record forms' meeting and item
+            prefill = self.prefill if isinstance(self, BoxFormScreen) else None  # a record's meeting and item
             what = f"{self.DRAFT_WORDS} {about_item(prefill)}" if prefill is not None else self.DRAFT_WORDS
         self._draft = Draft(key=f"{action}-{meeting_id or 'new'}", what=what, screen=screen, meeting_id=meeting_id,
                             action=action)
@@ -205,15 +206,23 @@ Press Ctrl+S to save, or Escape to go back without saving.
 
 
 class BoxFormScreen(FormScreen, ModalScreen):
-    """A form in a box over the screen, with Save and Cancel buttons and the error above them."""
+    """A form in a box over the screen, with Save and Cancel buttons and the error above them:
+    a record (decision, action, "you said") of the meeting ``prefill`` is about, new or a
+    correction of ``existing`` (whose earlier wordings are shown first)."""
 
     ENTER_SAVES = False
     LABELS = "form-label"
+
+    def __init__(self, prefill: RecordPrefill, existing: Any = None) -> None:
+        super().__init__()
+        self.prefill = prefill
+        self.existing = existing
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
             yield Static(self.FORM_TITLE, classes="form-title", markup=False)
             with VerticalScroll(classes="form-fields"):
+                yield from self.history(self.existing)
                 yield from self.fields()
             yield Static("", classes="form-error", markup=False)
             with Horizontal(classes="form-buttons"):

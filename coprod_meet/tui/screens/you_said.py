@@ -31,10 +31,6 @@ Press Ctrl+S to save, or Escape to cancel.
     FORM_TITLE = "You said: note what a member raised"
     DRAFT_WORDS = 'a "you said" note'
 
-    def __init__(self, prefill: RecordPrefill) -> None:
-        super().__init__()
-        self.prefill = prefill
-
     def fields(self) -> ComposeResult:
         yield self.label("Who said it")
         yield Select(by_id(self.prefill.present_members), id="said-member", prompt="Not a member (type below)")
