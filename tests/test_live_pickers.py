@@ -13,7 +13,7 @@ from coprod_meet.tui.app import CoprodMeetApp
 from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.live import LiveScreen
 from coprod_meet.tui.widgets.words import Words
-from tests.scenario import ID, MEMBERS, Clock
+from tests.scenario import ID, MEMBERS, Clock, save_board
 from tests.test_live_responsive import _open, _started
 
 
@@ -98,4 +98,29 @@ async def test_numbers_on_the_meeting_screen_with_ten_people(service, keys, who)
         await burst(app, pilot, *keys)
         assert app.screen is screen
         assert [screen.live.state.name(q.member_id) for q in screen.live.state.queue] == [who]
+        await app.workers.wait_for_complete()
+
+
+def footer_words(screen: LiveScreen) -> list[str]:
+    """The keys the footer shows (bindings with show=True that are on at this stage)."""
+    return [a.binding.description for a in screen.active_bindings.values() if a.binding.show]
+
+
+async def test_the_footer_shows_the_next_likely_step_and_the_palette_this_app_s_keys(service) -> None:
+    from coprod_meet.tui.commands import ScreenKeysProvider
+
+    meeting_id = save_board(service).id
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        assert footer_words(screen) == ["Attendance", "Start meeting", "Quit", "Help"]
+        screen.live.set_attendance(ID["Hayley"], "present")
+        await burst(app, pilot, "s")
+        assert footer_words(screen) == [
+            "Next speaker", "Card", "Decision", "Next item", "End meeting", "Quit", "Help"]
+        names = [description for description, _run, _key in ScreenKeysProvider(screen)._commands()]
+        assert names[:3] == ["Back to the list", "Attendance", "Next speaker"] and "Scroll Up" not in names
+        await burst(app, pilot, "e", "y")
+        assert screen.live.state.ended is not None
+        assert footer_words(screen) == ["Back to the list", "Export minutes", "How did today go", "Quit", "Help"]
         await app.workers.wait_for_complete()

@@ -29,7 +29,10 @@ class ScreenKeysProvider(Provider):
     def _keys(self) -> list[tuple[str, Callable[[], object], str]]:
         seen: set[str] = set()
         found: list[tuple[str, Callable[[], object], str]] = []
-        for active in self.screen.active_bindings.values():
+        # This app's keys all have an id; Textual's own (scroll left, cursor up...) have none.
+        # The screen's keys come first, then the app's (help, quit).
+        ours = [a for a in self.screen.active_bindings.values() if a.binding.id]
+        for active in sorted(ours, key=lambda a: a.node is self.app):
             binding = active.binding
             if not binding.description or binding.description in seen or not active.enabled:
                 continue
