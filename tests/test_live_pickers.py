@@ -124,3 +124,13 @@ async def test_the_footer_shows_the_next_likely_step_and_the_palette_this_app_s_
         assert screen.live.state.ended is not None
         assert footer_words(screen) == ["Back to the list", "Export minutes", "How did today go", "Quit", "Help"]
         await app.workers.wait_for_complete()
+
+
+async def test_attendance_takes_two_digit_numbers(service) -> None:
+    meeting_id = save_board(service).id
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        await burst(app, pilot, "t", "1", "0", "p", "4", "p", "escape")  # Kit (10), then Sam (4)
+        assert screen.live.state.present_ids == [ID["Sam"], ID["Kit"]]
+        await app.workers.wait_for_complete()

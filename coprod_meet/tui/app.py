@@ -180,16 +180,14 @@ class CoprodMeetApp(App[None]):
         self.push_screen(LiveScreen(meeting_id))
 
     def on_key(self, event: events.Key) -> None:
-        """A letter typed in the same instant as the key that opened a question box (a fast
-        typist, a paste) was sent to the screen under the box before the box opened; it reaches
-        here unused. It is the box's: the box gets it, in order, so nothing typed is lost and no
+        """A key typed in the same instant as the key that opened a box (a fast typist, a paste)
+        was sent to the screen under the box before the box opened; it reaches here unused. It
+        is the box's: a box with ``take_key`` gets it, in order, so nothing typed is lost and no
         letter runs as a key of the screen underneath (see screens/dialog.py)."""
-        from coprod_meet.tui.screens.dialog import DialogScreen
-
-        top = self.screen
-        if isinstance(top, DialogScreen) and event.character and event.character.isprintable():
-            event.prevent_default()
-            top.take_key(event.key, event.character)
+        take_key = getattr(self.screen, "take_key", None)
+        if take_key is not None and event.character and event.character.isprintable():
+            if take_key(event.key, event.character):
+                event.prevent_default()
 
     def action_help(self) -> None:
         from coprod_meet.tui.screens.help import HelpScreen  # read when first asked for

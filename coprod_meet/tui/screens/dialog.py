@@ -213,11 +213,15 @@ class DialogScreen(ModalScreen[None]):
                                                    and (char != " " or self._typed)):
             event.stop()  # every such key typed here is this box's, never the screen's underneath
             event.prevent_default()
-            self.take_key(event.key, char)
+            self._take_key(event.key, char)
 
-    def take_key(self, key: str, character: str | None) -> None:
+    def take_key(self, key: str, character: str | None) -> bool:
         """A key meant for this box that reached the screen under it (typed in the same instant
         as the key that opened the box): it is used here as if it had been typed here."""
+        self._take_key(key, character)
+        return True
+
+    def _take_key(self, key: str, character: str | None) -> None:
         if key == "escape":
             self.action_cancel()
         elif self._value is not None:

@@ -63,7 +63,7 @@ Then, with fair order on, people who have not spoken on this item go before peop
 On the right is who is here (with their numbers) and who has not been heard yet.
 
 Each person has one number for the whole meeting: their place on the attendance list. It is
-beside their name in the Here list, in the queue and in every "who?" question, and it does not
+beside their name in the Here list, in the queue and in every "who?" question. It does not
 change when someone comes late or leaves. To add someone to the queue, press their number, or
 press A, type the first letters of their name and press Enter. Numbers above 9 are two digits:
 with 12 people, press 1 then 2 for 12, or 1 then Enter for 1. Only people marked as here can be
@@ -75,9 +75,9 @@ Press D to record a decision and C to record an action; the forms start from thi
 Press Y for "you said, we did", U for how did today go, and Shift+X to export the minutes.
 Press T to take attendance and S to start. Shift+D puts the item off to the next meeting, after
 asking. Press E to end the meeting, after asking.
-The keys at the bottom are the next likely steps: attendance and start before the meeting,
-next speaker, cards, decision, next item and end while it runs, and export, how did today go
-and back once it has ended. Every key is listed below, and Ctrl+P finds any of them by name.
+The keys at the bottom are the next likely steps. Before the meeting: attendance and start.
+While it runs: next speaker, cards, decision, next item and end. Once it has ended: export,
+how did today go, and back. Every key is listed below, and Ctrl+P finds any of them by name.
 Escape goes back to the list; the meeting stays where it is and carries on when you open it again.
 """
     # The footer shows the keys for the next likely step: before the start, attendance and start;
