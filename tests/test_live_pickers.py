@@ -134,3 +134,20 @@ async def test_attendance_takes_two_digit_numbers(service) -> None:
         await burst(app, pilot, "t", "1", "0", "p", "4", "p", "escape")  # Kit (10), then Sam (4)
         assert screen.live.state.present_ids == [ID["Sam"], ID["Kit"]]
         await app.workers.wait_for_complete()
+
+
+async def test_naughty_names_in_a_who_box_show_as_plain_text(service) -> None:
+    from tests.conftest import naughty_strings
+
+    names = [n for n in naughty_strings() if n.strip() and "\n" not in n and n.isprintable()][:120]
+    chosen: list[str] = []
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = DialogScreen()
+        box.choose("Who?", [(str(n), name) for n, name in enumerate(names)], chosen.append)
+        await pilot.pause()
+        width = len(str(len(names)))
+        assert [line[width + 2:] for line in picker_lines(box)] == names
+        await burst(app, pilot, "1", "enter")
+        assert chosen == ["0"] and app.screen is not box
