@@ -12,8 +12,8 @@ from textual.widgets import Button, Input, RadioSet, Select, SelectionList, Stat
 from coprod_meet.domain.dates import date_in_words, parse_date
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.records import Decision, Method, RecordPrefill, make_decision
-from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled
 from coprod_meet.tui.screens.dialog import NOTHING, choose
+from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled
 from coprod_meet.tui.widgets.forms import ChoiceButton, ChoiceSet, by_id, options
 
 METHODS = list(Method)

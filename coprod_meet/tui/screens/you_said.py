@@ -11,12 +11,12 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from coprod_meet.domain.dates import date_in_words
-from coprod_meet.domain.records import RecordPrefill, YouSaid, make_you_said
+from coprod_meet.domain.records import YouSaid, make_you_said
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled, records_service
-from coprod_meet.tui.widgets.forms import by_id
 from coprod_meet.tui.screens.dialog import choose
+from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled, records_service
 from coprod_meet.tui.widgets.footer import Footer
+from coprod_meet.tui.widgets.forms import by_id
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 
