@@ -148,3 +148,28 @@ async def test_a_draft_comes_and_goes_with_the_words_and_not_now_keeps_it(servic
             await app.workers.wait_for_complete()
             assert isinstance(app.screen, MeetingsScreen)
         assert len(read_drafts(service.root)) == left
+
+
+async def test_a_correction_being_typed_is_offered_back_on_the_record_it_corrects(service: ArchiveService) -> None:
+    meeting_id = _started(service)
+    records = RecordsService(service)
+    decision = records.record_decision(meeting_id, text="We will offer breaks.", method="consent")
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_meeting(meeting_id)
+        await pilot.pause()
+        await pilot.press("e", "1")  # correct: the first record, a decision
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionFormScreen) and app.screen.existing == decision
+        await _typed(app, pilot, "end", *" in the evening")
+    (draft,) = Drafts(service).waiting()
+    assert draft.what == "a correction to a decision on item 4, Budget update"
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _offered(app, pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DecisionFormScreen) and form.existing == decision
+        assert form.query_one("#decision-text", Input).value == "We will offer breaks. in the evening"

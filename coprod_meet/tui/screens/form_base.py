@@ -13,6 +13,7 @@ when it next starts (see ``tui/drafts.py``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -163,10 +164,11 @@ Press Ctrl+S to save, or Escape to go back without saving.
         """Keep a draft of this form while it is filled in. ``screen`` and ``action`` say how to
         open it again: that screen (for ``meeting_id``), then that action of it. ``what`` says
         what it is, in words; records say "a decision on item 4, Budget update" by themselves."""
-        if not what:
-            prefill = self.prefill if isinstance(self, BoxFormScreen) else None  # a record's meeting and item
-            what = f"{self.DRAFT_WORDS} {about_item(prefill)}" if prefill is not None else self.DRAFT_WORDS
-        self._draft = Draft(key=f"{action}-{meeting_id or 'new'}", what=what, screen=screen, meeting_id=meeting_id,
+        if not what and isinstance(self, BoxFormScreen):  # a record says its meeting's item itself
+            what = f"{self.DRAFT_WORDS} {about_item(self.prefill)}"
+            what = f"a correction to {what}" if self.existing is not None else what
+        key = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{action}-{meeting_id or 'new'}").strip("._")
+        self._draft = Draft(key=key, what=what or self.DRAFT_WORDS, screen=screen, meeting_id=meeting_id,
                             action=action)
         return self
 

@@ -123,9 +123,10 @@ Press Escape to go back to the list of meetings.
         if not choices:
             self.app.notify("This meeting has no decisions or actions to correct yet.", markup=False)
             return
-        choose("Which one do you want to correct?", choices, self._correct_chosen)
+        choose("Which one do you want to correct?", choices, self.action_correct_record)
 
-    def _correct_chosen(self, value: str) -> None:
+    def action_correct_record(self, value: str) -> None:
+        """Open the form to correct one record ("d:ID" a decision, "a:ID" an action)."""
         from coprod_meet.tui.screens.action_form import ActionFormScreen
         from coprod_meet.tui.screens.decision_form import DecisionFormScreen
 
@@ -142,8 +143,8 @@ Press Escape to go back to the list of meetings.
                     self._saved(lambda: records.save_decision_edit(current, filled.record, reason=filled.reason),
                                 "The correction is")
 
-            self.app.push_screen(DecisionFormScreen(prefill, earlier=records.earlier_decisions(self.meeting_id),
-                                                    existing=current), saved_decision)
+            form, done = DecisionFormScreen(prefill, earlier=records.earlier_decisions(self.meeting_id),
+                                            existing=current), saved_decision
         else:
             action = records.find_action(record_id, prefill.group_id)
 
@@ -152,8 +153,9 @@ Press Escape to go back to the list of meetings.
                     self._saved(lambda: records.save_action_edit(action, filled.record, reason=filled.reason),
                                 "The correction is")
 
-            self.app.push_screen(ActionFormScreen(prefill, decisions=records.decisions(self.meeting_id),
-                                                  existing=action), saved_action)
+            form, done = ActionFormScreen(prefill, decisions=records.decisions(self.meeting_id), existing=action), \
+                saved_action
+        self.app.push_screen(form.drafting("meeting", f"correct_record({value!r})", self.meeting_id), done)
 
     def action_you_said(self) -> None:
         from coprod_meet.tui.screens.you_said import YouSaidScreen
