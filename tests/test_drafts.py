@@ -71,6 +71,15 @@ async def _offered(app: CoprodMeetApp, pilot) -> DialogScreen:
     return app.screen
 
 
+async def _carry_on(app: CoprodMeetApp, pilot):
+    """Yes to the draft offered: the screen it was opened from, then the form with the words back."""
+    await _offered(app, pilot)
+    await pilot.press("1")
+    await pilot.pause()
+    await pilot.pause()
+    return app.screen
+
+
 def _started(service: ArchiveService) -> str:
     meeting_id = save_board(service).id
     live = LiveMeeting.open(service, meeting_id, clock=Clock())
@@ -166,10 +175,26 @@ async def test_a_correction_being_typed_is_offered_back_on_the_record_it_correct
     assert draft.what == "a correction to a decision on item 4, Budget update"
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await _offered(app, pilot)
-        await pilot.press("1")
-        await pilot.pause()
-        await pilot.pause()
-        form = app.screen
+        form = await _carry_on(app, pilot)
         assert isinstance(form, DecisionFormScreen) and form.existing == decision
         assert form.query_one("#decision-text", Input).value == "We will offer breaks. in the evening"
+
+
+async def test_a_new_meeting_plan_left_half_typed_is_offered_back(service: ArchiveService) -> None:
+    from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
+
+    save_board(service)
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingSetupScreen)
+        app.screen.query_one("#title", Input).value = "Summer board"
+        await pilot.pause(0.6)
+        await app.workers.wait_for_complete()
+    assert [d.what for d in Drafts(service).waiting()] == ["the plan of a new meeting"]
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(await _carry_on(app, pilot), MeetingSetupScreen)
+        assert app.screen.query_one("#title", Input).value == "Summer board"
