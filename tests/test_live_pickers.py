@@ -13,6 +13,7 @@ from coprod_meet.tui.app import CoprodMeetApp
 from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.live import LiveScreen
 from coprod_meet.tui.widgets.words import Words
+from coprod_meet.services.live import LiveMeeting
 from tests.scenario import ID, MEMBERS, Clock, save_board
 from tests.test_live_responsive import _open, _started
 
@@ -83,7 +84,7 @@ async def test_numbers_stay_when_someone_leaves_and_absent_people_say_why(servic
         assert "Jo (number 2) is not marked as here" in box.query_one("#dialog-keys", Words).words
         await burst(app, pilot, "backspace", "1", "0")  # two digits: Kit, then the box asks the word
         assert app.screen is box and box.query_one("#dialog-input").display
-        await burst(app, pilot, *"jargon", "enter")
+        await burst(app, pilot, *"jargonx", "backspace", "enter")
         assert app.screen is screen
         await app.workers.wait_for_complete()
         assert [(c.member_id, c.word) for c in screen.live.state.open_cards] == [(ID["Kit"], "jargon")]
@@ -151,3 +152,59 @@ async def test_naughty_names_in_a_who_box_show_as_plain_text(service) -> None:
         assert [line[width + 2:] for line in picker_lines(box)] == names
         await burst(app, pilot, "1", "enter")
         assert chosen == ["0"] and app.screen is not box
+
+
+def _log(service, meeting_id: str) -> list[tuple[str, dict]]:
+    return [(e.type, e.data) for e in service.events(meeting_id)]
+
+
+async def test_the_scenario_start_by_keys_in_bursts_writes_the_same_log_as_the_service(
+        service, tmp_path) -> None:
+    """SCENARIO.md up to Sam's red card, typed as a fast typist or a paste would (each line one
+    burst), gives the same events as the same steps done through the service."""
+    from coprod_meet.services.archive import ArchiveService
+
+    with ArchiveService.open(tmp_path / "reference") as reference:
+        ref_id = save_board(reference).id
+        live = LiveMeeting.open(reference, ref_id, clock=Clock())
+        for name in ("Hayley", "Jo", "Priya", "Sam", "Tom", "Ade", "Mary"):
+            live.set_attendance(ID[name], "present")
+        live.set_attendance(ID["Dr Lee"], "apologies")
+        live.set_attendance(ID["Kit"], "present")
+        live.start()
+        live.next_item()
+        live.next_item()
+        live.set_attendance(ID["Cllr Shah"], "late")
+        live.next_item()
+        live.hand_over()
+        live.next_item()
+        for name in ("Jo", "Mary"):
+            live.queue_add(ID[name])
+            live.next_speaker()
+        live.next_speaker()
+        for name in ("Jo", "Mary", "Priya", "Tom"):
+            live.queue_add(ID[name])
+        live.queue_add(ID["Cllr Shah"], "clarification")
+        live.next_speaker()
+        live.next_speaker()
+        live.raise_card(ID["Sam"], "red", "respite")
+        expected = _log(reference, ref_id)
+
+    meeting_id = save_board(service).id
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot, meeting_id)
+        for keys in (("t", *"ppppppp", "a", "1", "0", "p", "escape"),  # attendance: Kit is 10
+                     ("s", "right_square_bracket", "right_square_bracket"),
+                     ("t", "9", "l", "escape"),  # Cllr Shah arrives late
+                     ("right_square_bracket", "h", "right_square_bracket"),
+                     ("2", "n", "7", "n", "n"),  # Jo, then Mary, speak
+                     ("2", "7", "3", "5", "question_mark", "9", "n", "n"),  # the queue; Cllr Shah asks
+                     ("k", "1", "4", *"respite", "enter")):  # Sam's red card
+            await burst(app, pilot, *keys)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+    got = _log(service, meeting_id)
+    strip = {"member_id", "by_id", "item_id", "colour", "word", "kind", "status", "via"}
+    assert [(t, {k: v for k, v in d.items() if k in strip}) for t, d in got] == [
+        (t, {k: v for k, v in d.items() if k in strip}) for t, d in expected]

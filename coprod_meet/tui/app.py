@@ -185,9 +185,9 @@ class CoprodMeetApp(App[None]):
         is the box's: a box with ``take_key`` gets it, in order, so nothing typed is lost and no
         letter runs as a key of the screen underneath (see screens/dialog.py)."""
         take_key = getattr(self.screen, "take_key", None)
-        if take_key is not None and event.character and event.character.isprintable():
-            if take_key(event.key, event.character):
-                event.prevent_default()
+        typed = bool(event.character and event.character.isprintable()) or event.key in ("enter", "backspace")
+        if take_key is not None and typed and take_key(event.key, event.character):
+            event.prevent_default()
 
     def action_help(self) -> None:
         from coprod_meet.tui.screens.help import HelpScreen  # read when first asked for

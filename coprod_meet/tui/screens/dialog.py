@@ -217,7 +217,8 @@ class DialogScreen(ModalScreen[None]):
 
     def take_key(self, key: str, character: str | None) -> bool:
         """A key meant for this box that reached the screen under it (typed in the same instant
-        as the key that opened the box): it is used here as if it had been typed here."""
+        as the key that opened the box), or Enter or Backspace, which reach the app: it is used
+        here as if it had been typed here, in order."""
         self._take_key(key, character)
         return True
 
@@ -228,6 +229,11 @@ class DialogScreen(ModalScreen[None]):
             field = self.query_one(Input) if self.is_mounted else None
             if key == "enter":
                 self._answer(field.value if field is not None else self._value)
+            elif key == "backspace":
+                if field is not None:
+                    field.action_delete_left()
+                else:
+                    self._value = self._value[:-1]
             elif character and character.isprintable():
                 if field is not None:
                     field.insert_text_at_cursor(character)
@@ -276,7 +282,7 @@ class DialogScreen(ModalScreen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
+        if event.option.id is not None and self._value is None:  # (the list is hidden when asking)
             self._answer(event.option.id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
