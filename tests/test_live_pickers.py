@@ -208,3 +208,17 @@ async def test_the_scenario_start_by_keys_in_bursts_writes_the_same_log_as_the_s
     strip = {"member_id", "by_id", "item_id", "colour", "word", "kind", "status", "via"}
     assert [(t, {k: v for k, v in d.items() if k in strip}) for t, d in got] == [
         (t, {k: v for k, v in d.items() if k in strip}) for t, d in expected]
+
+
+async def test_a_second_burst_into_the_kept_box_leaves_the_meeting_screen_open(service) -> None:
+    meeting_id = _started(service, "Hayley", "Jo", "Sam", "Mary")
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        await burst(app, pilot, "k", "1", "4", *"respite", "enter")  # the box asks three questions
+        await burst(app, pilot, "question_mark", "M", "a", "backspace", "r", "y", "enter")  # then again
+        assert app.screen is screen  # (an old "box shown again" message once closed this screen too)
+        state = screen.live.state
+        assert [(q.member_id, q.kind) for q in state.queue] == [(ID["Mary"], "clarification")]
+        assert [(c.member_id, c.word) for c in state.open_cards] == [(ID["Sam"], "respite")]
+        await app.workers.wait_for_complete()

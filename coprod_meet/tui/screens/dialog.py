@@ -200,7 +200,10 @@ class DialogScreen(ModalScreen[None]):
             self.dismiss(None)
 
     def on_screen_resume(self) -> None:
-        if self._then is None:  # something else opened over the box after its last answer
+        # Something else opened over the box after its last answer. (A resume that arrives after
+        # the box has closed, its question answered in a burst of keys, is old news: the box is
+        # not on top, and closing it then would close the screen under it.)
+        if self._then is None and self.is_active:
             self.dismiss(None)
 
     def on_key(self, event: events.Key) -> None:
@@ -291,7 +294,8 @@ class DialogScreen(ModalScreen[None]):
 
     def action_cancel(self) -> None:
         self._then = None
-        self.dismiss(None)
+        if self.is_active:
+            self.dismiss(None)
 
 
 # -- opening a box from any screen ---------------------------------------------------------------
