@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.tui.app import CoprodMeetApp
-from coprod_meet.tui.screens.ask import AskScreen
+from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.export import ExportScreen
 from coprod_meet.tui.screens.help import HelpScreen
 from coprod_meet.tui.screens.meeting_view import MeetingViewScreen
@@ -65,7 +65,7 @@ async def test_export_from_the_meetings_list_with_preview_copy_easy_read_and_sav
             await pilot.press("f")
         assert "Format: Word." in text_of(app, "#export-choices")
         await pilot.press("s")
-        assert isinstance(app.screen, AskScreen)
+        assert isinstance(app.screen, DialogScreen)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -85,10 +85,10 @@ async def test_attendance_start_and_queue_by_number_and_letters(service, meeting
         assert state.queue == []
         await keys(pilot, "s")
         assert state.current_item_id == item_id(1)
-        await keys(pilot, "3", "a", "t")  # Priya by number, Tom by first letter
-        assert queue_lines(screen) == ["1. Priya: has not spoken yet", "2. Tom: has not spoken yet"]
-        await keys(pilot, "question_mark", "k")  # Kit: a point of clarification
-        assert queue_lines(screen)[0] == "1. Kit: point of clarification"
+        await keys(pilot, "3", "a", "t", "enter")  # Priya by number, Tom by first letter then Enter
+        assert queue_lines(screen) == [" 3 Priya: has not spoken yet", " 5 Tom: has not spoken yet"]
+        await keys(pilot, "question_mark", "k", "enter")  # Kit: a point of clarification
+        assert queue_lines(screen)[0] == "10 Kit: point of clarification"
         await settle(app, pilot)
         assert text(screen, "#save-status") == "Saved at 13:55:00"
     on_disk = LiveMeeting.open(service, meeting_id)
@@ -106,9 +106,9 @@ async def test_next_speaker_remove_move_and_enter(service, meeting_id, clock) ->
         await keys(pilot, "3", "4", "5")
         await keys(pilot, "down", "down", "shift+up")  # Tom up one place, by hand
         assert queue_lines(screen) == [
-            "1. Priya: has not spoken yet", "2. Tom: moved up by a co-chair", "3. Sam: has not spoken yet"]
+            " 3 Priya: has not spoken yet", " 5 Tom: moved up by a co-chair", " 4 Sam: has not spoken yet"]
         await keys(pilot, "down", "x")  # Sam leaves the queue
-        assert [line.split(":")[0] for line in queue_lines(screen)] == ["1. Priya", "2. Tom"]
+        assert [line.split(":")[0] for line in queue_lines(screen)] == [" 3 Priya", " 5 Tom"]
         await keys(pilot, "n")
         assert screen.live.state.name(screen.live.state.speaking.member_id) == "Priya"
         assert text(screen, "#live-speaker").startswith("Priya is speaking: 0:00 of 3:00 Next: Tom.")
@@ -139,7 +139,7 @@ async def test_go_round_with_a_pass_then_speaking_later(service, meeting_id, clo
         await keys(pilot, "n", "n", "p")
         assert "Go-round: everyone has had their go. Passed: Kit." in text(screen, "#live-speaker")
         assert "Kit: passed" in text(screen, "#live-people")
-        await keys(pilot, "g", "3", "n", "n")
+        await keys(pilot, "g", "1", "0", "n", "n")  # Kit is number 10: two digits
         assert screen.live.state.everyone_present_has_spoken(item_id(1))
         assert "Everyone present has spoken." in text(screen, "#live-people")
         await settle(app, pilot)
@@ -154,16 +154,16 @@ async def test_cards_red_pauses_and_the_word_is_explained(service, meeting_id, c
     app = CoprodMeetApp(service, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_live(app, pilot, meeting_id)
-        await keys(pilot, "k", "r", "3")  # red card, Sam
+        await keys(pilot, "k", "r", "enter", "4")  # red card, Sam (number 4)
         await pilot.press(*"respite")
         await keys(pilot, "enter")
         assert "RED card: Sam does not understand 'respite'" in text(screen, "#live-alerts")
         assert "(timer paused for a red card)" in text(screen, "#live-speaker")
-        await keys(pilot, "k", "a", "4")  # amber card, Tom
+        await keys(pilot, "k", "2", "5")  # amber card, Tom (number 5)
         assert "AMBER card: Tom asks everyone to slow down" in text(screen, "#live-alerts")
-        await keys(pilot, "k", "g", "1")  # green card: Hayley joins the queue
-        assert queue_lines(screen) == ["1. Hayley: has not spoken yet"]
-        await keys(pilot, "k", "c", "1")  # clear Sam's red card, with what it means
+        await keys(pilot, "k", "3", "1", "enter")  # green card: Hayley (1, or 10 to come: Enter) joins the queue
+        assert queue_lines(screen) == [" 1 Hayley: has not spoken yet"]
+        await keys(pilot, "k", "c", "enter", "1")  # clear Sam's red card, with what it means
         await pilot.press(*"a short break")
         await keys(pilot, "enter")
         assert "RED card" not in text(screen, "#live-alerts")
@@ -190,7 +190,11 @@ async def test_hand_over_items_break_and_end(service, meeting_id, clock) -> None
             "Chairing now: Jo, handed over by Hayley at 2pm, until handed back or Hayley leads item 2 as planned.")
         await keys(pilot, "right_square_bracket", "right_square_bracket", "left_square_bracket")
         assert screen.live.state.current_item_id == item_id(2)
-        await keys(pilot, "D")
+        await keys(pilot, "D")  # it asks first: N keeps the item here
+        assert "Put off 'Apologies' to the next meeting?" in str(app.screen.query_one("#dialog-title").render())
+        await keys(pilot, "n")
+        assert screen.live.state.deferred == [] and app.screen is screen
+        await keys(pilot, "D", "y")
         assert screen.live.state.deferred == [item_id(2)]
         assert text(screen, "#live-item").startswith("Item 2 of 7: Matters arising")
         await keys(pilot, "i")
@@ -199,7 +203,7 @@ async def test_hand_over_items_break_and_end(service, meeting_id, clock) -> None
         assert screen.live.state.agenda[3].title == "Fire drill"
         await keys(pilot, "w", "6")  # Ade's written comment, read out by whoever chairs
         assert "Hayley is reading out Ade's written comment" in text(screen, "#live-speaker")
-        await keys(pilot, "v", "3")
+        await keys(pilot, "v", "6")
         assert "A supporter is speaking for Ade" in text(screen, "#live-speaker")
         clock.at(15, 0)
         screen.tick()
@@ -209,7 +213,7 @@ async def test_hand_over_items_break_and_end(service, meeting_id, clock) -> None
         clock.tick(minutes=10)
         await keys(pilot, "b")
         assert "Offer everyone a break" not in text(screen, "#live-alerts")
-        await keys(pilot, "o", "t", "6")  # Ade (sixth on the list) is the timekeeper
+        await keys(pilot, "o", "t", "enter", "6")  # Ade (sixth on the list) is the timekeeper
         assert "Timekeeper: Ade." in text(screen, "#live-chair")
         await keys(pilot, "f")
         assert "Fair order is off" in text(screen, "#live-queue-title")
@@ -240,7 +244,7 @@ async def test_saved_only_on_disk_and_a_failed_save_reloads(service, meeting_id,
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(durable, "os_write", full_disk)
-        await keys(pilot, "1")
+        await keys(pilot, "1", "enter")  # Hayley: 1 could be the start of 10, so Enter
         await settle(app, pilot)
         status = text(screen, "#save-status")
         assert status.startswith("NOT SAVED: The disk is full")
@@ -334,7 +338,10 @@ async def test_naughty_strings_as_member_names_render_literally(service, clock) 
         screen = await open_live(app, pilot, meeting.id)
         lines = queue_lines(screen)
         names = [live.state.name(p.member_id) for p in live.state.queue_places()]
-        assert [line.split(". ", 1)[1].rsplit(": ", 1)[0] for line in lines] == names
+        width = len(str(len(members)))  # each line starts with the person's meeting number
+        assert [line[width + 1:].rsplit(": ", 1)[0] for line in lines] == names
+        numbers = {m.id: n for n, m in enumerate(members, start=1)}
+        assert [int(line[:width]) for line in lines] == [numbers[p.member_id] for p in live.state.queue_places()]
         assert f"RED card: {members[7].name} does not understand '{members[8].name}'" in text(screen, "#live-alerts")
         assert app.screen is screen
         await keys(pilot, "n")

@@ -100,9 +100,10 @@ def test_the_scenario_meeting_through_line_mode(service, board, tmp_path: Path) 
     assert "This meeting is planned and has not started yet." in lines  # run says where the meeting is
 
     # Fair order moves Priya and Tom ahead of Jo and Mary; Cllr Shah's clarification goes first.
-    assert ("Waiting to speak, in order:\n1. Priya: has not spoken yet.\n2. Tom: has not spoken yet.\n"
-            "3. Jo: has spoken once on this item.\n4. Mary: has spoken once on this item.\n") in text
-    assert "1. Cllr Shah: point of clarification." in lines
+    # Each person is said with their number from who, the same for the whole meeting.
+    assert ("Waiting to speak, in order:\n3. Priya: has not spoken yet.\n5. Tom: has not spoken yet.\n"
+            "2. Jo: has spoken once on this item.\n7. Mary: has spoken once on this item.\n") in text
+    assert "9. Cllr Shah: point of clarification." in lines
     assert "Cllr Shah is speaking: 0:00 of 3:00." in lines
     assert "Priya is speaking: 0:00 of 3:00." in lines
 

@@ -315,3 +315,13 @@ def test_naughty_strings_in_every_field_of_every_record() -> None:
                                 Event(ev.DECISION_EDITED, {"id": "d", "text": text + "!", "edit_reason": text},
                                       at=at(1))])
         assert book.decisions["d"].history[0].in_words()
+
+
+def test_votes_cannot_add_up_to_more_than_the_people_here() -> None:
+    from coprod_meet.domain.errors import UserError
+    from coprod_meet.domain.records import check_votes_against_present
+
+    check_votes_against_present({"for": 2, "against": 1, "abstain": 0}, 3)
+    check_votes_against_present({"for": 9}, 0)  # nobody marked here: nothing to check against
+    with pytest.raises(UserError, match=r"^The votes add up to 2, but only 1 person is here; please check"):
+        check_votes_against_present({"for": 1, "against": 1}, 1)

@@ -15,7 +15,7 @@ from coprod_meet.tui.screens.action_form import ActionFormScreen
 from coprod_meet.tui.screens.decision_form import DecisionFormScreen
 from coprod_meet.tui.screens.evaluation import EvaluationScreen
 from coprod_meet.tui.screens.meeting_view import MeetingViewScreen
-from coprod_meet.tui.screens.pick import PickScreen
+from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.you_said import YouSaidScreen
 from tests.conftest import naughty_strings
 from tests.records_scenario import MARCH, build_board
@@ -75,6 +75,13 @@ async def test_record_the_scenario_vote_by_keyboard(board) -> None:
         form.query_one("#decision-review", Input).value = "in 6 months"
         await pilot.pause()
         assert text_of(app, "#decision-review-said") == "That is Saturday 12 September 2026."
+        here = len(RecordsService(board.service).prefill(board.march.id).present)
+        form.query_one("#count-for", Input).value = str(here)  # more votes than people here: not saved
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert text_of(app, ".form-error") == (f"Not saved yet: The votes add up to {here + 2}, but only {here} "
+                                               "people are here; please check the counts.")
+        form.query_one("#count-for", Input).value = "7"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, MeetingViewScreen)
@@ -102,7 +109,14 @@ async def test_the_form_says_what_is_missing_and_keeps_what_was_typed(board) -> 
         await pilot.pause()
         assert "A vote needs its counts" in text_of(app, ".form-error")
         assert app.screen.query_one("#decision-text", Input).value == "We will ask again."
-        await pilot.press("escape")
+        await pilot.press("escape")  # words were typed: it asks before throwing them away
+        await pilot.pause()
+        assert isinstance(app.screen, DialogScreen)
+        assert text_of(app, "#dialog-title") == "Throw away what you typed?"
+        await pilot.press("n")  # no: back to the form, nothing lost
+        await pilot.pause()
+        assert app.screen.query_one("#decision-text", Input).value == "We will ask again."
+        await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, MeetingViewScreen)
     assert RecordsService(board.service).decisions(board.march.id) == []
@@ -138,7 +152,7 @@ async def test_correct_a_decision_and_see_its_history(board) -> None:
         await open_view(app, pilot, board)
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(app.screen, PickScreen)
+        assert isinstance(app.screen, DialogScreen)
         await pilot.press("enter")
         await pilot.pause()
         form = app.screen
@@ -357,3 +371,4 @@ def test_snapshot_correct_form_with_history(board, snap_compare) -> None:
 
     app, run_before = snap_app(board, keys)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+

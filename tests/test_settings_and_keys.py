@@ -78,6 +78,8 @@ async def test_command_palette_lists_the_screen_keys(demo_service) -> None:
         provider = ScreenKeysProvider(app.screen)
         names = [description for description, _run, _key in provider._commands()]
         assert {"Search", "Help", "Quit", "Show all", "Run meeting"} <= set(names)
+        assert names[0] == "Run meeting" and "Scroll Left" not in names and "Up" not in names  # ours only
+        assert "Use the high contrast light theme" in names
 
 
 def _all_bindings() -> list[tuple[str, Binding]]:

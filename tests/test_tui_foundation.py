@@ -17,7 +17,7 @@ from coprod_meet.domain.model import Group, Meeting, Member, new_id
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.storage import durable
 from coprod_meet.tui.app import CoprodMeetApp
-from coprod_meet.tui.screens.ask import AskScreen
+from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.help import HelpScreen
 from coprod_meet.tui.screens.meeting_view import MeetingViewScreen
 from coprod_meet.tui.screens.meetings import MeetingsScreen
@@ -76,7 +76,7 @@ async def test_search_narrows_the_list_and_r_shows_all_again(demo_service: Archi
     group = demo_service.list_meetings()[0].group_name
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
-        assert isinstance(app.screen, AskScreen)
+        assert isinstance(app.screen, DialogScreen)
         await pilot.press(*group.split()[0].lower())
         await pilot.press("enter")
         rows = table_rows(app)
@@ -141,7 +141,7 @@ async def test_a_note_shows_saved_only_once_it_is_on_disk(demo_service: ArchiveS
         status = app.screen.query_one(SaveStatus)
         assert text_of(status) == "Nothing to save yet"
         await pilot.press("n")
-        assert isinstance(app.screen, AskScreen)
+        assert isinstance(app.screen, DialogScreen)
         await pilot.press(*note)
         await pilot.press("enter")
         assert await asyncio.get_running_loop().run_in_executor(None, reached.wait, 10)
@@ -222,7 +222,7 @@ async def test_f1_opens_help_for_each_screen_and_escape_closes_it(demo_service: 
 
 
 def test_every_binding_has_an_id_and_a_plain_description() -> None:
-    for owner in (CoprodMeetApp, MeetingsScreen, MeetingViewScreen, HelpScreen, AskScreen):
+    for owner in (CoprodMeetApp, MeetingsScreen, MeetingViewScreen, HelpScreen, DialogScreen):
         for binding in owner.BINDINGS:
             assert binding.id, (owner.__name__, binding.key)
             assert binding.description and len(binding.description) <= 20, (owner.__name__, binding.key)

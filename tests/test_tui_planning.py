@@ -347,9 +347,9 @@ async def test_agenda_reorder_nest_remove_and_bring_forward_by_keyboard(board) -
         # Remove "matters arising" and its two carried actions, after saying yes.
         app.screen.query_one(DataTable).move_cursor(row=2)
         await pilot.press("delete")
-        assert str(app.screen.query_one("#confirm-question").render()).startswith(
+        assert str(app.screen.query_one("#dialog-title").render()).startswith(
             "Remove item 3, Minutes of the last meeting and matters arising?")
-        assert "Its 2 sub-items will go too." in str(app.screen.query_one("#confirm-detail").render())
+        assert "Its 2 sub-items will go too." in str(app.screen.query_one("#dialog-prompt").render())
         await pilot.press("n")
         assert len(titles()) == len(start)
         await pilot.press("d", "y")

@@ -672,6 +672,15 @@ def check_when(words: str, today: date, what: str) -> str:
     return _when(words, today, what)
 
 
+def check_votes_against_present(votes: Mapping[str, int], present: int) -> None:
+    """Votes for, against and not voting cannot add up to more than the people here."""
+    total = sum(votes.values())
+    if present and total > present:
+        people = "person is" if present == 1 else "people are"
+        raise UserError(f"The votes add up to {total}, but only {present} {people} here; "
+                        "please check the counts.")
+
+
 def _when(words: str, today: date, what: str) -> str:
     words = (words or "").strip()
     if not words:
@@ -752,6 +761,7 @@ def make_decision(
         if method is Method.VOTE or any(str(v or "").strip() not in ("", "0") for v in typed.values())
         else {}
     )
+    check_votes_against_present(votes, len(prefill.present))
     decision = Decision(
         id=decision_id or new_id(),
         meeting_id=prefill.meeting_id,

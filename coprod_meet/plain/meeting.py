@@ -16,6 +16,7 @@ from coprod_meet.domain.live_view import card_in_words, live_view, resumed_in_wo
 from coprod_meet.domain.model import Member, Naming, VoiceGroup, join_words
 from coprod_meet.domain.queue import KIND_WORDS, changes_in_words
 from coprod_meet.domain.timing import break_reminder, item_over, minutes_since_rest, turn_in_words, turn_warning
+from coprod_meet.domain.numbering import member_id_by_number, person_numbers
 from coprod_meet.plain.console import Console
 from coprod_meet.plain.hybrid import HybridCommands
 from coprod_meet.services.live import (
@@ -173,8 +174,9 @@ class MeetingSession:
         text = text.strip()
         people = self.roster()
         if text.isdigit():
-            if 1 <= int(text) <= len(people):
-                return people[int(text) - 1]
+            found = member_id_by_number(people, text)
+            if found:
+                return next(m for m in people if m.id == found)
             raise UserError(f"There is nobody number {text}; type who to hear the numbers.")
         wanted = text.casefold()
         for m in people:
@@ -212,7 +214,8 @@ class MeetingSession:
         if self.state.started is not None and self.state.ended is None:
             if v.queue:
                 lines.append("Waiting to speak, in order:")
-                lines += [f"{n}. {text}" for n, (_m, text) in enumerate(v.queue, start=1)]
+                numbers = person_numbers(self.roster())
+                lines += [f"{numbers.get(m, 0)}. {text}" for m, text in v.queue]
             else:
                 lines.append("Nobody is waiting to speak.")
         lines += [v.round, v.not_heard, v.away, v.jargon]
@@ -228,7 +231,9 @@ class MeetingSession:
         v = live_view(self.state, self.now())
         notes = {p.member_id: p.notes for p in v.present}
         self.say("Everyone on the list:")
-        for n, m in enumerate(self.roster(), start=1):
+        numbers = person_numbers(self.roster())
+        for m in self.roster():
+            n = numbers[m.id]
             extra = f" ({notes[m.id]})" if m.id in notes else ""
             self.say(f"{n}. {attendance_in_words(self.state, m.id)}{extra}.")
 
@@ -467,8 +472,9 @@ class MeetingSession:
             self.say("Nobody is waiting to speak.")
             return
         self.say("Waiting to speak, in order:")
-        for n, (_m, text) in enumerate(v.queue, start=1):
-            self.say(f"{n}. {text}.")
+        numbers = person_numbers(self.roster())
+        for m, text in v.queue:
+            self.say(f"{numbers.get(m, 0)}. {text}.")
 
     def cmd_remove(self, rest: str) -> None:
         m = self.person(rest)

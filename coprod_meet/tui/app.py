@@ -19,6 +19,7 @@ from coprod_meet.services.archive import ArchiveService, failure_in_words
 from coprod_meet.services.settings import Settings
 from coprod_meet.tui import textual_compat
 from coprod_meet.tui.commands import ScreenKeysProvider
+from coprod_meet.tui.drafts import offer_drafts
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.meetings import MeetingsScreen
 from coprod_meet.tui.themes import DEFAULT_THEME, THEMES
@@ -31,7 +32,7 @@ class CoprodMeetApp(App[None]):
 
     TITLE = "coprod-meet"
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {ScreenKeysProvider}
+    COMMANDS = {ScreenKeysProvider}  # this app's commands only (tui/commands.py), not Textual's generic ones
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
@@ -52,6 +53,7 @@ class CoprodMeetApp(App[None]):
         self.settings = settings if settings is not None else Settings()
         self.clock = clock  # None: the real time; tests pass a clock they move by hand
         self.live_opened: set[str] = set()  # meetings run in this run of the app (see on_unmount)
+        self.draft_to_restore: Any = None  # a draft to put back in the form about to open (tui/drafts.py)
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coprod-save")
         for name in list(self.available_themes):
             if name not in THEMES:
@@ -72,7 +74,8 @@ class CoprodMeetApp(App[None]):
         asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         self.push_screen(MeetingsScreen())
         self.call_after_refresh(textual_compat.first_screen_up)
-        self.call_after_refresh(self.offer_running_meeting)
+        self.call_after_refresh(offer_drafts, self)  # a form left half-filled by a crash or a kill
+        self.call_after_refresh(self.offer_running_meeting)  # (not while a draft is being offered)
         if self.settings.problem:
             self.notify(self.settings.problem, title="Settings", severity="warning", timeout=15, markup=False)
         for problem in self.service.problems:
@@ -200,6 +203,16 @@ class CoprodMeetApp(App[None]):
 
         DialogScreen().choose("A meeting is running", choices, chosen,
                               prompt=f"{meeting.title}. {status_line(state)} Press 1 or 2.")
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed in the same instant as the key that opened a box (a fast typist, a paste)
+        was sent to the screen under the box before the box opened; it reaches here unused. It
+        is the box's: a box with ``take_key`` gets it, in order, so nothing typed is lost and no
+        letter runs as a key of the screen underneath (see screens/dialog.py)."""
+        take_key = getattr(self.screen, "take_key", None)
+        typed = bool(event.character and event.character.isprintable()) or event.key in ("enter", "backspace")
+        if take_key is not None and typed and take_key(event.key, event.character):
+            event.prevent_default()
 
     def action_help(self) -> None:
         from coprod_meet.tui.screens.help import HelpScreen  # read when first asked for

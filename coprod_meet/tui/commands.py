@@ -1,4 +1,6 @@
-"""The command palette lists every key of the current screen, in plain words.
+"""The command palette lists this app's commands: every key of the current screen, in plain
+words, and the choice of theme. Textual's own generic commands (screenshots, "keys", its
+themes) are not offered: the palette opens on what this screen can do.
 
 So anything you can do with a key you can also find by typing what you want ("search", "note").
 """
@@ -16,9 +18,21 @@ class ScreenKeysProvider(Provider):
     """One command per binding (with a description) active on the screen the palette was opened from."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        return self._keys() + self._themes()
+
+    def _themes(self) -> list[tuple[str, Callable[[], object], str]]:
+        from coprod_meet.tui.themes import THEMES
+
+        return [(f"Use the {name.replace('-', ' ')} theme", partial(setattr, self.app, "theme", name), "none")
+                for name in THEMES if name != self.app.theme]
+
+    def _keys(self) -> list[tuple[str, Callable[[], object], str]]:
         seen: set[str] = set()
         found: list[tuple[str, Callable[[], object], str]] = []
-        for active in self.screen.active_bindings.values():
+        # This app's keys all have an id; Textual's own (scroll left, cursor up...) have none.
+        # The screen's keys come first, then the app's (help, quit).
+        ours = [a for a in self.screen.active_bindings.values() if a.binding.id]
+        for active in sorted(ours, key=lambda a: a.node is self.app):
             binding = active.binding
             if not binding.description or binding.description in seen or not active.enabled:
                 continue
@@ -32,11 +46,11 @@ class ScreenKeysProvider(Provider):
 
     async def discover(self) -> Hits:
         for description, run, key in self._commands():
-            yield DiscoveryHit(description, run, help=f"Key: {key}")
+            yield DiscoveryHit(description, run, help=f"Key: {key}" if key != "none" else "")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for description, run, key in self._commands():
             score = matcher.match(description)
             if score > 0:
-                yield Hit(score, matcher.highlight(description), run, help=f"Key: {key}")
+                yield Hit(score, matcher.highlight(description), run, help=f"Key: {key}" if key != "none" else "")

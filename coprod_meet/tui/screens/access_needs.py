@@ -107,7 +107,7 @@ Press Escape when you have finished.
             self._save(check, met, check.note, advance=True)
 
     def action_note(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         check = self._check()
         if check is None:
@@ -120,9 +120,8 @@ Press Escape when you have finished.
             if text is not None:
                 self._save(check, check.met, text, advance=False)
 
-        self.app.push_screen(AskScreen(f"A note about {check.name}'s {check.need_in_words()}",
-                                       f"{check.name}'s {check.need_in_words()}: {MET_WORDS[check.met]}. "
-                                       "What happened?", check.note), done)
+        ask(f"A note about {check.name}'s {check.need_in_words()}",
+            f"{check.name}'s {check.need_in_words()}: {MET_WORDS[check.met]}. What happened?", done, check.note)
 
     def action_close(self) -> None:
         self.dismiss(None)

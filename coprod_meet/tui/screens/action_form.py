@@ -10,8 +10,8 @@ from textual.widgets import Input, RadioSet, Select, Static
 
 from coprod_meet.domain.records import Action, ActionStatus, Decision, RecordPrefill, make_action
 from coprod_meet.tui.screens.decision_form import date_feedback, typed_date
-from coprod_meet.tui.widgets.choice import ChoiceButton, ChoiceSet
-from coprod_meet.tui.screens.form_base import Filled, RecordFormScreen, by_id, options
+from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled
+from coprod_meet.tui.widgets.forms import ChoiceButton, ChoiceSet, by_id, options
 
 STATUS_WORDS = {
     ActionStatus.OPEN: "Open: still to do",
@@ -20,8 +20,9 @@ STATUS_WORDS = {
 }
 
 
-class ActionFormScreen(RecordFormScreen[Filled[Action]]):
+class ActionFormScreen(BoxFormScreen):
     TITLE_WORDS = "Record an action"
+    DRAFT_WORDS = "an action"
     HELP = """
 Write what will be done, in plain words. Then choose who will do it.
 It can be a member, or you can type the name of an organisation instead.
@@ -32,18 +33,14 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
 
     def __init__(self, prefill: RecordPrefill, *, decisions: list[Decision] | None = None,
                  existing: Action | None = None, decision_id: str = "") -> None:
-        super().__init__()
-        self.prefill = prefill
+        super().__init__(prefill, existing)
         self.decisions = decisions or []
-        self.existing = existing
         self.decision_id = existing.decision_id if existing else decision_id
         self.FORM_TITLE = "Correct an action" if existing else (
             f"Record an action on {prefill.item_title(prefill.item_id) or 'this meeting'}")
 
     def fields(self) -> ComposeResult:
-        a = self.existing
-        p = self.prefill
-        yield from self.history(a)
+        a, p = self.existing, self.prefill
         yield self.label("What will be done, in plain words")
         yield Input(a.text if a else "", id="action-text", placeholder="ask providers for ...")
         yield self.label("Who will do it")
@@ -74,7 +71,6 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
             yield Input("", id="action-reason")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show_due()
 
     def _show_due(self) -> None:

@@ -171,7 +171,9 @@ It also says what members need to take part. Every change is saved at once.
             if item is not None:
                 self.change(lambda agenda: plan.insert_after(agenda, item, after), item.id)
 
-        self.app.push_screen(ItemFormScreen(None, self.meeting), done)
+        form = ItemFormScreen(None, self.meeting).drafting(
+            "agenda", "add_item", self.meeting_id, what=f"a new agenda item for {self.meeting.title}")
+        self.app.push_screen(form, done)
 
     def action_edit_item(self) -> None:
         from coprod_meet.tui.screens.item_form import ItemFormScreen
@@ -191,7 +193,7 @@ It also says what members need to take part. Every change is saved at once.
         self.action_edit_item()
 
     def action_delete_item(self) -> None:
-        from coprod_meet.tui.screens.confirm import ConfirmScreen
+        from coprod_meet.tui.screens.dialog import confirm
 
         chosen = self.meeting.item(self._chosen_id())
         if chosen is None:
@@ -200,12 +202,11 @@ It also says what members need to take part. Every change is saved at once.
         number = plan.numbers(self.meeting.agenda)[chosen.id]
         detail = f"Its {inside} sub-item{'s' if inside != 1 else ''} will go too." if inside else ""
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.change(lambda agenda: plan.remove(agenda, chosen.id), "")
-                self.app.notify(f"Item {number} was removed from the agenda.", markup=False)
+        def done() -> None:
+            self.change(lambda agenda: plan.remove(agenda, chosen.id), "")
+            self.app.notify(f"Item {number} was removed from the agenda.", markup=False)
 
-        self.app.push_screen(ConfirmScreen(f"Remove item {number}, {chosen.title}?", detail), done)
+        confirm(f"Remove item {number}, {chosen.title}?", done, detail)
 
     def action_carry_forward(self) -> None:
         status = self.query_one(SaveStatus)

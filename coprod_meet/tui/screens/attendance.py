@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_meet.domain.numbering import could_grow, number_width
 from coprod_meet.tui.widgets.footer import Footer
 
 class AttendanceScreen(ModalScreen[None]):
@@ -25,8 +26,9 @@ class AttendanceScreen(ModalScreen[None]):
         Binding("g", "add_person", "Add a guest", id="attendance.add"),
         Binding("escape", "close", "Done", id="attendance.done"),
     ]
-    HELP = ("Move to a person with the arrow keys or press their number, then press P if they are here, "
-            "L if they arrived late, E if they left early, or A if they sent apologies. "
+    HELP = ("Move to a person with the arrow keys or press their number. Numbers above 9 are two digits: "
+            "press 1 then 2 for 12. Then press P if they are here, L if they arrived late, "
+            "E if they left early, or A if they sent apologies. "
             "Press G to add a guest, or a member who joined the group after the meeting was planned: "
             "you give their name, whose voice they bring, and how public minutes may name them "
             "(not named, unless they agree). Press Escape when you are done.")
@@ -39,6 +41,7 @@ class AttendanceScreen(ModalScreen[None]):
         self._people = people
         self._mark = mark
         self._add = add
+        self._typed = ""  # digits typed so far, while they could still grow into a longer number
 
     def compose(self) -> ComposeResult:
         with Vertical(id="attendance-box"):
@@ -55,18 +58,31 @@ class AttendanceScreen(ModalScreen[None]):
     def _fill(self, highlighted: int) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        for n, (member_id, line) in enumerate(self._people(), start=1):
-            number = f"{n}." if n <= 9 else "  "
-            options.add_option(Option(Text(f"{number} {line}"), id=member_id))
+        people = self._people()  # in attendance list order: the numbers are the meeting's numbers
+        width = number_width(len(people))
+        for n, (member_id, line) in enumerate(people, start=1):
+            options.add_option(Option(Text(f"{n:>{width}}. {line}"), id=member_id))
         if options.option_count:
             options.highlighted = min(highlighted, options.option_count - 1)
 
     def on_key(self, event) -> None:
-        char = event.character or ""
-        options = self.query_one(OptionList)
-        if char.isdigit() and char != "0" and int(char) <= options.option_count:
+        if self.take_key(event.key, event.character):
             event.stop()
-            options.highlighted = int(char) - 1
+
+    def take_key(self, key: str, character: str | None) -> bool:
+        """A number moves to that person; numbers above 9 are two digits (1 then 2 for 12).
+        (Also a number typed in the same instant as T, before this list opened.)"""
+        char = character or ""
+        if not char.isdigit() or not self.is_mounted:
+            self._typed = ""
+            return False
+        options = self.query_one(OptionList)
+        typed = self._typed + char
+        numbers = range(1, options.option_count + 1)
+        if int(typed) in numbers:
+            options.highlighted = int(typed) - 1
+        self._typed = typed if could_grow(typed, numbers) else ""
+        return True
 
     def action_mark(self, status: str) -> None:
         options = self.query_one(OptionList)

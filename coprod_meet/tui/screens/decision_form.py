@@ -12,9 +12,9 @@ from textual.widgets import Button, Input, RadioSet, Select, SelectionList, Stat
 from coprod_meet.domain.dates import date_in_words, parse_date
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.records import Decision, Method, RecordPrefill, make_decision
-from coprod_meet.tui.screens.form_base import Filled, RecordFormScreen, by_id, options
-from coprod_meet.tui.screens.pick import NOTHING, PickScreen
-from coprod_meet.tui.widgets.choice import ChoiceButton, ChoiceSet
+from coprod_meet.tui.screens.dialog import NOTHING, choose
+from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled
+from coprod_meet.tui.widgets.forms import ChoiceButton, ChoiceSet, by_id, options
 
 METHODS = list(Method)
 AGREED = [("Not asked", "not_asked"), ("Yes, they agreed", "yes"), ("No, not all of them agreed", "no")]
@@ -36,8 +36,9 @@ def date_feedback(words: str, today: date) -> str:
         return str(error)
 
 
-class DecisionFormScreen(RecordFormScreen[Filled[Decision]]):
+class DecisionFormScreen(BoxFormScreen):
     TITLE_WORDS = "Record a decision"
+    DRAFT_WORDS = "a decision"
     HELP = """
 Write what was decided in plain words. Then choose how it was decided.
 Each way of deciding has a short meaning beside it.
@@ -50,18 +51,14 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
 
     def __init__(self, prefill: RecordPrefill, *, earlier: list[Decision] | None = None,
                  existing: Decision | None = None) -> None:
-        super().__init__()
-        self.prefill = prefill
+        super().__init__(prefill, existing)
         self.earlier = [d for d in (earlier or []) if existing is None or d.id != existing.id]
-        self.existing = existing
         self.supersedes = existing.supersedes if existing else ""
         self.FORM_TITLE = (f"Correct a decision on {existing.item_title or 'this meeting'}" if existing else
                            f"Record a decision on {prefill.item_title(prefill.item_id) or 'this meeting'}")
 
     def fields(self) -> ComposeResult:
-        d = self.existing
-        p = self.prefill
-        yield from self.history(d)
+        d, p = self.existing, self.prefill
         yield self.label("What was decided, in plain words")
         yield Input(d.text if d else "", id="decision-text", placeholder="We will ...")
         yield self.label("Agenda item")
@@ -108,7 +105,6 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
         return tuple((m, self.prefill.name(m) or "someone") for m in ticked if m not in here)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show_method()
         self._show_supersedes()
         self._show_review()
@@ -153,20 +149,15 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
         if event.button.id == "decision-pick-earlier":
             event.stop()
             self.pick_earlier()
-            return
-        super().on_button_pressed(event)
 
     def pick_earlier(self) -> None:
-        choices = [(f"{d.item_title + ': ' if d.item_title else ''}{d.text}", d.id) for d in self.earlier]
+        choices = [(d.id, f"{d.item_title + ': ' if d.item_title else ''}{d.text}") for d in self.earlier]
 
-        def chosen(value: str | None) -> None:
-            if value is None:
-                return
+        def chosen(value: str) -> None:
             self.supersedes = "" if value == NOTHING else value
             self._show_supersedes()
 
-        self.app.push_screen(PickScreen("Which earlier decision does this one replace?", choices,
-                                        nothing="It replaces nothing"), chosen)
+        choose("Which earlier decision does this one replace?", choices, chosen, nothing="It replaces nothing")
 
     # -- the result -------------------------------------------------------------------------
 

@@ -102,7 +102,7 @@ Press Escape when everyone has had their turn.
         self._save(member_id, heard, comment, advance=True)
 
     def action_comment(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         member_id = self._member()
         if member_id is None or self.state is None:
@@ -120,8 +120,7 @@ Press Escape when everyone has had their turn.
             if text is not None:
                 self._save(member_id, heard, text, advance=False)
 
-        self.app.push_screen(AskScreen(f"{name}'s comment", f"{name} {HEARD_WORDS[heard]}. "
-                                       f"What would {name} like to say?", comment), done)
+        ask(f"{name}'s comment", f"{name} {HEARD_WORDS[heard]}. What would {name} like to say?", done, comment)
 
     def action_close(self) -> None:
         self.dismiss(None)

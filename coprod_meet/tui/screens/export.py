@@ -124,8 +124,7 @@ You are asked about these words before the public copy is saved.
         return folder / name
 
     def action_save(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
-        from coprod_meet.tui.screens.confirm import ConfirmScreen
+        from coprod_meet.tui.screens.dialog import ask, confirm
 
         export = self.export
         if export is None:
@@ -138,10 +137,8 @@ You are asked about these words before the public copy is saved.
             try:
                 MinutesService.check_target(export, path)
             except FileExists:
-                self.app.push_screen(
-                    ConfirmScreen(f"There is already a file called {path}. Replace it?",
-                                  "Press N to keep it and choose another name."),
-                    lambda yes: self.write(export, path, replace=True) if yes else None)
+                confirm(f"There is already a file called {path}. Replace it?",
+                        lambda: self.write(export, path, replace=True), "Press N to keep it and choose another name.")
                 return
             except UserError as error:
                 self.query_one(SaveStatus).failed(str(error))
@@ -150,19 +147,14 @@ You are asked about these words before the public copy is saved.
             self.write(export, path)
 
         def ask_where() -> None:
-            self.app.push_screen(
-                AskScreen(f"Save {export.describe()}", "Type the file to save to, then press Enter.",
-                          str(self.default_path())),
-                chosen,
-            )
+            ask(f"Save {export.describe()}", "Type the file to save to, then press Enter.", chosen,
+                str(self.default_path()))
 
         if export.mentions:
             listed = "\n".join(mentions_in_words(export.mentions)[1:])
-            self.app.push_screen(
-                ConfirmScreen("Some words may be the name of a member who is not named in public. "
-                              "Are they ordinary words, so the copy can be saved as it is?",
-                              f"{listed}\nPress N to go back and change them."),
-                lambda yes: ask_where() if yes else None)
+            confirm("Some words may be the name of a member who is not named in public. "
+                    "Are they ordinary words, so the copy can be saved as it is?", ask_where,
+                    f"{listed}\nPress N to go back and change them.")
             return
         ask_where()
 

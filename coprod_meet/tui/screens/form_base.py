@@ -1,24 +1,42 @@
-"""What the record forms share: a modal box that scrolls, F1 help, Ctrl+S to save, a plain error line."""
+"""The one base of every form: fields, Ctrl+S to save, a plain "not saved" line, Escape that asks
+before throwing typed words away, and a draft kept on disk while the person types.
+
+Two layouts, same behaviour: ``FormScreen`` is a whole page (planning: members, items, settings,
+the meeting plan), where Enter in a one-line box saves; ``BoxFormScreen`` is a box over the screen
+(records: decisions, actions, "you said"), where Enter moves on to the next box, as Tab does.
+
+Drafts: a form opened with ``drafting(...)`` writes what is in its fields, a moment after each
+change (off the event loop, with the archive's atomic write), to ``drafts/`` in the archive. It is
+dropped when the form is saved or thrown away; after a crash or a kill the app offers it back
+when it next starts (see ``tui/drafts.py``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Generic, Iterable, TypeVar
+import re
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.timer import Timer
+from textual.widgets import Button, Header, Input, Select, Static
 
 from coprod_meet.domain.errors import UserError
+from coprod_meet.domain.records import RecordPrefill
+from coprod_meet.services.drafts import Draft, Drafts
 from coprod_meet.services.records import RecordsService
+from coprod_meet.tui.drafts import about_item
 from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.dialog import confirm
 from coprod_meet.tui.widgets.footer import Footer
+from coprod_meet.tui.widgets.forms import field_values, fill_fields, focus_first, hint, label
 
-T = TypeVar("T")
 R = TypeVar("R")
+DRAFT_DELAY = 0.4  # seconds after the last change before the draft is written
 
 
 @dataclass(frozen=True)
@@ -34,19 +52,9 @@ def records_service(app: Any) -> RecordsService:
     return RecordsService(app.service)
 
 
-def options(pairs: Iterable[tuple[str, Any]]) -> list[tuple[Content, Any]]:
-    """(label, value) pairs for a Select, with labels shown as plain text (never markup)."""
-    return [(Content(label), value) for label, value in pairs]
-
-
-def by_id(pairs: Iterable[tuple[str, str]]) -> list[tuple[Content, str]]:
-    """(id, label) pairs, as the prefill holds them, for a Select."""
-    return [(Content(label), value) for value, label in pairs]
-
-
-class RecordFormScreen(HelpfulScreen, ModalScreen[T]):
-    """A form in a box. Subclasses yield their fields from ``fields()`` and build the result in
-    ``build()``, raising ``UserError`` with one plain sentence when something is missing."""
+class FormScreen(HelpfulScreen):
+    """A form. Subclasses yield their fields from ``fields()`` and make the result in ``build()``,
+    raising ``UserError`` with one plain sentence when something is missing or wrong."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
@@ -54,44 +62,57 @@ class RecordFormScreen(HelpfulScreen, ModalScreen[T]):
     ]
     FORM_TITLE = ""
     TITLE_WORDS = "A form"
+    ENTER_SAVES: ClassVar[bool] = True
+    LABELS: ClassVar[str] = "field-label"
+    DRAFT_WORDS: ClassVar[str] = "a form"  # what a draft of it is: "a decision"
     HELP = """
 Fill in the boxes. Use Tab and Shift+Tab to move between them.
 Press Ctrl+S to save, or Escape to go back without saving.
 """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._draft: Draft | None = None
+        self._draft_timer: Timer | None = None
+        self._draft_on_disk = False
+        self._opened_with: dict[str, Any] | None = None
+
+    # -- the page -------------------------------------------------------------------------------
+
     def compose(self) -> ComposeResult:
-        with Vertical(classes="form-box"):
+        yield Header()
+        with VerticalScroll(id="form-body"):
             yield Static(self.FORM_TITLE, classes="form-title", markup=False)
-            with VerticalScroll(classes="form-fields"):
-                yield from self.fields()
-            yield Static("", classes="form-error", markup=False)
-            with Horizontal(classes="form-buttons"):
-                yield Button("Save (Ctrl+S)", id="form-save", variant="primary")
-                yield Button("Cancel (Esc)", id="form-cancel")
+            yield from self.fields()
+            yield hint("Ctrl+S to save, Escape to go back.", "form")
         yield Footer()
 
     def fields(self) -> ComposeResult:  # pragma: no cover - every form has fields
         yield from ()
 
-    def build(self) -> T:  # pragma: no cover - every form builds something
+    def build(self) -> Any:  # pragma: no cover - every form builds something
         raise NotImplementedError
 
-    def on_mount(self) -> None:
-        first = next((w for w in self.query(Input) if not w.disabled), None)
-        if first is not None:
-            first.focus()
+    def _on_mount(self) -> None:
+        """After the form's own ``on_mount``: focus the first field, note what it started with,
+        and put back the draft the app offered, if it is this form's."""
+        if self.TITLE_WORDS and not self.sub_title:
+            self.sub_title = self.TITLE_WORDS
+        focus_first(self)
+        self.call_after_refresh(self._opened)
 
-    # -- helpers for subclasses -----------------------------------------------------------------
+    def _opened(self) -> None:
+        """Once the form's own first changes are shown: what it started with, and the draft."""
+        self._opened_with = field_values(self)
+        offered: Draft | None = getattr(self.app, "draft_to_restore", None)
+        if offered is not None and self._draft is not None and offered.key == self._draft.key:
+            self.app.draft_to_restore = None
+            fill_fields(self, offered.values)
+            self._draft_on_disk = True
+            self.notify("What you were writing is back. Check it, then press Ctrl+S to save.", markup=False)
 
-    @staticmethod
-    def label(text: str) -> Label:
-        return Label(Content(text), classes="form-label")
-
-    def history(self, record: Any) -> ComposeResult:
-        """The earlier wordings of a record being corrected, when it has any."""
-        if record is not None and record.history:
-            yield self.label("Earlier wording (kept as history):")
-            yield Static(Content("\n".join(c.in_words() for c in record.history)), classes="form-history")
+    def label(self, text: str, for_id: str = "") -> Static:
+        return label(text, for_id, classes=self.LABELS)
 
     def value(self, selector: str) -> str:
         return self.query_one(selector, Input).value
@@ -101,16 +122,126 @@ Press Ctrl+S to save, or Escape to go back without saving.
         return None if value is Select.NULL else value
 
     def show_error(self, message: str) -> None:
+        self.query_one("#form-hint", Static).update(f"Not saved: {message}")
+        self.app.notify(message, severity="warning", markup=False)
+
+    # -- saving and going back ------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.ENTER_SAVES:
+            self.action_save()
+        else:
+            self.focus_next()  # Enter moves on, as Tab does
+
+    def action_save(self) -> None:
+        try:
+            result = self.build()
+        except UserError as error:
+            self.show_error(str(error))
+            return
+        self.forget_draft()
+        self.dismiss(result)
+
+    def typed(self) -> bool:
+        """Whether anything in the fields differs from how the form opened."""
+        return self._opened_with is not None and field_values(self) != self._opened_with
+
+    def action_cancel(self) -> None:
+        if not self.typed():
+            self._discard()
+            return
+        confirm("Throw away what you typed?", self._discard,
+                "Press Y to throw it away, or N to go back to the form and carry on.")
+
+    def _discard(self) -> None:
+        self.forget_draft()
+        self.dismiss(None)
+
+    # -- drafts ---------------------------------------------------------------------------------
+
+    def drafting(self, screen: str, action: str, meeting_id: str = "", what: str = "") -> FormScreen:
+        """Keep a draft of this form while it is filled in. ``screen`` and ``action`` say how to
+        open it again: that screen (for ``meeting_id``), then that action of it. ``what`` says
+        what it is, in words; records say "a decision on item 4, Budget update" by themselves."""
+        if not what and isinstance(self, BoxFormScreen):  # a record says its meeting's item itself
+            what = f"{self.DRAFT_WORDS} {about_item(self.prefill)}"
+            what = f"a correction to {what}" if self.existing is not None else what
+        key = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{action}-{meeting_id or 'new'}").strip("._")
+        self._draft = Draft(key=key, what=what or self.DRAFT_WORDS, screen=screen, meeting_id=meeting_id,
+                            action=action)
+        return self
+
+    def _changed(self) -> None:
+        if self._draft is None or self._opened_with is None:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._write_draft)
+
+    on_input_changed = on_text_area_changed = on_select_changed = _changed  # type: ignore[assignment]
+    on_selection_list_selected_changed = on_radio_set_changed = on_checkbox_changed = _changed  # type: ignore
+
+    def _write_draft(self) -> None:
+        self._draft_timer = None
+        if self._draft is None or not self.is_attached:
+            return
+        drafts = Drafts(self.app.service)
+        if not self.typed():
+            if self._draft_on_disk:
+                self._draft_on_disk = False
+                self.app.save(lambda key=self._draft.key: drafts.drop(key))
+            return
+        draft = replace(self._draft, values=field_values(self))
+        self._draft_on_disk = True
+        self.app.save(lambda: drafts.keep(draft))
+
+    def forget_draft(self) -> None:
+        """The form is saved or thrown away: its draft goes (after any write still waiting)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        draft, self._draft = self._draft, None
+        if draft is not None:
+            drafts = Drafts(self.app.service)
+            self.app.save(lambda: drafts.drop(draft.key))
+
+
+class BoxFormScreen(FormScreen, ModalScreen):
+    """A form in a box over the screen, with Save and Cancel buttons and the error above them:
+    a record (decision, action, "you said") of the meeting ``prefill`` is about, new or a
+    correction of ``existing`` (whose earlier wordings are shown first)."""
+
+    ENTER_SAVES = False
+    LABELS = "form-label"
+
+    def __init__(self, prefill: RecordPrefill, existing: Any = None) -> None:
+        super().__init__()
+        self.prefill = prefill
+        self.existing = existing
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box"):
+            yield Static(self.FORM_TITLE, classes="form-title", markup=False)
+            with VerticalScroll(classes="form-fields"):
+                yield from self.history(self.existing)
+                yield from self.fields()
+            yield Static("", classes="form-error", markup=False)
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save (Ctrl+S)", id="form-save", variant="primary")
+                yield Button("Cancel (Esc)", id="form-cancel")
+        yield Footer()
+
+    def history(self, record: Any) -> ComposeResult:
+        """The earlier wordings of a record being corrected, when it has any."""
+        if record is not None and record.history:
+            yield self.label("Earlier wording (kept as history):")
+            yield Static(Content("\n".join(c.in_words() for c in record.history)), classes="form-history")
+
+    def show_error(self, message: str) -> None:
         error = self.query_one(".form-error", Static)
         error.update(Content(f"Not saved yet: {message}" if message else ""))
         error.set_class(bool(message), "shown")
-
-    # -- keys -------------------------------------------------------------------------------
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter moves on to the next field, as Tab does."""
-        event.stop()
-        self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "form-save":
@@ -119,14 +250,3 @@ Press Ctrl+S to save, or Escape to go back without saving.
         elif event.button.id == "form-cancel":
             event.stop()
             self.action_cancel()
-
-    def action_save(self) -> None:
-        try:
-            result = self.build()
-        except UserError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -160,14 +160,13 @@ Press Escape to go back.
         self.app.push_screen(PaymentsScreen(self.group_id))
 
     def action_rename(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(name: str | None) -> None:
             if name and name.strip():
                 self._save(lambda: Planner(self.app.service).rename_group(self.group_id, name))
 
-        self.app.push_screen(AskScreen("Rename the group", "Type the group's new name, then press Enter.",
-                                       self.group.name), done)
+        ask("Rename the group", "Type the group's new name, then press Enter.", done, self.group.name)
 
     def action_back(self) -> None:
         self.app.pop_screen()

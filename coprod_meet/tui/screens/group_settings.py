@@ -5,16 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Header, Input, Static
+from textual.widgets import Checkbox, Input
 
 from coprod_meet.domain.dates import parse_duration
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import GroupSettings
-from coprod_meet.tui.screens.form import FormScreen
-from coprod_meet.tui.widgets.footer import Footer
-from coprod_meet.tui.widgets.forms import focus_first, hint, label
+from coprod_meet.tui.screens.form_base import FormScreen
+from coprod_meet.tui.widgets.forms import label
 
 TARGET_KEY = "lived_experience+carer"
 
@@ -51,41 +48,29 @@ level with them in the queue. Nobody in the room sees their hands go up.
 Room view: name people only as the public minutes do, when the room view is on a projector.
 Press Ctrl+S to save, Escape to go back without saving.
 """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="settings.save"),
-        Binding("escape", "cancel", "Cancel", id="settings.cancel"),
-    ]
 
     def __init__(self, group_name: str, settings: GroupSettings) -> None:
         super().__init__()
         self.group_name = group_name
         self.settings = settings
+        self.FORM_TITLE = f"How {group_name} works"
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> ComposeResult:
         s = self.settings
         target = dict(s.voice_targets).get(TARGET_KEY, 0)
-        yield Header()
-        with VerticalScroll(id="form-body"):
-            yield Static(f"How {self.group_name} works", classes="form-title", markup=False)
-            yield label("Days before the meeting papers should go out", "papers")
-            yield Input(str(s.papers_days), id="papers")
-            yield label("Remind the co-chairs to offer a break every", "breaks")
-            yield Input(f"{s.break_every_minutes} minutes" if s.break_every_minutes else "0", id="breaks")
-            yield label("Gentle reminder when one turn lasts longer than", "turn")
-            yield Input(f"{s.turn_limit_seconds // 60} minutes" if s.turn_limit_seconds else "0", id="turn")
-            yield Checkbox("People who have not spoken yet go first", s.fair_order, id="fair")
-            yield Checkbox("People online or on the phone go first among equals", s.remote_order == "remote_first",
-                           id="remote-first")
-            yield Checkbox("The room view names people only as the public minutes do", s.room_public_names,
-                           id="room-public")
-            yield label("Least share of say for lived experience and carers together (%)", "target")
-            yield Input(str(target), id="target")
-            yield hint("Ctrl+S to save, Escape to go back.", "form")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "How the group works"
-        focus_first(self.query_one("#form-body"))
+        yield label("Days before the meeting papers should go out", "papers")
+        yield Input(str(s.papers_days), id="papers")
+        yield label("Remind the co-chairs to offer a break every", "breaks")
+        yield Input(f"{s.break_every_minutes} minutes" if s.break_every_minutes else "0", id="breaks")
+        yield label("Gentle reminder when one turn lasts longer than", "turn")
+        yield Input(f"{s.turn_limit_seconds // 60} minutes" if s.turn_limit_seconds else "0", id="turn")
+        yield Checkbox("People who have not spoken yet go first", s.fair_order, id="fair")
+        yield Checkbox("People online or on the phone go first among equals", s.remote_order == "remote_first",
+                       id="remote-first")
+        yield Checkbox("The room view names people only as the public minutes do", s.room_public_names,
+                       id="room-public")
+        yield label("Least share of say for lived experience and carers together (%)", "target")
+        yield Input(str(target), id="target")
 
     def build(self) -> GroupSettings:
         value = lambda wid: self.query_one(f"#{wid}", Input).value  # noqa: E731

@@ -81,7 +81,7 @@ Press A to add a new group. Press Escape to go back to the meetings.
         self.action_open_group()
 
     def action_add_group(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(name: str | None) -> None:
             if not name or not name.strip():
@@ -94,7 +94,7 @@ Press A to add a new group. Press Escape to go back to the meetings.
                 on_failed=status.failed,
             )
 
-        self.app.push_screen(AskScreen("Add a group", "Type the group's name, then press Enter."), done)
+        ask("Add a group", "Type the group's name, then press Enter.", done)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coprod_meet.domain.hybrid import JOINS_WORDS
-from coprod_meet.domain.live_view import ROLE_WORDS
+from coprod_meet.domain.model import ROLE_WORDS
+from coprod_meet.domain.numbering import could_grow, member_id_by_number, number_width, person_numbers
 from coprod_meet.services import hybrid
 from coprod_meet.tui.widgets.footer import Footer
-from textual.widgets import OptionList
 from coprod_meet.tui.widgets.words import Words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,6 +52,7 @@ class RemoteScreen(ModalScreen[None]):
         super().__init__()
         self.owner = screen
         self.by_id = hybrid.default_recorder(screen.live.state)
+        self._typed = ""  # digits of a meeting number typed so far
 
     def compose(self) -> ComposeResult:
         with Vertical(id="remote-box"):
@@ -75,8 +77,10 @@ class RemoteScreen(ModalScreen[None]):
         self.query_one("#remote-by", Words).show(f"Recording as: {state.name(self.by_id)} ({role}).")
         options = self.query_one(OptionList)
         options.clear_options()
-        for n, member_id in enumerate(state.present_ids, start=1):
-            number = f"{n}." if n <= 9 else "  "
+        numbers = person_numbers(state.meeting.roster)  # the meeting screen's numbers, for the whole meeting
+        width = number_width(max(numbers.values(), default=1))
+        for member_id in state.present_ids:
+            number = f"{numbers.get(member_id, 0):>{width}}."
             mode = JOINS_WORDS[state.joins_now(member_id)]
             waiting = ", waiting to speak" if state.in_queue(member_id) else ""
             options.add_option(Option(Text(f"{number} {state.name(member_id)}: {mode}{waiting}"), id=member_id))
@@ -92,15 +96,32 @@ class RemoteScreen(ModalScreen[None]):
         return options.get_option_at_index(options.highlighted).id or ""
 
     def on_key(self, event) -> None:
+        """A person's meeting number puts up their hand; with ten or more people, a digit that
+        could start a longer number waits for the next digit (or Enter)."""
         char = event.character or ""
-        present = self.state.present_ids
-        if char.isdigit() and char != "0":
-            event.stop()
-            if int(char) > len(present):
-                self.notify(f"There is no person {char} here.", severity="warning", markup=False)
-                return
-            self.query_one(OptionList).highlighted = int(char) - 1
-            self._hand(present[int(char) - 1])
+        if not char.isdigit():
+            if event.key == "enter" and self._typed:
+                event.stop()
+                self._by_number(self._typed)
+            self._typed = ""
+            return
+        event.stop()
+        self._typed += char
+        numbers = person_numbers(self.state.meeting.roster)
+        if not could_grow(self._typed, numbers.values()):
+            self._by_number(self._typed)
+
+    def _by_number(self, typed: str) -> None:
+        self._typed = ""
+        state = self.state
+        member_id = member_id_by_number(state.meeting.roster, typed)
+        if not member_id:
+            self.notify(f"Nobody has the number {typed} in this meeting.", severity="warning", markup=False)
+        elif member_id not in state.present_ids:
+            self.notify(f"{state.name(member_id)} (number {typed}) is not marked as here; take attendance first (T).",
+                        severity="warning", markup=False)
+        else:
+            self._hand(member_id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

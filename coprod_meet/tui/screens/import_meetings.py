@@ -27,7 +27,7 @@ def _paths(answer: str) -> list[Path]:
 
 def start_import(screen: Screen, then: Callable[[], None]) -> None:
     """Ask for paths, import them, say what happened; ``then`` runs once anything changed."""
-    from coprod_meet.tui.screens.ask import AskScreen
+    from coprod_meet.tui.screens.dialog import ask, confirm
 
     app = screen.app
 
@@ -49,8 +49,6 @@ def start_import(screen: Screen, then: Callable[[], None]) -> None:
             then()
 
     def ask_to_merge(paths: list[Path], report: ImportReport) -> None:
-        from coprod_meet.tui.screens.confirm import ConfirmScreen
-
         names = report.same_name_groups
         which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         question = (f"The other laptop has {'a group' if len(names) == 1 else 'groups'} called {which}, like "
@@ -70,7 +68,7 @@ def start_import(screen: Screen, then: Callable[[], None]) -> None:
                 if report.changed:
                     then()
 
-        app.push_screen(ConfirmScreen(question, detail), answered)
+        confirm(question, lambda: answered(True), detail, otherwise=lambda: answered(False))
 
     def asked(answer: str | None) -> None:
         if answer is None or not answer.strip():
@@ -84,4 +82,4 @@ def start_import(screen: Screen, then: Callable[[], None]) -> None:
         except UserError as error:  # pragma: no cover - import_paths reports problems in words
             app.notify(str(error), severity="warning", markup=False)
 
-    app.push_screen(AskScreen("Import from another laptop", PROMPT), asked)
+    ask("Import from another laptop", PROMPT, asked)

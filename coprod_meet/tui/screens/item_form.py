@@ -5,17 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Header, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from coprod_meet.domain.dates import date_in_words, minutes_in_words, parse_date, parse_duration
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import AgendaItem, ItemKind, Meeting, Paper
 from coprod_meet.domain.planning import paper_sent
-from coprod_meet.tui.screens.form import FormScreen
-from coprod_meet.tui.widgets.footer import Footer
-from coprod_meet.tui.widgets.forms import focus_first, hint, label, member_options, options, select_value
+from coprod_meet.tui.screens.form_base import FormScreen
+from coprod_meet.tui.widgets.forms import hint, label, member_options, options, select_value
 
 PAPER_EXAMPLE = "Carers' breaks briefing | papers/breaks.pdf | 10 March 2026"
 
@@ -63,52 +60,41 @@ Papers: one paper a line, as title | where it is (a file or a link) | the date i
 For example: Carers' breaks briefing | papers/breaks.pdf | 10 March 2026.
 Press Tab to move between fields, Ctrl+S to save, Escape to go back without saving.
 """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="item.save"),
-        Binding("escape", "cancel", "Cancel", id="item.cancel"),
-    ]
 
     def __init__(self, item: AgendaItem | None, meeting: Meeting, number: str = "") -> None:
         super().__init__()
         self.item = item
         self.meeting = meeting
         self.number = number
+        self.FORM_TITLE = f"Change item {number}" if item else "Add an agenda item"
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> ComposeResult:
         i = self.item
         members = [m for m in self.meeting.roster if not m.archived]
         chairs = [m for m in members if m.id in self.meeting.co_chair_ids]
         others = [m for m in members if m.id not in self.meeting.co_chair_ids]
-        yield Header()
-        with VerticalScroll(id="form-body"):
-            heading = f"Change item {self.number}" if i else "Add an agenda item"
-            yield Static(heading, classes="form-title", markup=False)
-            yield label("Title (needed)", "title")
-            yield Input(i.title if i else "", id="title", placeholder="for example Carers' breaks")
-            yield label("Kind", "kind")
-            yield Select(options((k.words.capitalize(), k.value) for k in ItemKind), id="kind", allow_blank=False,
-                         value=(i.kind if i else ItemKind.DISCUSSION).value)
-            yield label("Time allowed", "minutes")
-            yield Input(f"{i.minutes} minutes" if i else "10 minutes", id="minutes")
-            yield hint("", "minutes")
-            yield label("Led by", "lead")
-            lead = i.lead_id if i else ""
-            yield Select(member_options([*chairs, *others]), id="lead", allow_blank=False,
-                         value=lead if any(m.id == lead for m in members) else "")
-            yield label("Presented by", "presenter")
-            presenter = i.presenter_id if i else ""
-            yield Select(member_options(members), id="presenter", allow_blank=False,
-                         value=presenter if any(m.id == presenter for m in members) else "")
-            yield label("Summary in plain words", "summary")
-            yield TextArea(i.summary if i else "", id="summary", soft_wrap=True)
-            yield label("Papers: one a line, title | where | date sent", "papers")
-            yield TextArea(papers_to_text(i.papers) if i else "", id="papers", soft_wrap=True)
-            yield hint("Ctrl+S to save, Escape to go back.", "form")
-        yield Footer()
+        yield label("Title (needed)", "title")
+        yield Input(i.title if i else "", id="title", placeholder="for example Carers' breaks")
+        yield label("Kind", "kind")
+        yield Select(options((k.words.capitalize(), k.value) for k in ItemKind), id="kind", allow_blank=False,
+                     value=(i.kind if i else ItemKind.DISCUSSION).value)
+        yield label("Time allowed", "minutes")
+        yield Input(f"{i.minutes} minutes" if i else "10 minutes", id="minutes")
+        yield hint("", "minutes")
+        yield label("Led by", "lead")
+        lead = i.lead_id if i else ""
+        yield Select(member_options([*chairs, *others]), id="lead", allow_blank=False,
+                     value=lead if any(m.id == lead for m in members) else "")
+        yield label("Presented by", "presenter")
+        presenter = i.presenter_id if i else ""
+        yield Select(member_options(members), id="presenter", allow_blank=False,
+                     value=presenter if any(m.id == presenter for m in members) else "")
+        yield label("Summary in plain words", "summary")
+        yield TextArea(i.summary if i else "", id="summary", soft_wrap=True)
+        yield label("Papers: one a line, title | where | date sent", "papers")
+        yield TextArea(papers_to_text(i.papers) if i else "", id="papers", soft_wrap=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "An agenda item"
-        focus_first(self.query_one("#form-body"))
         self._minutes_hint()
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod_meet.services.notes import add_item_note
+from coprod_meet.tui.screens.dialog import Choice
 
 if TYPE_CHECKING:  # pragma: no cover
     from coprod_meet.tui.screens.live import LiveScreen
@@ -29,10 +30,12 @@ def ask_item_note(screen: LiveScreen) -> None:
         if not text.strip():
             return
         # Those here first, so each has the number the meeting screen shows beside their name.
-        people = screen._present_choices()
+        people = screen._people()
+        extras = [(NOBODY, "Nobody in particular, or the group")]
         if written:
-            people.append((f"written:{written}", f"{state.name(written)}'s written comment, read out now"))
-        people.append((NOBODY, "Nobody in particular, or the group"))
+            extras.insert(0, (f"written:{written}", f"{state.name(written)}'s written comment, read out now"))
+        top = max((c.number or 0 for c in people), default=0)  # the extra lines come after everyone's number
+        people += [Choice(key, words, top + n) for n, (key, words) in enumerate(extras, start=1)]
 
         def who_chosen(choice: str) -> None:
             is_written = choice.startswith("written:")

@@ -20,6 +20,7 @@ from coprod_meet.domain.dates import parse_duration
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.live_view import LiveView, card_in_words, live_view, resumed_in_words
 from coprod_meet.domain.model import Event, Naming, VoiceGroup, now
+from coprod_meet.domain.numbering import could_grow, member_id_by_number, number_width, person_numbers
 from coprod_meet.domain.planning import access_lines
 from coprod_meet.domain.records import RecordPrefill
 from coprod_meet.domain.timing import turn_reached_limit
@@ -35,7 +36,7 @@ from coprod_meet.services.live import (
 )
 from coprod_meet.tui import textual_compat
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.dialog import DialogScreen
+from coprod_meet.tui.screens.dialog import Choice, DialogScreen
 from coprod_meet.tui.screens.form_base import Filled, records_service
 from coprod_meet.tui.widgets.containers import Column, Row
 from coprod_meet.tui.widgets.footer import Footer
@@ -69,18 +70,27 @@ Points of process come first, then clarifications, then direct replies.
 Then, with fair order on, people who have not spoken on this item go before people who have.
 On the right is who is here (with their numbers) and who has not been heard yet.
 
-To add someone to the queue, press their number (1 to 9), or press A and type the first
-letters of their name. Press ! for a point of process, ? for a clarification, R for a direct
-reply. N gives the floor to whoever is next; Enter gives it to the person picked in the queue.
+Each person has one number for the whole meeting: their place on the attendance list. It is
+beside their name in the Here list, in the queue and in every "who?" question. It does not
+change when someone comes late or leaves. To add someone to the queue, press their number, or
+press A, type the first letters of their name and press Enter. Numbers above 9 are two digits:
+with 12 people, press 1 then 2 for 12, or 1 then Enter for 1. Only people marked as here can be
+chosen; the question says why someone cannot. Press ! for a point of process, ? for a
+clarification, R for a direct reply. N gives the floor to whoever is next; Enter gives it to the
+person picked in the queue.
 Timers never cut anyone off: they only say when a turn has had its time.
 Press D to record a decision and C to record an action; the forms start from this item and who is here.
 Press Y for "you said, we did", U for how did today go, and Shift+X to export the minutes.
 Press J for people online and on the phone: J then their number puts up their hand.
 Press M to write a note for the minutes: what was said on this item, or a written comment read out.
 After the meeting has ended, press Shift+A to record whether each member's access needs were met.
-Press T to take attendance and S to start. Escape goes back to the list; the meeting stays
-where it is and carries on when you open it again. While the app is not running nobody is
-speaking: the turn's clock carries on from where it stopped.
+Press T to take attendance and S to start. Shift+D puts the item off to the next meeting, after
+asking. Press E to end the meeting, after asking.
+The keys at the bottom are the next likely steps. Before the meeting: attendance and start.
+While it runs: next speaker, cards, decision, next item and end. Once it has ended: export,
+how did today go, and back. Every key is listed below, and Ctrl+P finds any of them by name.
+Escape goes back to the list; the meeting stays where it is and carries on when you open it again.
+While the app is not running nobody is speaking: the turn's clock carries on from where it stopped.
 Moving to another item while people wait asks whether to carry them to the next item, clear
 the queue, or stay. Coming back to an item says who was waiting there.
 Shift+Up and Shift+Down move the picked person in the queue. The order you set holds until you
@@ -90,11 +100,18 @@ The chairing line says who chairs and why: the item's planned lead, or a hand-ov
 A hand-over lasts until handed back, or until the next item's planned lead takes over.
 In attendance (T), press G to add a guest or a new member of the group.
 """
+    # The footer shows the keys for the next likely step: before the start, attendance and start;
+    # while the meeting runs, next speaker, cards, decision, next item and end (and Pass in a
+    # go-round); once it has ended, export, how did today go, and back. F1 lists every key.
+    # A key shown at one stage only has a twin with a parameter (``attendance('first')``) that
+    # ``check_action`` turns on for that stage; the twin without it works at every stage, unshown.
     BINDINGS = [
+        _b("escape", "back('after')", "Back to the list", "back_after", show=True),
         _b("escape", "back", "Back to the list", "back"),
+        _b("t", "attendance('first')", "Attendance", "attendance_first", show=True),
         _b("s", "start", "Start meeting", "start", show=True),
         _b("n", "next_speaker", "Next speaker", "next_speaker", show=True),
-        _b("a", "add('normal')", "Add", "add", show=True),
+        _b("a", "add('normal')", "Add", "add"),
         *[_b(str(n), f"add_number({n})", "Add person by number", f"add_{n}") for n in range(1, 10)],
         _b("exclamation_mark", "add('process')", "Point of process", "add_process"),
         _b("question_mark", "add('clarification')", "Point of clarification", "add_clarification"),
@@ -102,11 +119,14 @@ In attendance (T), press G to add a guest or a new member of the group.
         _b("x", "remove", "Remove from queue", "remove"),
         _b("shift+up", "move(-1)", "Move up the queue", "move_up"),
         _b("shift+down", "move(1)", "Move down the queue", "move_down"),
-        _b("g", "round", "Go-round", "round", show=True),
+        _b("g", "round", "Go-round", "round"),
         _b("p", "pass_turn", "Pass", "pass", show=True),
         _b("k", "card", "Card", "card", show=True),
+        _b("d", "record_decision('running')", "Decision", "decision_running", show=True),
+        _b("d", "record_decision", "Decision", "decision"),
         _b("h", "hand_over", "Hand over to the other co-chair", "hand_over"),
-        _b("right_square_bracket", "next_item", "Next item", "next_item", show=True),
+        _b("right_square_bracket", "next_item('running')", "Next item", "next_item_shown", show=True),
+        _b("right_square_bracket", "next_item", "Next item", "next_item"),
         _b("left_square_bracket", "previous_item", "Previous item", "previous_item"),
         _b("D", "defer", "Defer item to next meeting", "defer"),
         _b("i", "add_item", "Add an item", "add_item"),
@@ -118,13 +138,14 @@ In attendance (T), press G to add a guest or a new member of the group.
         _b("f", "fair_order", "Fair order on or off", "fair_order"),
         _b("l", "turn_time", "Time for one turn", "turn_time"),
         _b("B", "bell", "Bell on or off", "bell"),
-        _b("e", "end", "End meeting", "end"),
-        _b("d", "record_decision", "Record a decision", "decision"),
+        _b("e", "end", "End meeting", "end", show=True),
         _b("c", "record_action", "Record an action", "action"),
         _b("y", "you_said", "You said, we did", "you_said"),
+        _b("X", "export('after')", "Export minutes", "export_after", show=True),
+        _b("X", "export", "Export minutes", "export"),
+        _b("u", "how_did_it_go('after')", "How did today go", "evaluation_after", show=True),
         _b("u", "how_did_it_go", "How did today go", "evaluation"),
         _b("A", "access_needs", "Were access needs met", "access_needs"),
-        _b("X", "export", "Export minutes", "export"),
         _b("j", "remote", "People online and on the phone", "remote"),
         _b("m", "item_note", "Note for the minutes", "item_note"),
     ]
@@ -276,16 +297,19 @@ In attendance (T), press G to add a guest or a new member of the group.
         self._queue_shown = list(view.queue)
         options = self.query_one("#live-queue", OptionList)
         keep = options.highlighted
-        options.set_options(Option(Text(f"{n}. {line}"), id=member_id)
-                            for n, (member_id, line) in enumerate(view.queue, start=1))
+        numbers = self._numbers()  # each person's meeting number, as in the Here list
+        width = number_width(len(numbers))
+        options.set_options(Option(Text(f"{numbers.get(member_id, 0):>{width}} {line}"), id=member_id)
+                            for member_id, line in view.queue)
         if options.option_count:
             options.highlighted = min(keep or 0, options.option_count - 1)
 
     def _show_people(self, view: LiveView) -> None:
         lines = ["Here (press a number to queue):" if view.present else "Nobody is marked as here yet."]
-        for n, person in enumerate(view.present, start=1):
-            number = f"{n}" if n <= 9 else " "
-            lines.append(f"{number} {person.name}: {person.notes}")
+        numbers = self._numbers()
+        width = number_width(len(numbers))
+        for person in view.present:
+            lines.append(f"{numbers.get(person.member_id, 0):>{width}} {person.name}: {person.notes}")
         for extra in (view.away, view.not_heard, view.jargon):
             if extra:
                 lines.append(extra)
@@ -300,7 +324,7 @@ In attendance (T), press G to add a guest or a new member of the group.
     def _prefill(self) -> RecordPrefill:
         return RecordPrefill.from_state(self.live.state, today=self.clock().date())
 
-    def action_record_decision(self) -> None:
+    def action_record_decision(self, _when: str = "") -> None:
         from coprod_meet.tui.screens.decision_form import DecisionFormScreen
 
         def done(filled: Filled | None) -> None:
@@ -308,7 +332,8 @@ In attendance (T), press G to add a guest or a new member of the group.
                 self.do(lambda: self.live.record_decision(filled.record), "The decision is recorded.")
 
         earlier = records_service(self.app).earlier_decisions(self.meeting_id)
-        self.app.push_screen(DecisionFormScreen(self._prefill(), earlier=earlier), done)
+        form = DecisionFormScreen(self._prefill(), earlier=earlier)
+        self.app.push_screen(form.drafting("live", "record_decision", self.meeting_id), done)
 
     def action_record_action(self) -> None:
         from coprod_meet.tui.screens.action_form import ActionFormScreen
@@ -319,7 +344,8 @@ In attendance (T), press G to add a guest or a new member of the group.
 
         decisions = records_service(self.app).decisions(self.meeting_id)
         latest = decisions[-1].id if decisions else ""
-        self.app.push_screen(ActionFormScreen(self._prefill(), decisions=decisions, decision_id=latest), done)
+        form = ActionFormScreen(self._prefill(), decisions=decisions, decision_id=latest)
+        self.app.push_screen(form.drafting("live", "record_action", self.meeting_id), done)
 
     def _after_records_screen(self, _result: object = None) -> None:
         """Those screens save through the app's one writer; catch up once their writes are done."""
@@ -336,7 +362,7 @@ In attendance (T), press G to add a guest or a new member of the group.
 
         self.app.push_screen(YouSaidScreen(self.meeting_id), self._after_records_screen)
 
-    def action_how_did_it_go(self) -> None:
+    def action_how_did_it_go(self, _when: str = "") -> None:
         from coprod_meet.tui.screens.evaluation import EvaluationScreen
 
         self.app.push_screen(EvaluationScreen(self.meeting_id), self._after_records_screen)
@@ -359,7 +385,7 @@ In attendance (T), press G to add a guest or a new member of the group.
             return
         self.app.push_screen(AccessNeedsScreen(self.meeting_id), self._after_records_screen)
 
-    def action_export(self) -> None:
+    def action_export(self, _when: str = "") -> None:
         from coprod_meet.tui.screens.export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.meeting_id))
@@ -396,6 +422,13 @@ In attendance (T), press G to add a guest or a new member of the group.
         if not hasattr(self, "live"):
             return True
         state = self.live.state
+        if parameters == ("first",):  # shown before the meeting starts
+            return state.started is None and state.ended is None
+        if parameters == ("after",):  # shown once the meeting has ended
+            return state.ended is not None
+        if parameters == ("running",):  # shown while the meeting runs (Next item: not in a go-round)
+            running = state.started is not None and state.ended is None
+            return running and not (action == "next_item" and state.round_on)
         if action == "start":
             return state.started is None and state.ended is None
         if action in RUNNING_ACTIONS and (state.started is None or state.ended is not None):
@@ -416,18 +449,38 @@ In attendance (T), press G to add a guest or a new member of the group.
             self.app.install_screen(self._dialog_screen, f"live-dialog-{id(self)}")
         return self._dialog_screen
 
-    def _choose(self, title: str, choices: list[tuple[str, str]], then: Callable[[str], None],
-                empty: str = "There is nobody to choose.") -> None:
-        if not choices:
+    def _choose(self, title: str, choices: list[tuple[str, str]] | list[Choice], then: Callable[[str], None],
+                empty: str = "There is nobody to choose.", typed: str = "") -> None:
+        if not any(not isinstance(c, Choice) or not c.why_not for c in choices):
             self.notify(empty, severity="warning", markup=False)
             return
-        self._dialog().choose(title, choices, then)
+        self._dialog().choose(title, choices, then, typed=typed)
 
     def _ask(self, title: str, prompt: str, then: Callable[[str], None], value: str = "") -> None:
         self._dialog().ask(title, prompt, then, value)
 
-    def _present_choices(self, leave_out: set[str] | None = None) -> list[tuple[str, str]]:
-        return [(m, self._who(m)) for m in self.live.state.present_ids if m not in (leave_out or set())]
+    def _numbers(self) -> dict[str, int]:
+        """Each person's number for the whole meeting (their place in the attendance list)."""
+        return person_numbers(self.live.state.meeting.roster)
+
+    def _people(self, *, present_only: bool = True, waiting_why: str = "", raising: str = "") -> list[Choice]:
+        """Everyone on the list with their meeting number. With ``present_only``, those not here
+        are not offered, and their number or name says why; with ``waiting_why``, nor are those
+        already waiting to speak (but for ``raising`` a point of process or clarification, which
+        someone waiting may raise unless their place is that already)."""
+        state = self.live.state
+        here = set(state.present_ids)
+        waiting = {q.member_id for q in state.queue if not raising or q.kind == raising} if waiting_why else set()
+        people = []
+        for member_id, n in self._numbers().items():
+            name = self._who(member_id)
+            why = ""
+            if present_only and member_id not in here:
+                why = f"{name} (number {n}) is not marked as here, so cannot be chosen; press T for attendance."
+            elif member_id in waiting:
+                why = f"{name} {waiting_why}"
+            people.append(Choice(member_id, name, n, why))
+        return people
 
     def _highlighted(self) -> str:
         options = self.query_one("#live-queue", OptionList)
@@ -437,7 +490,7 @@ In attendance (T), press G to add a guest or a new member of the group.
 
     # -- actions --------------------------------------------------------------------------------
 
-    def action_back(self) -> None:
+    def action_back(self, _when: str = "") -> None:
         self.app.pop_screen()  # the meeting goes on in the room: its clock too, while the app runs
 
     def action_start(self) -> None:
@@ -452,20 +505,28 @@ In attendance (T), press G to add a guest or a new member of the group.
     def action_add(self, kind: str) -> None:
         titles = {"normal": "Add to the queue", "process": "Point of process", "clarification":
                   "Point of clarification", "reply": "Direct reply"}
+        self._add(kind, titles[kind])
+
+    def _add(self, kind: str, title: str, typed: str = "") -> None:
         # Someone already waiting can raise a point of process or clarification: it becomes theirs.
-        waiting = {q.member_id for q in self.live.state.queue if kind not in ("process", "clarification")
-                   or q.kind == kind}
-        self._choose(f"{titles[kind]}: who?", self._present_choices(waiting),
-                     lambda m: self.do(lambda: self.live.queue_add(m, kind)),
-                     "Everyone here is already waiting, or nobody is marked as here yet.")
+        raising = kind if kind in ("process", "clarification") else ""
+        self._choose(f"{title}: who?", self._people(waiting_why="is already waiting to speak.", raising=raising),
+                     lambda m: self.do(lambda: self.live.queue_add(m, kind), f"{self._who(m)} is in the queue."),
+                     "Everyone here is already waiting, or nobody is marked as here yet.", typed=typed)
 
     def action_add_number(self, n: int) -> None:
-        present = self.live.state.present_ids
-        if n > len(present):
-            self.notify(f"There is no person {n} here; the numbers are beside the names on the right.",
+        """A number pressed on the screen: that person joins the queue. With 10 or more people,
+        a number that could be the start of a longer one (1 could be 10 to 19) opens the
+        "who?" box with it typed, so the next digit or Enter finishes it."""
+        numbers = self._numbers()
+        if could_grow(str(n), numbers.values()):
+            self._add("normal", "Add to the queue", typed=str(n))
+            return
+        member_id = member_id_by_number(self.live.state.meeting.roster, str(n))
+        if not member_id:
+            self.notify(f"There is nobody number {n}; the numbers are beside the names on the right.",
                         severity="warning", markup=False)
             return
-        member_id = present[n - 1]
         self.do(lambda: self.live.queue_add(member_id), f"{self._who(member_id)} is in the queue.")
 
     def action_remove(self) -> None:
@@ -512,7 +573,7 @@ In attendance (T), press G to add a guest or a new member of the group.
                      for c in state.open_cards]
             self._choose("Which card goes down?", cards, self._clear_card, "No cards are up.")
             return
-        waiting = {q.member_id for q in state.queue} if colour == "green" else set()
+        waiting_why = "is already waiting to speak." if colour == "green" else ""
 
         def raised(member_id: str) -> None:
             if colour == "red":
@@ -522,7 +583,7 @@ In attendance (T), press G to add a guest or a new member of the group.
             else:
                 self.do(lambda: self.live.raise_card(member_id, colour))
 
-        self._choose(f"{colour.title()} card: whose?", self._present_choices(waiting), raised)
+        self._choose(f"{colour.title()} card: whose?", self._people(waiting_why=waiting_why), raised)
 
     def _clear_card(self, key: str) -> None:
         member_id, colour = key.split("|", 1)
@@ -563,7 +624,7 @@ In attendance (T), press G to add a guest or a new member of the group.
         if lines:
             self.notify(lines[0] + ".", markup=False)
 
-    def action_next_item(self) -> None:
+    def action_next_item(self, _when: str = "") -> None:
         self._leave_item(self.live.next_item)
 
     def action_previous_item(self) -> None:
@@ -571,8 +632,12 @@ In attendance (T), press G to add a guest or a new member of the group.
 
     def action_defer(self) -> None:
         item = self.live.state.current_item
-        if item is not None:
-            self._leave_item(self.live.defer_item, f"'{item.title}' is deferred to the next meeting.")
+        if item is None:
+            return
+        self._dialog().confirm(f"Put off '{item.title}' to the next meeting?",
+                               lambda: self._leave_item(self.live.defer_item,
+                                                        f"'{item.title}' is deferred to the next meeting."),
+                               "It goes on the next meeting's agenda. Press Y to put it off, N to keep it here.")
 
     def action_add_item(self) -> None:
         def titled(title: str) -> None:
@@ -588,7 +653,7 @@ In attendance (T), press G to add a guest or a new member of the group.
 
         self._ask("Add an item", "Type the title of the new item, then press Enter.", titled)
 
-    def action_attendance(self) -> None:
+    def action_attendance(self, _when: str = "") -> None:
         from coprod_meet.tui.screens.attendance import AttendanceScreen
 
         state = self.live.state
@@ -647,18 +712,17 @@ In attendance (T), press G to add a guest or a new member of the group.
 
     def action_roles(self) -> None:
         def role_chosen(role: str) -> None:
-            everyone = [(m.id, m.name) for m in self.live.state.meeting.roster]
-            self._choose(f"Who is the {ROLES[role]}?", everyone,
+            self._choose(f"Who is the {ROLES[role]}?", self._people(),
                          lambda m: self.do(lambda: self.live.set_role(role, m)))
 
         self._choose("Which role?", [(key, words.capitalize()) for key, words in ROLES.items()], role_chosen)
 
     def action_contribution(self, via: str) -> None:
-        if via == "written":
-            people = [(m.id, m.name) for m in self.live.state.meeting.roster]
-            title = "Whose written comment is read out?"
+        if via == "written":  # a written comment may come from someone who is not here
+            people = self._people(present_only=False)
+            title = "Whose written comment is read out? (They need not be here.)"
         else:
-            people = self._present_choices()
+            people = self._people()
             title = "A supporter speaks for whom?"
         self._choose(title, people, lambda m: self.do(lambda: self.live.give_turn(m, via=via)))
 
@@ -696,9 +760,9 @@ In attendance (T), press G to add a guest or a new member of the group.
                     markup=False)
 
     def action_end(self) -> None:
-        def confirmed(answer: str) -> None:
-            if answer == "end" and self.do(self.live.end_meeting):
+        def confirmed() -> None:
+            if self.do(self.live.end_meeting):
                 self.notify(voice_summary(self.live.state), title="The meeting has ended", timeout=20,
                             markup=False)
 
-        self._choose("End the meeting?", [("end", "Yes, end the meeting now"), ("no", "No, carry on")], confirmed)
+        self._dialog().confirm("End the meeting?", confirmed, yes="Yes, end the meeting now", no="No, carry on")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -28,9 +27,9 @@ from coprod_meet.domain.planning import day_warning, no_time_question, parse_rep
 from coprod_meet.domain.templates import ROLE_WORDS, Template
 from coprod_meet.services.planning import Planner
 from coprod_meet.services.templates import find_template, load_template, ready_made, templates_dir, user_templates_dir
-from coprod_meet.tui.screens.base import HelpfulScreen
+from coprod_meet.tui.screens.form_base import FormScreen
 from coprod_meet.tui.widgets.footer import Footer
-from coprod_meet.tui.widgets.forms import focus_first, hint, label, member_options, options, select_value
+from coprod_meet.tui.widgets.forms import hint, label, member_options, options, select_value
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 EMPTY_TEMPLATE = Template(name="", title="Meeting", items=())
@@ -38,7 +37,7 @@ ROLES = ("note_taker", "timekeeper")
 OTHER_FILE = "\x00another file"  # the template choice that asks for a file from any folder
 
 
-class MeetingSetupScreen(HelpfulScreen):
+class MeetingSetupScreen(FormScreen):
     TITLE_WORDS = "Plan a meeting"
     HELP = """
 Plan a meeting here. Choose the group and a template (a ready-made agenda you can change
@@ -53,10 +52,7 @@ To plan a series, type how it repeats, such as "every 2nd Tuesday of the month",
 more meetings to plan. Open actions and items put off at the last meeting are added to the
 agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
 """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="setup.save"),
-        Binding("escape", "cancel", "Cancel", id="setup.cancel"),
-    ]
+    ENTER_SAVES = False  # Enter moves on to the next box: the plan is saved with Ctrl+S
 
     def __init__(self, meeting_id: str = "", group_id: str = "", now: datetime | None = None) -> None:
         super().__init__()
@@ -114,12 +110,10 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Plan a meeting"
         if self.meeting is None:
             self._template_chosen()
         self._fill_people()
         self._update_hints()
-        focus_first(self.query_one("#form-body"))
 
     def _group(self) -> Group | None:
         if self.meeting is not None:
@@ -146,7 +140,7 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
 
     def _ask_for_template_file(self) -> None:
         """Ask for the path of a template file from any folder, then add it to the list and choose it."""
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         select = self.query_one("#template", Select)
         previous = str(self.templates[0][0]) if self.templates else ""
@@ -167,9 +161,8 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
             select.set_options(options(self._template_choices()))
             select.value = str(path)
 
-        self.app.push_screen(AskScreen(
-            "Use a template file", "Type the path of a template file (.toml) from any folder, such as "
-            "~/Documents/our-meeting.toml, or the name of a ready-made one, then press Enter.", ""), done)
+        ask("Use a template file", "Type the path of a template file (.toml) from any folder, such as "
+            "~/Documents/our-meeting.toml, or the name of a ready-made one, then press Enter.", done)
 
     def _fill_people(self) -> None:
         group = self._group()
@@ -328,6 +321,7 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
 
         def saved(meeting: Meeting) -> None:
             status.saved()
+            self.forget_draft()
             if opening:
                 from coprod_meet.tui.screens.agenda_editor import AgendaEditorScreen
 
@@ -338,16 +332,16 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
         self.app.save(write, on_saved=saved, on_failed=status.failed)
 
     def _ask_about_the_past(self, start: datetime, question: str) -> None:
-        from coprod_meet.tui.screens.confirm import ConfirmScreen
+        from coprod_meet.tui.screens.dialog import confirm
 
-        def done(yes: bool | None) -> None:
+        def done(yes: bool) -> None:
             if yes:
                 self._past_agreed = start
                 self.action_save()
             else:
                 self.query_one("#when", Input).focus()
 
-        self.app.push_screen(ConfirmScreen(question, "Press N to change the date."), done)
+        confirm(question, lambda: done(True), "Press N to change the date.", otherwise=lambda: done(False))
 
     def _write(self):
         """The save to run off the event loop, and whether to open the agenda after it."""
@@ -385,9 +379,6 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
             return meeting
 
         return update, False
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def _when_text(start: datetime) -> str:

@@ -96,7 +96,8 @@ Press Escape to go back to the list of meetings.
             if filled is not None:
                 self._saved(lambda: records.save_decision(filled.record), "The decision is")
 
-        self.app.push_screen(DecisionFormScreen(prefill, earlier=records.earlier_decisions(self.meeting_id)), done)
+        form = DecisionFormScreen(prefill, earlier=records.earlier_decisions(self.meeting_id))
+        self.app.push_screen(form.drafting("meeting", "record_decision", self.meeting_id), done)
 
     def action_record_action(self) -> None:
         from coprod_meet.tui.screens.action_form import ActionFormScreen
@@ -110,22 +111,24 @@ Press Escape to go back to the list of meetings.
                 self._saved(lambda: records.save_action(filled.record), "The action is")
 
         latest = decisions[-1].id if decisions else ""
-        self.app.push_screen(ActionFormScreen(prefill, decisions=decisions, decision_id=latest), done)
+        form = ActionFormScreen(prefill, decisions=decisions, decision_id=latest)
+        self.app.push_screen(form.drafting("meeting", "record_action", self.meeting_id), done)
 
     def action_correct(self) -> None:
-        from coprod_meet.tui.screens.pick import PickScreen
+        from coprod_meet.tui.screens.dialog import choose
 
         records = records_service(self.app)
         decisions = records.decisions(self.meeting_id)
         actions = records.actions(self.meeting_id)
-        choices = [(f"Decision: {d.text}", f"d:{d.id}") for d in decisions]
-        choices += [(f"Action: {a.sentence(self.today())}", f"a:{a.id}") for a in actions]
+        choices = [(f"d:{d.id}", f"Decision: {d.text}") for d in decisions]
+        choices += [(f"a:{a.id}", f"Action: {a.sentence(self.today())}") for a in actions]
         if not choices:
             self.app.notify("This meeting has no decisions or actions to correct yet.", markup=False)
             return
-        self.app.push_screen(PickScreen("Which one do you want to correct?", choices), self._correct_chosen)
+        choose("Which one do you want to correct?", choices, self.action_correct_record)
 
-    def _correct_chosen(self, value: str | None) -> None:
+    def action_correct_record(self, value: str) -> None:
+        """Open the form to correct one record ("d:ID" a decision, "a:ID" an action)."""
         from coprod_meet.tui.screens.action_form import ActionFormScreen
         from coprod_meet.tui.screens.decision_form import DecisionFormScreen
 
@@ -142,8 +145,8 @@ Press Escape to go back to the list of meetings.
                     self._saved(lambda: records.save_decision_edit(current, filled.record, reason=filled.reason),
                                 "The correction is")
 
-            self.app.push_screen(DecisionFormScreen(prefill, earlier=records.earlier_decisions(self.meeting_id),
-                                                    existing=current), saved_decision)
+            form, done = DecisionFormScreen(prefill, earlier=records.earlier_decisions(self.meeting_id),
+                                            existing=current), saved_decision
         else:
             action = records.find_action(record_id, prefill.group_id)
 
@@ -152,8 +155,9 @@ Press Escape to go back to the list of meetings.
                     self._saved(lambda: records.save_action_edit(action, filled.record, reason=filled.reason),
                                 "The correction is")
 
-            self.app.push_screen(ActionFormScreen(prefill, decisions=records.decisions(self.meeting_id),
-                                                  existing=action), saved_action)
+            form, done = ActionFormScreen(prefill, decisions=records.decisions(self.meeting_id), existing=action), \
+                saved_action
+        self.app.push_screen(form.drafting("meeting", f"correct_record({value!r})", self.meeting_id), done)
 
     def action_you_said(self) -> None:
         from coprod_meet.tui.screens.you_said import YouSaidScreen
@@ -179,7 +183,7 @@ Press Escape to go back to the list of meetings.
         self.app.push_screen(ExportScreen(self.meeting_id))
 
     def action_add_note(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(text: str | None) -> None:
             if text is None or not text.strip():
@@ -197,4 +201,4 @@ Press Escape to go back to the list of meetings.
                 on_failed=status.failed,
             )
 
-        self.app.push_screen(AskScreen("Add a private note", "Type the note, then press Enter."), done)
+        ask("Add a private note", "Type the note, then press Enter.", done)

@@ -113,7 +113,7 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
     def action_plan_meeting(self) -> None:
         from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
 
-        self.app.push_screen(MeetingSetupScreen())
+        self.app.push_screen(MeetingSetupScreen().drafting("meetings", "plan_meeting", what="the plan of a new meeting"))
 
     def action_edit_agenda(self) -> None:
         from coprod_meet.tui.screens.agenda_editor import AgendaEditorScreen
@@ -128,13 +128,13 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
         self.app.push_screen(GroupsScreen())
 
     def action_search(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(words: str | None) -> None:
             if words is not None:
                 self.load(words.strip())
 
-        self.app.push_screen(AskScreen("Search meetings", "Type words to look for, then press Enter."), done)
+        ask("Search meetings", "Type words to look for, then press Enter.", done)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open(str(event.row_key.value))

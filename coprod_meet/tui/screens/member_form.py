@@ -6,15 +6,12 @@ from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Header, Input, Select, SelectionList, Static
+from textual.widgets import Input, Select, SelectionList
 from textual.widgets.selection_list import Selection
 
 from coprod_meet.domain.model import AccessNeed, Member, Naming, VoiceGroup
-from coprod_meet.tui.screens.form import FormScreen
-from coprod_meet.tui.widgets.footer import Footer
-from coprod_meet.tui.widgets.forms import focus_first, hint, label, options, select_value
+from coprod_meet.tui.screens.form_base import FormScreen
+from coprod_meet.tui.widgets.forms import label, options, select_value
 
 NAMING_WORDS = {
     Naming.FULL: "Full name (for example Hayley Brook)",
@@ -40,47 +37,34 @@ only, or not named. Voice: whose voice they bring, used to see how the say is sh
 Access needs: use the arrow keys and Space to tick each thing they need; add anything else in
 words. Press Tab to move between fields, Ctrl+S to save, Escape to go back without saving.
 """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="member.save"),
-        Binding("escape", "cancel", "Cancel", id="member.cancel"),
-    ]
 
     def __init__(self, member: Member | None, group_name: str) -> None:
         super().__init__()
         self.member = member
         self.group_name = group_name
+        self.FORM_TITLE = f"{'Change' if member else 'Add'} a member of {group_name}"
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> ComposeResult:
         m = self.member
-        yield Header()
-        with VerticalScroll(id="form-body"):
-            yield Static(f"{'Change' if m else 'Add'} a member of {self.group_name}", classes="form-title",
-                         markup=False)
-            yield label("Name the group uses (needed)", "name")
-            yield Input(m.name if m else "", id="name", placeholder="for example Priya")
-            yield label("Full name", "full-name")
-            yield Input(m.full_name if m else "", id="full-name", placeholder="for example Priya Patel")
-            yield label("Role", "role")
-            yield Input(m.role if m else "", id="role", placeholder="for example commissioner, a carer")
-            yield label("In public minutes, name them by", "naming")
-            yield Select(options((w, n.value) for n, w in NAMING_WORDS.items()), id="naming", allow_blank=False,
-                         value=(m.naming if m else Naming.NOT_NAMED).value)
-            yield label("Whose voice they bring", "voice")
-            yield Select(options((w, v.value) for v, w in VOICE_WORDS.items()), id="voice", allow_blank=False,
-                         value=(m.voice_group if m else VoiceGroup.OTHER).value)
-            yield label("Access needs (Space to tick)", "needs")
-            yield SelectionList(
-                *(Selection(Text(n.words.capitalize()), n.value, bool(m and n in m.access_needs)) for n in AccessNeed),
-                id="needs",
-            )
-            yield label("Anything else they need, in words", "notes")
-            yield Input(m.access_notes if m else "", id="notes", placeholder="for example a seat near the door")
-            yield hint("Ctrl+S to save, Escape to go back.", "form")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "A member"
-        focus_first(self.query_one("#form-body"))
+        yield label("Name the group uses (needed)", "name")
+        yield Input(m.name if m else "", id="name", placeholder="for example Priya")
+        yield label("Full name", "full-name")
+        yield Input(m.full_name if m else "", id="full-name", placeholder="for example Priya Patel")
+        yield label("Role", "role")
+        yield Input(m.role if m else "", id="role", placeholder="for example commissioner, a carer")
+        yield label("In public minutes, name them by", "naming")
+        yield Select(options((w, n.value) for n, w in NAMING_WORDS.items()), id="naming", allow_blank=False,
+                     value=(m.naming if m else Naming.NOT_NAMED).value)
+        yield label("Whose voice they bring", "voice")
+        yield Select(options((w, v.value) for v, w in VOICE_WORDS.items()), id="voice", allow_blank=False,
+                     value=(m.voice_group if m else VoiceGroup.OTHER).value)
+        yield label("Access needs (Space to tick)", "needs")
+        yield SelectionList(
+            *(Selection(Text(n.words.capitalize()), n.value, bool(m and n in m.access_needs)) for n in AccessNeed),
+            id="needs",
+        )
+        yield label("Anything else they need, in words", "notes")
+        yield Input(m.access_notes if m else "", id="notes", placeholder="for example a seat near the door")
 
     def build(self) -> Member:
         get = lambda wid: self.query_one(f"#{wid}", Input).value  # noqa: E731

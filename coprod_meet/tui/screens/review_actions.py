@@ -187,7 +187,7 @@ Press C to clear every filter. Press Escape to go back.
         self._close("dropped", "Drop the action", "Say why it is dropped, then press Enter.")
 
     def _close(self, status: str, title: str, prompt: str) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         target = self.chosen()
         if target is None:
@@ -210,7 +210,7 @@ Press C to clear every filter. Press Escape to go back.
                 on_failed=save.failed,
             )
 
-        self.app.push_screen(AskScreen(title, f"{short(target.action.text, 60)}\n{prompt}"), answered)
+        ask(title, f"{short(target.action.text, 60)}\n{prompt}", answered)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -75,7 +75,7 @@ def find_off_the_loop(screen, find: Callable[[], Any], show: Callable[[Any], Non
 def ask_filter(screen, title: str, prompt: str, value: str, apply: Callable[[str], None]) -> None:
     """Ask for one filter in words, then list again. ``apply`` takes the answer; words it cannot
     use (it raises a plain ``UserError``) are said as a notice and the list stays as it was."""
-    from coprod_meet.tui.screens.ask import AskScreen
+    from coprod_meet.tui.screens.dialog import ask
 
     def done(answer: str | None) -> None:
         if answer is None:
@@ -87,7 +87,7 @@ def ask_filter(screen, title: str, prompt: str, value: str, apply: Callable[[str
             return
         screen.load()
 
-    screen.app.push_screen(AskScreen(title, prompt, value), done)
+    ask(title, prompt, done, value)
 
 
 def dates_checked(screen, value: str) -> str:

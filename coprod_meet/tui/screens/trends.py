@@ -118,7 +118,7 @@ Press Escape to go back.
             self.load()
 
     def action_meetings(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(answer: str | None) -> None:
             if answer is None:
@@ -134,12 +134,11 @@ Press Escape to go back.
                 return
             self.load()
 
-        self.app.push_screen(AskScreen("Show how many meetings?", "Type how many of the last meetings to show, "
-                                       "such as 6, or leave it empty for all of them. Then press Enter.",
-                                       "" if self.meetings is None else str(self.meetings)), done)
+        ask("Show how many meetings?", "Type how many of the last meetings to show, such as 6, or leave it "
+            "empty for all of them. Then press Enter.", done, "" if self.meetings is None else str(self.meetings))
 
     def action_last_n(self) -> None:
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import ask
 
         def done(answer: str | None) -> None:
             if answer is None or not answer.strip():
@@ -150,9 +149,8 @@ Press Escape to go back.
             self.last_n = int(answer)
             self.load()
 
-        self.app.push_screen(AskScreen("Look back how many meetings?", "Members who have not spoken in their last "
-                                       "this many meetings are named. Type a number, then Enter.", str(self.last_n)),
-                             done)
+        ask("Look back how many meetings?", "Members who have not spoken in their last this many meetings are "
+            "named. Type a number, then Enter.", done, str(self.last_n))
 
     def action_dates(self) -> None:
         ask_filter(self, "Choose dates", DATES_PROMPT, self.period,

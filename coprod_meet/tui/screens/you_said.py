@@ -11,15 +11,16 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from coprod_meet.domain.dates import date_in_words
-from coprod_meet.domain.records import RecordPrefill, YouSaid, make_you_said
+from coprod_meet.domain.records import YouSaid, make_you_said
 from coprod_meet.tui.screens.base import HelpfulScreen
-from coprod_meet.tui.screens.form_base import Filled, RecordFormScreen, by_id, records_service
-from coprod_meet.tui.screens.pick import NOTHING, PickScreen
+from coprod_meet.tui.screens.dialog import choose
+from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled, records_service
 from coprod_meet.tui.widgets.footer import Footer
+from coprod_meet.tui.widgets.forms import by_id
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 
-class YouSaidFormScreen(RecordFormScreen[Filled[YouSaid]]):
+class YouSaidFormScreen(BoxFormScreen):
     TITLE_WORDS = "Note what a member said"
     HELP = """
 Choose the member who said it, or type who raised it if they are not a member.
@@ -28,10 +29,7 @@ It will be shown under "You said, we did" at the next meetings until we report b
 Press Ctrl+S to save, or Escape to cancel.
 """
     FORM_TITLE = "You said: note what a member raised"
-
-    def __init__(self, prefill: RecordPrefill) -> None:
-        super().__init__()
-        self.prefill = prefill
+    DRAFT_WORDS = 'a "you said" note'
 
     def fields(self) -> ComposeResult:
         yield self.label("Who said it")
@@ -134,7 +132,7 @@ Press Escape to close.
             if filled is not None:
                 self._write(lambda: records.save_you_said(filled.record))
 
-        self.app.push_screen(YouSaidFormScreen(prefill), done)
+        self.app.push_screen(YouSaidFormScreen(prefill).drafting("you_said", "add", self.meeting_id), done)
 
     def _link(self, kind: str) -> None:
         said = self.current()
@@ -143,20 +141,18 @@ Press Escape to close.
         records = records_service(self.app)
         book = records.book_for(self.meeting_id)
         if kind == "decision":
-            choices = [(d.text, d.id) for d in book.decisions.values() if d.id not in said.decision_ids]
+            choices = [(d.id, d.text) for d in book.decisions.values() if d.id not in said.decision_ids]
         else:
-            choices = [(f"{a.owner}: {a.text}", a.id) for a in book.actions.values() if a.id not in said.action_ids]
+            choices = [(a.id, f"{a.owner}: {a.text}") for a in book.actions.values() if a.id not in said.action_ids]
         if not choices:
             self.app.notify(f"There is no {kind} of this group to link yet.", markup=False)
             return
 
-        def chosen(value: str | None) -> None:
-            if value is None or value == NOTHING:
-                return
+        def chosen(value: str) -> None:
             link = {"decision_id": value} if kind == "decision" else {"action_id": value}
             self._write(lambda: records.link_you_said(said.id, in_meeting=self.meeting_id, **link))
 
-        self.app.push_screen(PickScreen(f"Which {kind} answers \u201c{said.text}\u201d?", choices), chosen)
+        choose(f"Which {kind} answers \u201c{said.text}\u201d?", choices, chosen)
 
     def action_link_decision(self) -> None:
         self._link("decision")

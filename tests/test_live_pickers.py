@@ -1,0 +1,224 @@
+"""People's numbers and the "who?" pickers on the meeting screen: one number per person for the
+whole meeting, only people who are here offered, and no key typed into a picker ever running as
+a meeting command, even when keys come in one burst (a fast typist, a paste)."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.widgets import OptionList
+
+from coprod_meet.domain.numbering import could_grow, member_id_by_number, person_numbers
+from coprod_meet.tui.app import CoprodMeetApp
+from coprod_meet.tui.screens.dialog import DialogScreen
+from coprod_meet.tui.screens.live import LiveScreen
+from coprod_meet.tui.widgets.words import Words
+from coprod_meet.services.live import LiveMeeting
+from tests.scenario import ID, MEMBERS, Clock, save_board
+from tests.test_live_responsive import _open, _started
+
+
+async def burst(app: CoprodMeetApp, pilot, *keys: str) -> None:
+    """Keys as a terminal sends a paste or a fast typist: all queued at once, none waited for."""
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(key, char))
+    await pilot.pause()
+    await pilot.pause()
+
+
+def picker_lines(box: DialogScreen) -> list[str]:
+    options = box.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def test_numbers_follow_the_attendance_list_not_who_is_here() -> None:
+    roster = list(MEMBERS.values())
+    numbers = person_numbers(roster)
+    assert numbers[ID["Hayley"]] == 1 and numbers[ID["Kit"]] == 10
+    assert member_id_by_number(roster, "10") == ID["Kit"]
+    assert member_id_by_number(roster, "11") == "" and member_id_by_number(roster, "x") == ""
+    assert could_grow("1", numbers.values()) and not could_grow("2", numbers.values())
+    assert not could_grow("10", numbers.values())
+
+
+async def test_a_burst_a_then_mary_queues_mary_and_runs_no_meeting_command(service) -> None:
+    meeting_id = _started(service, "Hayley", "Jo", "Sam", "Tom", "Mary")
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        before = len(service.events(meeting_id))
+        await burst(app, pilot, "a", "M", "a", "r", "y")
+        box = app.screen
+        assert isinstance(box, DialogScreen)  # letters only narrow the list: nothing chosen yet
+        assert picker_lines(box) == [" 7. Mary"]
+        assert "Typed: Mary." in box.query_one("#dialog-keys", Words).words
+        await burst(app, pilot, "enter")
+        assert app.screen is screen
+        await app.workers.wait_for_complete()
+        state = screen.live.state
+        assert [q.member_id for q in state.queue] == [ID["Mary"]]
+        assert state.speaking is None and not state.round_on and not state.open_cards
+        assert len(service.events(meeting_id)) == before + 1  # one event: Mary joined the queue
+
+
+async def test_numbers_stay_when_someone_leaves_and_absent_people_say_why(service) -> None:
+    meeting_id = _started(service, "Hayley", "Jo", "Sam", "Kit")
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        people = screen.query_one("#live-people", Words).words
+        assert " 4 Sam:" in people and "10 Kit:" in people
+        screen.live.set_attendance(ID["Jo"], "left")  # Jo leaves: nobody's number moves
+        screen.refresh_view()
+        await pilot.pause()
+        people = screen.query_one("#live-people", Words).words
+        assert " 4 Sam:" in people and "Jo:" not in people.split("Not heard")[0]
+        await burst(app, pilot, "k", "1")  # a red card: whose? Jo (2) has left
+        box = app.screen
+        assert isinstance(box, DialogScreen)
+        assert picker_lines(box) == [" 1. Hayley", " 4. Sam", "10. Kit"]
+        await burst(app, pilot, "2")
+        assert app.screen is box  # Jo cannot be chosen; the box stays and says why
+        await burst(app, pilot, "J")
+        assert "Jo (number 2) is not marked as here" in box.query_one("#dialog-keys", Words).words
+        await burst(app, pilot, "backspace", "1", "0")  # two digits: Kit, then the box asks the word
+        assert app.screen is box and box.query_one("#dialog-input").display
+        await burst(app, pilot, *"jargonx", "backspace", "enter")
+        assert app.screen is screen
+        await app.workers.wait_for_complete()
+        assert [(c.member_id, c.word) for c in screen.live.state.open_cards] == [(ID["Kit"], "jargon")]
+
+
+@pytest.mark.parametrize("keys, who", [(("1", "enter"), "Hayley"), (("1", "0"), "Kit"), (("4",), "Sam")])
+async def test_numbers_on_the_meeting_screen_with_ten_people(service, keys, who) -> None:
+    meeting_id = _started(service, "Hayley", "Jo", "Sam", "Kit")
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        await burst(app, pilot, *keys)
+        assert app.screen is screen
+        assert [screen.live.state.name(q.member_id) for q in screen.live.state.queue] == [who]
+        await app.workers.wait_for_complete()
+
+
+def footer_words(screen: LiveScreen) -> list[str]:
+    """The keys the footer shows (bindings with show=True that are on at this stage)."""
+    return [a.binding.description for a in screen.active_bindings.values() if a.binding.show]
+
+
+async def test_the_footer_shows_the_next_likely_step_and_the_palette_this_app_s_keys(service) -> None:
+    from coprod_meet.tui.commands import ScreenKeysProvider
+
+    meeting_id = save_board(service).id
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        assert footer_words(screen) == ["Attendance", "Start meeting", "Quit", "Help"]
+        screen.live.set_attendance(ID["Hayley"], "present")
+        await burst(app, pilot, "s")
+        assert footer_words(screen) == [
+            "Next speaker", "Card", "Decision", "Next item", "End meeting", "Quit", "Help"]
+        names = [description for description, _run, _key in ScreenKeysProvider(screen)._commands()]
+        assert names[:3] == ["Back to the list", "Attendance", "Next speaker"] and "Scroll Up" not in names
+        await burst(app, pilot, "e", "y")
+        assert screen.live.state.ended is not None
+        assert footer_words(screen) == ["Back to the list", "Export minutes", "How did today go", "Quit", "Help"]
+        await app.workers.wait_for_complete()
+
+
+async def test_attendance_takes_two_digit_numbers(service) -> None:
+    meeting_id = save_board(service).id
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        await burst(app, pilot, "t", "1", "0", "p", "4", "p", "escape")  # Kit (10), then Sam (4)
+        assert screen.live.state.present_ids == [ID["Sam"], ID["Kit"]]
+        await app.workers.wait_for_complete()
+
+
+async def test_naughty_names_in_a_who_box_show_as_plain_text(service) -> None:
+    from tests.conftest import naughty_strings
+
+    names = [n for n in naughty_strings() if n.strip() and "\n" not in n and n.isprintable()][:120]
+    chosen: list[str] = []
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = DialogScreen()
+        box.choose("Who?", [(str(n), name) for n, name in enumerate(names)], chosen.append)
+        await pilot.pause()
+        width = len(str(len(names)))
+        assert [line[width + 2:] for line in picker_lines(box)] == names
+        await burst(app, pilot, "1", "enter")
+        assert chosen == ["0"] and app.screen is not box
+
+
+def _log(service, meeting_id: str) -> list[tuple[str, dict]]:
+    return [(e.type, e.data) for e in service.events(meeting_id)]
+
+
+async def test_the_scenario_start_by_keys_in_bursts_writes_the_same_log_as_the_service(
+        service, tmp_path) -> None:
+    """SCENARIO.md up to Sam's red card, typed as a fast typist or a paste would (each line one
+    burst), gives the same events as the same steps done through the service."""
+    from coprod_meet.services.archive import ArchiveService
+
+    with ArchiveService.open(tmp_path / "reference") as reference:
+        ref_id = save_board(reference).id
+        live = LiveMeeting.open(reference, ref_id, clock=Clock())
+        for name in ("Hayley", "Jo", "Priya", "Sam", "Tom", "Ade", "Mary"):
+            live.set_attendance(ID[name], "present")
+        live.set_attendance(ID["Dr Lee"], "apologies")
+        live.set_attendance(ID["Kit"], "present")
+        live.start()
+        live.next_item()
+        live.next_item()
+        live.set_attendance(ID["Cllr Shah"], "late")
+        live.next_item()
+        live.hand_over()
+        live.next_item()
+        for name in ("Jo", "Mary"):
+            live.queue_add(ID[name])
+            live.next_speaker()
+        live.next_speaker()
+        for name in ("Jo", "Mary", "Priya", "Tom"):
+            live.queue_add(ID[name])
+        live.queue_add(ID["Cllr Shah"], "clarification")
+        live.next_speaker()
+        live.next_speaker()
+        live.raise_card(ID["Sam"], "red", "respite")
+        expected = _log(reference, ref_id)
+
+    meeting_id = save_board(service).id
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot, meeting_id)
+        for keys in (("t", *"ppppppp", "a", "1", "0", "p", "escape"),  # attendance: Kit is 10
+                     ("s", "right_square_bracket", "right_square_bracket"),
+                     ("t", "9", "l", "escape"),  # Cllr Shah arrives late
+                     ("right_square_bracket", "h", "right_square_bracket"),
+                     ("2", "n", "7", "n", "n"),  # Jo, then Mary, speak
+                     ("2", "7", "3", "5", "question_mark", "9", "n", "n"),  # the queue; Cllr Shah asks
+                     ("k", "1", "4", *"respite", "enter")):  # Sam's red card
+            await burst(app, pilot, *keys)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+    got = _log(service, meeting_id)
+    strip = {"member_id", "by_id", "item_id", "colour", "word", "kind", "status", "via"}
+    assert [(t, {k: v for k, v in d.items() if k in strip}) for t, d in got] == [
+        (t, {k: v for k, v in d.items() if k in strip}) for t, d in expected]
+
+
+async def test_a_second_burst_into_the_kept_box_leaves_the_meeting_screen_open(service) -> None:
+    meeting_id = _started(service, "Hayley", "Jo", "Sam", "Mary")
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        await burst(app, pilot, "k", "1", "4", *"respite", "enter")  # the box asks three questions
+        await burst(app, pilot, "question_mark", "M", "a", "backspace", "r", "y", "enter")  # then again
+        assert app.screen is screen  # (an old "box shown again" message once closed this screen too)
+        state = screen.live.state
+        assert [(q.member_id, q.kind) for q in state.queue] == [(ID["Mary"], "clarification")]
+        assert [(c.member_id, c.word) for c in state.open_cards] == [(ID["Sam"], "respite")]
+        await app.workers.wait_for_complete()
