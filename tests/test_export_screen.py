@@ -133,7 +133,7 @@ def test_export_screen_snapshot(snap_compare, archive_dir: Path) -> None:
 
 
 async def test_an_existing_file_is_replaced_only_after_asking(scenario_service, tmp_path: Path) -> None:
-    from coprod_meet.tui.screens.confirm import ConfirmScreen
+    from coprod_meet.tui.screens.dialog import DialogScreen as ConfirmScreen
 
     service, meeting_id = scenario_service
     target = tmp_path / "minutes.md"
@@ -148,7 +148,7 @@ async def test_an_existing_file_is_replaced_only_after_asking(scenario_service, 
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, ConfirmScreen)
-            assert f"There is already a file called {target}. Replace it?" in text_of(app, "#confirm-question")
+            assert f"There is already a file called {target}. Replace it?" in text_of(app, "#dialog-title")
             await pilot.press(answer)
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -157,7 +157,7 @@ async def test_an_existing_file_is_replaced_only_after_asking(scenario_service, 
 
 
 async def test_uncertain_mentions_are_listed_and_asked_about(archive_dir: Path, tmp_path: Path) -> None:
-    from coprod_meet.tui.screens.confirm import ConfirmScreen
+    from coprod_meet.tui.screens.dialog import DialogScreen as ConfirmScreen
     from tests.test_export_asks import store_with_will
 
     service = ArchiveService.open(archive_dir)
@@ -173,7 +173,7 @@ async def test_uncertain_mentions_are_listed_and_asked_about(archive_dir: Path, 
             assert "“Will” in “Will the council pay for it?”" in report
             await pilot.press("s")
             assert isinstance(app.screen, ConfirmScreen)
-            assert "“Will” in “Will the council pay for it?”" in text_of(app, "#confirm-detail")
+            assert "“Will” in “Will the council pay for it?”" in text_of(app, "#dialog-prompt")
             await pilot.press("n")
             assert isinstance(app.screen, ExportScreen)
             await pilot.press("s", "y")

@@ -9,8 +9,8 @@ from textual.widgets import Input
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.demo import build_demo
 from coprod_meet.tui.app import CoprodMeetApp
-from coprod_meet.tui.screens.ask import AskScreen
-from coprod_meet.tui.screens.confirm import ConfirmScreen
+from coprod_meet.tui.screens.dialog import DialogScreen as AskScreen
+from coprod_meet.tui.screens.dialog import DialogScreen as ConfirmScreen
 
 
 def fill(root: Path, salt: int) -> None:
@@ -37,7 +37,7 @@ async def _import(tmp_path: Path, answer: str) -> tuple[ArchiveService, list[str
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        question = str(app.screen.query_one("#confirm-question").render())
+        question = str(app.screen.query_one("#dialog-title").render())
         assert question == ("The other laptop has groups called Better Together Board and Young Voices Forum, like "
                             "groups here, but not the same groups. Merge them into the ones here?")
         await pilot.press(answer)

@@ -470,10 +470,10 @@ async def test_the_plan_form_looks_forward_asks_for_a_time_and_about_the_past(bo
         assert text(app, "#when-hint") == "Understood: Monday 5 January 2026 at 10am. Warning: that is 11 months ago."
         await pilot.press("ctrl+s")
         await pilot.pause()
-        from coprod_meet.tui.screens.confirm import ConfirmScreen
+        from coprod_meet.tui.screens.dialog import DialogScreen as ConfirmScreen
 
         assert isinstance(app.screen, ConfirmScreen)
-        assert str(app.screen.query_one("#confirm-question", Static).render()) == (
+        assert str(app.screen.query_one("#dialog-title").render()) == (
             "That is 11 months ago (Monday 5 January 2026 at 10am). Plan it anyway?")
         await pilot.press("n")
         assert app.screen is setup and len(service.list_meetings()) == 1
@@ -520,7 +520,7 @@ async def test_a_template_from_any_folder_and_ones_own_are_offered(board, tmp_pa
         labels = [str(prompt) for prompt, _value in select._options]
         assert "Our forum (yours: forum.toml)" in labels
         assert "Another template file…" in labels
-        from coprod_meet.tui.screens.ask import AskScreen
+        from coprod_meet.tui.screens.dialog import DialogScreen as AskScreen
         from coprod_meet.tui.screens.meeting_setup import OTHER_FILE
 
         select.value = OTHER_FILE
