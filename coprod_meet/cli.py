@@ -309,8 +309,11 @@ def _open_asking(args: argparse.Namespace) -> ArchiveService:
 
 def _open_to_read(args: argparse.Namespace) -> ArchiveService:
     """The archive for a command that only reads: it works while the app has the archive open
-    (reading the files as they were last replaced whole) and then writes nothing."""
-    return ArchiveService.open_to_read(getattr(args, "archive", None))
+    (reading the files as they were last replaced whole) and then writes nothing. A named folder
+    that is not an archive is refused as in :func:`_open`."""
+    from coprod_meet.services.archive_place import check_place
+
+    return ArchiveService.open_to_read(check_place(getattr(args, "archive", None), create=getattr(args, "create", False)))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -46,9 +46,11 @@ async def main():
         await pilot.press("d")
         await pilot.pause()
         await pilot.press(*sys.argv[3])
-        while not read_drafts(service.root):
+        waited = 0
+        while not read_drafts(service.root) and waited < 600:  # at most 30 seconds, then say so
             await pilot.pause(0.05)
-        print("TYPED", flush=True)
+            waited += 1
+        print("TYPED" if read_drafts(service.root) else "NO DRAFT", flush=True)
         time.sleep(60)  # the event loop is stuck here: only a kill ends this
 
 asyncio.run(main())

@@ -208,7 +208,7 @@ async def test_j_then_a_number_queues_a_remote_hand(archive_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(LiveScreen(live.meeting_id))
         await pilot.pause()
-        await pilot.press("j", "8")  # Kit is number 8 of those here
+        await pilot.press("j", "1", "0")  # Kit is number 10 in this meeting, on every screen
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
@@ -269,6 +269,6 @@ def test_line_mode_joins_hands_and_chat_cards(service: ArchiveService) -> None:
     assert "Mary records hands and cards from the chat." in out
     assert "RED card: Kit does not understand 'respite', recorded by Mary." in out
     assert "Please type chatcard, a number and a colour: red, amber or green." in out
-    assert "1. Kit (online): has not spoken yet." in out
+    assert "10. Kit (online): has not spoken yet." in out
     assert "Traceback" not in out
     assert item_id(1) in {e.data.get("item_id") for e in service.events(board_meeting().id)}

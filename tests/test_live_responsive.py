@@ -151,14 +151,12 @@ async def test_a_go_round_adds_and_takes_away_only_the_pass_key(service) -> None
             await pilot.press("g")
             await pilot.pause()
             during = shown()
-            assert [k.description for k in during] == [  # in a go-round: Pass instead of Next item
+            assert during == [  # in a go-round: Pass instead of Next item
                 "Next speaker", "Pass", "Card", "Decision", "End meeting", "Quit", "Help"]
-            assert [k for k in during if k.description != "Pass"] == [
-                k for k in before if k.description != "Next item"]  # the same keys, kept
+            assert [k for k in during if k != "Pass"] == [k for k in before if k != "Next item"]  # the same keys
             await pilot.press("g")
             await pilot.pause()
             assert shown() == before
-            assert len(footer.query(FooterKey)) == len(before) + 1  # the Pass key, kept hidden (and Next item)
         await app.workers.wait_for_complete()
 
 

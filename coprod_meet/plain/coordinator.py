@@ -446,13 +446,13 @@ class Coordinator:
     # -- review ---------------------------------------------------------------------------------
 
     def cmd_review(self, _rest: str) -> None:
+        from coprod_meet.plain import review as review_words
         from coprod_meet.plain.session import Command
 
         def commands() -> list[Command]:
             return [
-                Command("decisions", "Find decisions: type decisions and words to look for, like decisions "
-                                     "transport.", self.review_decisions),
-                Command("actions", "Hear open actions, late ones first.", self.review_actions),
+                Command("decisions", review_words.DECISIONS_HELP, self.review_decisions),
+                Command("actions", review_words.ACTIONS_HELP, self.review_actions),
                 Command("trends", "Hear how a group shared the say, came and felt heard.", self.review_trends),
                 Command("help", "Say these commands again.",
                         lambda _r: self.session.say_commands("Review commands:", commands())),
@@ -464,38 +464,15 @@ class Coordinator:
         self.say("Back at the main menu.")
 
     def review_decisions(self, rest: str) -> None:
-        from coprod_meet.domain.records import decision_lines
-        from coprod_meet.services.records import DecisionQuery, RecordsService
+        """The same look-up as the main menu's decisions command (one set of rules everywhere)."""
+        from coprod_meet.plain import review
 
-        since = self.ask_until("Since when? Type a date, a month or last year, or press Enter for all:",
-                               _period_or_all, needed=False)
-        rows = RecordsService(self.service).find_decisions(DecisionQuery.from_words(search=rest, since=since))
-        if not rows:
-            self.say("No decisions match.")
-            return
-        self.say(f"{len(rows)} {'decision' if len(rows) == 1 else 'decisions'}:")
-        for r in rows[:20]:
-            where = f"{when_in_words(r.meeting.start)}, {r.meeting.group_name}" if r.meeting else "A meeting"
-            self.say(f"{where}. {r.record.item_title or 'No agenda item'}.")
-            for line in decision_lines(r.record, r.names, r.links):
-                self.say(f"  {line}")
-        if len(rows) > 20:
-            self.say(f"And {len(rows) - 20} more. Type more words to find fewer.")
+        review.cmd_decisions(self.session, rest)
 
-    def review_actions(self, _rest: str) -> None:
-        from datetime import date
+    def review_actions(self, rest: str) -> None:
+        from coprod_meet.plain import review
 
-        from coprod_meet.services.records import ActionQuery, RecordsService
-
-        rows = RecordsService(self.service).find_actions(ActionQuery.from_words(status="open"))
-        today = date.today()
-        rows = sorted(rows, key=lambda r: not r.record.is_overdue(today))
-        if not rows:
-            self.say("There are no open actions.")
-            return
-        self.say(f"{len(rows)} open {'action' if len(rows) == 1 else 'actions'}:")
-        for r in rows[:30]:
-            self.say(r.record.sentence(today))
+        review.cmd_actions(self.session, rest)
 
     def review_trends(self, _rest: str) -> None:
         from coprod_meet.services.trends import group_trends

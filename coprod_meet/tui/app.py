@@ -74,8 +74,8 @@ class CoprodMeetApp(App[None]):
         asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         self.push_screen(MeetingsScreen())
         self.call_after_refresh(textual_compat.first_screen_up)
-        self.call_after_refresh(offer_drafts, self)  # a form left half-filled by a crash or a kill
-        self.call_after_refresh(self.offer_running_meeting)  # (not while a draft is being offered)
+        # A form left half-filled by a crash or a kill; with none, a meeting left running.
+        self.call_after_refresh(offer_drafts, self)
         if self.settings.problem:
             self.notify(self.settings.problem, title="Settings", severity="warning", timeout=15, markup=False)
         for problem in self.service.problems:

@@ -49,7 +49,8 @@ def _screen_for(draft: Draft) -> Screen | None:
 
 
 def offer_drafts(app: CoprodMeetApp) -> None:
-    """Look for drafts off the event loop; ask about the oldest once they are read."""
+    """Look for drafts off the event loop; ask about the oldest once they are read. With none,
+    the app offers to go back to a meeting left running instead (one question at a time)."""
     drafts = Drafts(app.service)
     app.save(drafts.waiting, on_saved=lambda found: _ask(app, found))
 
@@ -58,6 +59,7 @@ def _ask(app: CoprodMeetApp, found: list[Draft]) -> None:
     from coprod_meet.tui.screens.dialog import choose
 
     if not found:
+        app.offer_running_meeting()  # nothing half-typed: perhaps a meeting was left running
         return
     draft = found[0]
     more = len(found) - 1

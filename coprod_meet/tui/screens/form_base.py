@@ -93,9 +93,10 @@ Press Ctrl+S to save, or Escape to go back without saving.
     def build(self) -> Any:  # pragma: no cover - every form builds something
         raise NotImplementedError
 
-    def _on_mount(self) -> None:
-        """After the form's own ``on_mount``: focus the first field, note what it started with,
-        and put back the draft the app offered, if it is this form's."""
+    def on_mount(self) -> None:
+        """After the form's own ``on_mount`` (Textual calls the handler of each class, the form's
+        first, then this one): focus the first field, note what it started with, and put back the
+        draft the app offered, if it is this form's."""
         if self.TITLE_WORDS and not self.sub_title:
             self.sub_title = self.TITLE_WORDS
         focus_first(self)
