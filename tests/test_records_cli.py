@@ -110,7 +110,7 @@ def test_actions_in_plain_words(board_archive, capsys) -> None:
 ])
 def test_bad_filters_are_one_plain_sentence_and_exit_2(archive_dir, capsys, argv) -> None:
     with pytest.raises(SystemExit) as stop:
-        main([*argv, "--archive", str(archive_dir)])
+        main([*argv, "--archive", str(archive_dir), "--create"])
     _, err = capsys.readouterr()
     assert stop.value.code == 2
     assert err.startswith("coprod-meet") and "Traceback" not in err and err.count("\n") == 1
