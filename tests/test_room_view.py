@@ -342,3 +342,57 @@ def test_find_meeting_refuses_an_id_start_shared_by_two(tmp_path: Path) -> None:
         service.save_meeting(replace(meeting, id=meeting.id[:-1] + "c"))
     with pytest.raises(UserError, match="More than one meeting id starts with"):
         find_meeting(archive, meeting.id[:20])
+
+
+# -- two apps, one archive --------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_the_room_view_follows_keys_pressed_in_the_co_chairs_app_at_the_same_time(tmp_path: Path) -> None:
+    """The co-chairs' real app and the room view run together on one archive, as on the day."""
+    from coprod_meet.tui.app import CoprodMeetApp
+    from coprod_meet.tui.screens.live import LiveScreen
+
+    archive = tmp_path / "archive"
+    service = ArchiveService.open(archive)
+    clock = Clock()
+    meeting = save_board(service)
+    live = LiveMeeting.open(service, meeting.id, clock=clock)
+    for name in ("Hayley", "Jo", "Sam", "Tom", "Mary"):
+        live.set_attendance(ID[name], "present")
+    live.start()
+    main_app = CoprodMeetApp(service, clock=clock)
+    room_app = RoomApp(RoomFollower(archive, meeting.id))
+    try:
+        async with main_app.run_test(size=(80, 24)) as main_pilot:
+            # The meeting screen is opened before the room view starts: Textual's "active app" is
+            # the last app entered, and a screen pushed from the test takes that app as its own.
+            main_app.push_screen(LiveScreen(meeting.id))
+            await main_pilot.pause()
+            assert isinstance(main_app.screen, LiveScreen)
+            async with room_app.run_test(size=(60, 20)) as room_pilot:
+                shown = await _until(room_pilot, room_app, "Nobody is speaking")
+                assert "Next:" not in shown
+
+                async def chair(*keys: str) -> None:
+                    await main_pilot.press(*keys)
+                    await main_app.workers.wait_for_complete()  # saved to the disk
+                    await main_pilot.pause()
+
+                await chair("5")  # Tom (number 5) joins the queue
+                await _until(room_pilot, room_app, "Next: Tom.", seconds=1.0)
+                await chair("7")  # then Mary (number 7)
+                await _until(room_pilot, room_app, "Next: Tom. Then: Mary.", seconds=1.0)
+                await chair("n")  # next speaker: Tom
+                shown = await _until(room_pilot, room_app, "Speaking now: Tom.", seconds=1.0)
+                assert "Next: Mary." in shown
+                await chair("k", "1", "4", *"respite", "enter")  # a red card: Sam (number 4), the word
+                await _until(room_pilot, room_app, "! Red card: Sam does not understand 'respite'.", seconds=1.0)
+                # The room view only reads: every file is just as the co-chairs' app saved it.
+                saved = _tree(archive)
+                await room_pilot.press("n", "k", "1", "enter")  # keys in the room view change nothing
+                await room_pilot.pause(0.6)  # a few more looks at the file
+                assert _tree(archive) == saved
+                assert [q.member_id for q in main_app.screen.live.state.queue] == [ID["Mary"]]
+    finally:
+        service.close()
