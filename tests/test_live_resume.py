@@ -88,6 +88,7 @@ def test_kill_mid_meeting_and_resume_exactly(tmp_path: Path, archive_dir: Path, 
     assert child.returncode == -signal.SIGKILL
     with ArchiveService.open(archive_dir) as service:
         again = digest(LiveMeeting.open(service, meeting_id).state)
-    # Exactly the state after one of the actions: the last one confirmed on disk, or one more
-    # if the kill came between its write and its report. Never a half-done action, never less.
-    assert again in every_step[kill_after - 1:kill_after + 1]
+    # Exactly the state after one of the actions: the last one confirmed on disk, or a later one
+    # (the child goes on while the kill is on its way; on a busy machine it may do several more).
+    # Never a half-done action, never less than what was confirmed.
+    assert again in every_step[kill_after - 1:]
