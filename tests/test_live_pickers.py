@@ -254,9 +254,18 @@ def _scenario_rest_by_service(live: LiveMeeting) -> None:
     live.end_meeting()
 
 
+async def _tab_to(app, pilot, form, selector: str) -> None:
+    """Tab, one press at a time (a person pausing at each field), until the field has the focus."""
+    target = form.query_one(selector)
+    for _ in range(15):
+        if app.focused is target:
+            return
+        await burst(app, pilot, "tab")
+    assert app.focused is target, f"Tab never reached {selector}"
+
+
 async def _type_into(app, pilot, form, selector: str, words: str) -> None:
-    form.query_one(selector).focus()
-    await pilot.pause()
+    await _tab_to(app, pilot, form, selector)
     await burst(app, pilot, *words)
 
 
@@ -320,15 +329,15 @@ async def test_the_whole_scenario_by_keys_in_bursts_writes_the_same_log_and_minu
         form = app.screen
         assert isinstance(form, DecisionFormScreen)
         await _type_into(app, pilot, form, "#decision-text", "We will offer more short breaks for carers.")
-        form.query_one("#decision-method").focus()
+        await _tab_to(app, pilot, form, "#decision-method")
         await burst(app, pilot, "down", "down", "space")
         for key, count in (("for", "7"), ("against", "1"), ("abstain", "1")):
             await _type_into(app, pilot, form, f"#count-{key}", count)
-        form.query_one("#decision-dissent-by").focus()
+        await _tab_to(app, pilot, form, "#decision-dissent-by")
         await burst(app, pilot, "down", "down", "down", "down", "space")  # Tom: fifth of those here
         assert form.query_one("#decision-dissent-by", SelectionList).selected == [ID["Tom"]]
         await _type_into(app, pilot, form, "#decision-dissent", "Breaks should include evenings.")
-        form.query_one("#decision-agreed").focus()
+        await _tab_to(app, pilot, form, "#decision-agreed")
         await burst(app, pilot, "enter")  # a Select's list opens; a key in the same burst is lost
         await burst(app, pilot, "down", "enter")  # "Yes, they agreed"
         assert form.query_one("#decision-agreed", Select).value == "yes"
@@ -340,7 +349,7 @@ async def test_the_whole_scenario_by_keys_in_bursts_writes_the_same_log_and_minu
         form = app.screen
         assert isinstance(form, ActionFormScreen)
         await _type_into(app, pilot, form, "#action-text", "ask providers for evening break options")
-        form.query_one("#action-owner").focus()
+        await _tab_to(app, pilot, form, "#action-owner")
         await burst(app, pilot, "enter")
         # Arrows, not letters: Textual's type-to-search skips options shown as Content (our names are).
         await burst(app, pilot, "down", "down", "enter")  # past "Not a member" and Hayley: Jo
