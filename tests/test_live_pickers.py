@@ -239,12 +239,13 @@ def _scenario_rest_by_service(live: LiveMeeting) -> None:
     live.queue_add(ID["Kit"])  # Kit speaks later
     live.next_speaker()
     live.next_speaker()
-    live.record_decision(Decision(
+    vote = Decision(
         meeting_id=live.meeting_id, text="We will offer more short breaks for carers.", method=Method.VOTE,
         counts={"for": 7, "against": 1, "abstain": 1}, dissent="Breaks should include evenings.",
-        dissent_by=(ID["Tom"],), lived_experience_agreed=True, review_date="2026-09-12"))
+        dissent_by=(ID["Tom"],), lived_experience_agreed=True, review_date="2026-09-12")
+    live.record_decision(vote)
     live.record_action(Action(meeting_id=live.meeting_id, text="ask providers for evening break options",
-                              owner="Jo Clark", owner_id=ID["Jo"], due="2026-03-26"))
+                              owner="Jo Clark", owner_id=ID["Jo"], due="2026-03-26", decision_id=vote.id))
     live.next_item()
     live.record_decision(Decision(meeting_id=live.meeting_id, text="We will set up a transport working group.",
                                   method=Method.CONSENSUS))
@@ -379,6 +380,9 @@ async def test_the_whole_scenario_by_keys_in_bursts_writes_the_same_log_and_minu
             "owner", "owner_id", "due"}
     assert [(t, {k: v for k, v in d.items() if k in keep}) for t, d in got] == [
         (t, {k: v for k, v in d.items() if k in keep}) for t, d in expected]
+    recorded = {t: d for t, d in got if t in ("decision_recorded", "action_recorded")}  # the last of each
+    first_decision = next(d for t, d in got if t == "decision_recorded")
+    assert recorded["action_recorded"]["decision_id"] == first_decision["id"]  # the form links the vote
     assert MinutesService(service).export(meeting_id, "md").data.decode() == expected_minutes
     for words in ("We voted: 7 for, 1 against, 1 did not vote. Tom said breaks should include evenings.",
                   "Jo Clark will ask providers for evening break options by Thursday 26 March 2026.",
