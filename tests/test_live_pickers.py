@@ -377,7 +377,7 @@ async def test_the_whole_scenario_by_keys_in_bursts_writes_the_same_log_and_minu
     got = [(t, d) for t, d in _log(service, meeting_id) if t not in ("clock_stopped", "clock_resumed")]
     keep = {"member_id", "by_id", "item_id", "colour", "word", "kind", "status", "via", "meaning", "queue",
             "text", "method", "counts", "dissent", "dissent_by", "lived_experience_agreed", "review_date",
-            "owner", "owner_id", "due"}
+            "owner", "owner_id", "due", "proposed_by", "item_title", "supersedes", "organisation"}
     assert [(t, {k: v for k, v in d.items() if k in keep}) for t, d in got] == [
         (t, {k: v for k, v in d.items() if k in keep}) for t, d in expected]
     recorded = {t: d for t, d in got if t in ("decision_recorded", "action_recorded")}  # the last of each
