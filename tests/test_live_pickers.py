@@ -223,3 +223,169 @@ async def test_a_second_burst_into_the_kept_box_leaves_the_meeting_screen_open(s
         assert [(q.member_id, q.kind) for q in state.queue] == [(ID["Mary"], "clarification")]
         assert [(c.member_id, c.word) for c in state.open_cards] == [(ID["Sam"], "respite")]
         await app.workers.wait_for_complete()
+
+
+def _scenario_rest_by_service(live: LiveMeeting) -> None:
+    """SCENARIO.md from Sam's red card to the end, step by step through the service."""
+    from coprod_meet.domain.records import Action, Decision, Method
+
+    live.clear_card(ID["Sam"], "red", "a short break from caring")
+    live.give_turn(ID["Ade"], via="written")  # read out by whoever chairs: Hayley
+    live.round_start()
+    for _ in range(8):  # everyone present in turn; Kit (10) is last and passes
+        live.next_speaker()
+    live.round_pass()
+    live.round_end()
+    live.queue_add(ID["Kit"])  # Kit speaks later
+    live.next_speaker()
+    live.next_speaker()
+    vote = Decision(
+        meeting_id=live.meeting_id, text="We will offer more short breaks for carers.", method=Method.VOTE,
+        counts={"for": 7, "against": 1, "abstain": 1}, dissent="Breaks should include evenings.",
+        dissent_by=(ID["Tom"],), lived_experience_agreed=True, review_date="2026-09-12")
+    live.record_decision(vote)
+    live.record_action(Action(meeting_id=live.meeting_id, text="ask providers for evening break options",
+                              owner="Jo Clark", owner_id=ID["Jo"], due="2026-03-26", decision_id=vote.id))
+    live.next_item()
+    live.record_decision(Decision(meeting_id=live.meeting_id, text="We will set up a transport working group.",
+                                  method=Method.CONSENSUS))
+    live.start_break()
+    live.end_break()
+    live.set_attendance(ID["Ade"], "left")
+    live.end_meeting()
+
+
+async def _tab_to(app, pilot, form, selector: str) -> None:
+    """Tab, one press at a time (a person pausing at each field), until the field has the focus."""
+    target = form.query_one(selector)
+    for _ in range(15):
+        if app.focused is target:
+            return
+        await burst(app, pilot, "tab")
+    assert app.focused is target, f"Tab never reached {selector}"
+
+
+async def _type_into(app, pilot, form, selector: str, words: str) -> None:
+    await _tab_to(app, pilot, form, selector)
+    await burst(app, pilot, *words)
+
+
+async def test_the_whole_scenario_by_keys_in_bursts_writes_the_same_log_and_minutes_as_the_service(
+        service, tmp_path) -> None:
+    """SCENARIO.md from start to end, typed in bursts (a fast typist, a paste), the form words too,
+    gives the same events and the same members' minutes as the same steps through the service."""
+    from textual.widgets import Select, SelectionList
+
+    from coprod_meet.services.archive import ArchiveService
+    from coprod_meet.services.minutes import MinutesService
+    from coprod_meet.tui.screens.action_form import ActionFormScreen
+    from coprod_meet.tui.screens.decision_form import DecisionFormScreen
+
+    with ArchiveService.open(tmp_path / "reference") as reference:
+        ref_id = save_board(reference).id
+        live = LiveMeeting.open(reference, ref_id, clock=Clock())
+        for name in ("Hayley", "Jo", "Priya", "Sam", "Tom", "Ade", "Mary"):
+            live.set_attendance(ID[name], "present")
+        live.set_attendance(ID["Dr Lee"], "apologies")
+        live.set_attendance(ID["Kit"], "present")
+        live.start()
+        live.next_item()
+        live.next_item()
+        live.set_attendance(ID["Cllr Shah"], "late")
+        live.next_item()
+        live.hand_over()
+        live.next_item()
+        for name in ("Jo", "Mary"):
+            live.queue_add(ID[name])
+            live.next_speaker()
+        live.next_speaker()
+        for name in ("Jo", "Mary", "Priya", "Tom"):
+            live.queue_add(ID[name])
+        live.queue_add(ID["Cllr Shah"], "clarification")
+        live.next_speaker()
+        live.next_speaker()
+        live.raise_card(ID["Sam"], "red", "respite")
+        _scenario_rest_by_service(live)
+        expected = _log(reference, ref_id)
+        expected_minutes = MinutesService(reference).export(ref_id, "md").data.decode()
+
+    meeting_id = save_board(service).id
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, meeting_id)
+        for keys in (("t", *"ppppppp", "a", "1", "0", "p", "escape"),  # attendance: Kit is 10
+                     ("s", "right_square_bracket", "right_square_bracket"),
+                     ("t", "9", "l", "escape"),  # Cllr Shah arrives late
+                     ("right_square_bracket", "h", "right_square_bracket"),
+                     ("2", "n", "7", "n", "n"),  # Jo, then Mary, speak
+                     ("2", "7", "3", "5", "question_mark", "9", "n", "n"),  # the queue; Cllr Shah asks
+                     ("k", "1", "4", *"respite", "enter"),  # Sam's red card
+                     ("k", "4", "1", *"a short break from caring", "enter"),  # put down, explained
+                     ("w", "6"),  # Ade's written comment, read out by Hayley
+                     ("g", *"nnnnnnnn", "p", "g"),  # the go-round: Kit (last) passes
+                     ("1", "0", "n", "n")):  # Kit speaks later
+            await burst(app, pilot, *keys)
+            await pilot.pause()
+        await burst(app, pilot, "d")
+        form = app.screen
+        assert isinstance(form, DecisionFormScreen)
+        await _type_into(app, pilot, form, "#decision-text", "We will offer more short breaks for carers.")
+        await _tab_to(app, pilot, form, "#decision-method")
+        await burst(app, pilot, "down", "down", "space")
+        for key, count in (("for", "7"), ("against", "1"), ("abstain", "1")):
+            await _type_into(app, pilot, form, f"#count-{key}", count)
+        await _tab_to(app, pilot, form, "#decision-dissent-by")
+        await burst(app, pilot, "down", "down", "down", "down", "space")  # Tom: fifth of those here
+        assert form.query_one("#decision-dissent-by", SelectionList).selected == [ID["Tom"]]
+        await _type_into(app, pilot, form, "#decision-dissent", "Breaks should include evenings.")
+        await _tab_to(app, pilot, form, "#decision-agreed")
+        await burst(app, pilot, "enter")  # a Select's list opens; a key in the same burst is lost
+        await burst(app, pilot, "down", "enter")  # "Yes, they agreed"
+        assert form.query_one("#decision-agreed", Select).value == "yes"
+        await _type_into(app, pilot, form, "#decision-review", "in 6 months")
+        await burst(app, pilot, "ctrl+s")
+        assert app.screen is screen, "the decision form did not close"
+        await app.workers.wait_for_complete()
+        await burst(app, pilot, "c")
+        form = app.screen
+        assert isinstance(form, ActionFormScreen)
+        await _type_into(app, pilot, form, "#action-text", "ask providers for evening break options")
+        await _tab_to(app, pilot, form, "#action-owner")
+        await burst(app, pilot, "enter")
+        # Arrows, not letters: Textual's type-to-search skips options shown as Content (our names are).
+        await burst(app, pilot, "down", "down", "enter")  # past "Not a member" and Hayley: Jo
+        assert form.query_one("#action-owner", Select).value == ID["Jo"]
+        await _type_into(app, pilot, form, "#action-due", "in 2 weeks")
+        await burst(app, pilot, "ctrl+s")
+        assert app.screen is screen, "the action form did not close"
+        await app.workers.wait_for_complete()
+        await burst(app, pilot, "right_square_bracket")  # nobody waits: the go-round took them off the queue
+        await burst(app, pilot, "d")
+        form = app.screen
+        assert isinstance(form, DecisionFormScreen)
+        await _type_into(app, pilot, form, "#decision-text", "We will set up a transport working group.")
+        await burst(app, pilot, "ctrl+s")
+        assert app.screen is screen, "the second decision form did not close"
+        await app.workers.wait_for_complete()
+        for keys in (("b", "b"),  # the break
+                     ("t", "6", "e", "escape"),  # Ade leaves
+                     ("e", "y")):  # the meeting ends
+            await burst(app, pilot, *keys)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+    # The app notes when its clock stopped and resumed (a form open, closing; see domain/state.py).
+    got = [(t, d) for t, d in _log(service, meeting_id) if t not in ("clock_stopped", "clock_resumed")]
+    keep = {"member_id", "by_id", "item_id", "colour", "word", "kind", "status", "via", "meaning", "queue",
+            "text", "method", "counts", "dissent", "dissent_by", "lived_experience_agreed", "review_date",
+            "owner", "owner_id", "due", "proposed_by", "item_title", "supersedes", "organisation"}
+    assert [(t, {k: v for k, v in d.items() if k in keep}) for t, d in got] == [
+        (t, {k: v for k, v in d.items() if k in keep}) for t, d in expected]
+    recorded = {t: d for t, d in got if t in ("decision_recorded", "action_recorded")}  # the last of each
+    first_decision = next(d for t, d in got if t == "decision_recorded")
+    assert recorded["action_recorded"]["decision_id"] == first_decision["id"]  # the form links the vote
+    assert MinutesService(service).export(meeting_id, "md").data.decode() == expected_minutes
+    for words in ("We voted: 7 for, 1 against, 1 did not vote. Tom said breaks should include evenings.",
+                  "Jo Clark will ask providers for evening break options by Thursday 26 March 2026.",
+                  "Ade sent a written comment. Hayley read it out.", "- Respite: a short break from caring.",
+                  "- Ade (left at", "We will set up a transport working group.\n\nEveryone agreed."):
+        assert words in expected_minutes
