@@ -158,3 +158,11 @@ def test_word_caption_size_and_every_text_colour_meets_4_5_to_1(easy: bool) -> N
             assert "w:themeColor" not in xml, name
             for colour in re.findall(r'<w:color w:val="([0-9A-Fa-f]{6})"', xml):
                 assert contrast_on_white(colour) >= 4.5, (name, colour)
+
+
+def test_a_role_planned_for_someone_who_sent_apologies_is_not_said_to_be_done_by_them() -> None:
+    # Dr Lee sent apologies: the plan made them timekeeper, so the minutes must not say they kept time.
+    meeting, events, _jan, _april = march(roles=(("timekeeper", M["lee"]), ("note_taker", M["mary"])))
+    text = prose(compose(meeting, events))
+    assert "Dr Lee kept time." not in text and "kept time" not in text
+    assert "Mary took the notes." in text

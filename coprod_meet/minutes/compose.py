@@ -44,6 +44,7 @@ ROLE_WORDS = {
     "note_taker": "took the notes",
     "timekeeper": "kept time",
     "jargon_buster": "watched out for hard words",
+    "remote_buddy": "passed on what people online said",
 }
 # What the minutes say for each state of a "you said". A record starts as "heard" by itself, so
 # "heard" promises nothing: it says only what is true.
@@ -208,7 +209,8 @@ class _Writer:
         if chairs:
             lines.append(sentence(f"The co-chairs were {join_words(chairs)}"))
         for role, member_id in self.f.state.roles.items():
-            if role in ROLE_WORDS and self.names.member(member_id):
+            # A role planned for someone who then sent apologies was not done by them: not said.
+            if role in ROLE_WORDS and self.names.member(member_id) and member_id in self.f.state.ever_present_ids:
                 lines.append(f"{self.who(member_id)} {ROLE_WORDS[role]}.")
         self.p(*lines)
         notes = {m: f"came at {time_in_words(at)}" for m, at in self.f.arrived_late().items()}
