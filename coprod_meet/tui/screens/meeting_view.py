@@ -26,7 +26,7 @@ and what was decided.
 Press D to record a decision, or C to record an action.
 Press E to correct a decision or an action. The earlier wording is kept as history.
 Press Y for "you said, we did", and H for "how did today go?".
-Press M to record whether each member's access needs were met (never in the minutes).
+Press Shift+A to record whether each member's access needs were met (never in the minutes).
 Press N to add a private note. Notes are kept with the meeting but never go in the minutes.
 Press X to export the minutes: members' or public copy, easy read, and the format you need.
 Press Escape to go back to the list of meetings.
