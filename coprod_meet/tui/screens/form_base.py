@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Generic, TypeVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.actions import SkipAction
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Header, Input, OptionList, Select, Static
@@ -62,9 +62,11 @@ class FormScreen(HelpfulScreen):
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         # Tab moves on the moment it arrives (a priority key), not after it has passed up through the
         # box it was typed in: letters typed or pasted in the same burst go to the next box, not this.
-        Binding("tab", "app.focus_next", "Next box", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous box", show=False, priority=True),
-        Binding("enter,down,up,space", "open_list", "Open the list", show=False, priority=True),
+        Binding("tab", "app.focus_next", "Next box", id="form.next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous box", id="form.previous", show=False,
+                priority=True),
+        Binding("enter,down,up,space", "open_list", "Open the list", id="form.open-list", show=False,
+                priority=True),
     ]
     FORM_TITLE = ""
     TITLE_WORDS = "A form"
