@@ -372,3 +372,54 @@ def test_snapshot_correct_form_with_history(board, snap_compare) -> None:
     app, run_before = snap_app(board, keys)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
+
+
+def burst(app, *keys: str) -> None:
+    """Keys as a fast typist or a paste sends them: all at once, none waiting for the one before
+    (``pilot.press`` waits for the app to go idle after each key, which hides this)."""
+    from textual import events
+
+    for key in keys:
+        character = key if len(key) == 1 else {"tab": "\t", "enter": "\r"}.get(key)
+        key = {" ": "space", ".": "full_stop"}.get(key, key)
+        event = events.Key(key, character)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def test_keys_in_one_burst_with_tab_go_to_the_box_tab_moves_to(board) -> None:
+    app = app_for(board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(app, pilot, board)
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DecisionFormScreen)
+        # text, past the item, how, who proposed and who disagreed, to their view; then back one
+        keys = (*"We act.", *["tab"] * 5, *"Too soon.", "shift+tab", "shift+tab")
+        await pilot.press(*keys)
+        assert form.value("#decision-text") == "We act."
+        assert form.value("#decision-dissent") == "Too soon."
+        form.query_one("#decision-text", Input).focus()
+        form.query_one("#decision-text", Input).value = ""
+        form.query_one("#decision-dissent", Input).value = ""
+        await pilot.pause()
+        burst(app, *"We act.", *["tab"] * 5, *"Too soon.")
+        await pilot.pause(0.3)
+        assert form.value("#decision-text") == "We act."
+        assert form.value("#decision-dissent") == "Too soon."
+
+
+async def test_keys_in_the_same_burst_as_the_enter_that_opens_a_drop_down_are_kept(board) -> None:
+    app = app_for(board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(app, pilot, board)
+        await pilot.press("d")
+        await pilot.pause()
+        proposer = app.screen.query_one("#decision-proposer", Select)
+        proposer.focus()
+        await pilot.pause()
+        burst(app, "enter", "down", "down", "enter")  # open, past Hayley to Jo, choose
+        await pilot.pause(0.3)
+        assert proposer.value == "jo" and not proposer.expanded
+        assert app.focused is proposer

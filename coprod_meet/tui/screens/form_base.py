@@ -17,13 +17,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Generic, TypeVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Header, Input, Select, Static
+from textual.widgets import Button, Header, Input, OptionList, Select, Static
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.records import RecordPrefill
@@ -59,6 +60,13 @@ class FormScreen(HelpfulScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        # Tab moves on the moment it arrives (a priority key), not after it has passed up through the
+        # box it was typed in: letters typed or pasted in the same burst go to the next box, not this.
+        Binding("tab", "app.focus_next", "Next box", id="form.next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous box", id="form.previous", show=False,
+                priority=True),
+        Binding("enter,down,up,space", "open_list", "Open the list", id="form.open-list", show=False,
+                priority=True),
     ]
     FORM_TITLE = ""
     TITLE_WORDS = "A form"
@@ -111,6 +119,16 @@ Press Ctrl+S to save, or Escape to go back without saving.
             fill_fields(self, offered.values)
             self._draft_on_disk = True
             self.notify("What you were writing is back. Check it, then press Ctrl+S to save.", markup=False)
+
+    def action_open_list(self) -> None:
+        """Enter, an arrow or Space on a closed drop-down list opens it and moves into it the
+        moment it arrives, so the keys typed after it in the same burst (a fast typist, a paste)
+        move in the open list instead of being lost on the closed one. Any other key goes on."""
+        select = self.focused
+        if not isinstance(select, Select) or select.expanded:
+            raise SkipAction()
+        select.action_show_overlay()
+        self.set_focus(select.query_one(OptionList), scroll_visible=False)
 
     def label(self, text: str, for_id: str = "") -> Static:
         return label(text, for_id, classes=self.LABELS)
