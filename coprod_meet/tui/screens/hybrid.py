@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from coprod_meet.domain.hybrid import JOINS_WORDS
 from coprod_meet.domain.model import ROLE_WORDS
-from coprod_meet.domain.numbering import could_grow, member_id_by_number, number_width, person_numbers
+from coprod_meet.domain.numbering import number_width, person_numbers
 from coprod_meet.services import hybrid
 from coprod_meet.tui.widgets.footer import Footer
 from coprod_meet.tui.widgets.words import Words
@@ -52,7 +52,6 @@ class RemoteScreen(ModalScreen[None]):
         super().__init__()
         self.owner = screen
         self.by_id = hybrid.default_recorder(screen.live.state)
-        self._typed = ""  # digits of a meeting number typed so far
 
     def compose(self) -> ComposeResult:
         with Vertical(id="remote-box"):
@@ -96,37 +95,14 @@ class RemoteScreen(ModalScreen[None]):
         return options.get_option_at_index(options.highlighted).id or ""
 
     def on_key(self, event) -> None:
-        """A person's meeting number puts up their hand; with ten or more people, a digit that
-        could start a longer number waits for the next digit (or Enter)."""
+        """A person's meeting number puts up their hand. The digit goes to the one "who?" box with
+        the meeting's numbers, which waits for a second digit when one could follow (1 for 10)
+        and says why someone not here cannot be chosen."""
         char = event.character or ""
-        if not char.isdigit():
-            if event.key == "enter" and self._typed:
-                event.stop()
-                self._by_number(self._typed)
-            self._typed = ""
-            return
-        event.stop()
-        self._typed += char
-        numbers = person_numbers(self.state.meeting.roster)
-        if not could_grow(self._typed, numbers.values()):
-            self._by_number(self._typed)
-
-    def _by_number(self, typed: str) -> None:
-        self._typed = ""
-        state = self.state
-        member_id = member_id_by_number(state.meeting.roster, typed)
-        if not member_id:
-            self.notify(f"Nobody has the number {typed} in this meeting.", severity="warning", markup=False)
-        elif member_id not in state.present_ids:
-            self.notify(f"{state.name(member_id)} (number {typed}) is not marked as here; take attendance first (T).",
-                        severity="warning", markup=False)
-        else:
-            self._hand(member_id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self._hand(event.option.id)
+        if char.isdigit():
+            event.stop()
+            self.owner._choose("Whose hand goes up?", self.owner._people(),
+                               lambda m: self.call_later(self._hand, m), typed=char)  # once the box is gone
 
     def _hand(self, member_id: str) -> None:
         name = self.state.name(member_id)
