@@ -119,6 +119,14 @@ def main() -> None:
         for name, argv in lines.items():
             print(f"coprod-meet {' '.join(argv)}: best {best(cli[name]) * 1000:.0f} ms "
                   f"({best(cli[name]) / grep_best:.2f}x grep -ril)")
+        # The least any command printing our decisions must do: start Python and load the modules
+        # that say a decision in words. Shown so the goal above can be judged against it.
+        floors = {"Python starting and stopping": [sys.executable, "-c", "pass"],
+                  "Python loading the decision words (coprod_meet.domain.records)":
+                      [sys.executable, "-c", "import coprod_meet.domain.records"]}
+        for name, argv in floors.items():
+            floor = best(timed(lambda: _run(argv), args.repeat))
+            print(f"  for comparison, {name}: best {floor * 1000:.0f} ms ({floor / grep_best:.2f}x grep -ril)")
 
         # Taken in turns, so a busy moment of the machine falls on both alike; the best of each counts.
         bare, review = [], []

@@ -110,8 +110,8 @@ async def test_the_projector_follows_the_hybrid_meeting(tmp_path: Path) -> None:
         async with app.run_test(size=(60, 20)) as pilot:
             await _until(pilot, app, "Speaking now: Priya (online).")
             hybrid.remote_card(live, ID["Kit"], "amber")
-            shown = await _until(pilot, app, "Amber card: Kit (online) asks us to slow down.", seconds=1.0)
-            assert "Red card: Sam does not understand 'respite'." in shown
-            assert "Amber card" in _screen_words(app)
+            shown = await _until(pilot, app, "AMBER card: Kit (online) asks everyone to slow down.", seconds=1.0)
+            assert "RED card: Sam does not understand 'respite'." in shown
+            assert "AMBER card" in _screen_words(app)
     finally:
         service.close()

@@ -70,7 +70,7 @@ def test_the_room_sees_the_item_the_speaker_who_is_next_and_cards(tmp_path: Path
         assert view.item == "Item 5 of 8: Carers' breaks"
         assert view.speaking == "Speaking now: Priya."
         assert view.next_up == "Next: Tom. Then: Jo and Mary."
-        assert view.cards == ["Red card: Sam does not understand 'respite'."]
+        assert view.cards == ["RED card: Sam does not understand 'respite'."]
         live.start_break()
         view = room_view(live.state)
         assert view.on_break == "We are on a break." and not view.speaking
@@ -86,7 +86,7 @@ def test_public_names_follow_each_members_consent(tmp_path: Path) -> None:
         assert follower.poll()
         assert follower.view is not None
         assert follower.view.next_up == "Next: a carer. Then: Jo Clark and Mary Fisher."  # Tom: role only
-        assert follower.view.cards == ["Red card: a member does not understand 'respite'."]  # Sam: not named
+        assert follower.view.cards == ["RED card: a member does not understand 'respite'."]  # Sam: not named
         assert follower.names_in_words == "People are named as in the public minutes."
         group_names = RoomFollower(tmp_path / "archive", live.meeting_id)
         group_names.poll()
@@ -132,8 +132,8 @@ def test_line_mode_says_each_change_once(tmp_path: Path) -> None:
         "Item 5 of 8: Carers' breaks",
         "Speaking now: Priya.",
         "Next: Tom. Then: Jo and Mary.",
-        "Red card: Sam does not understand 'respite'.",
-        "Red card down: Sam does not understand 'respite'.",
+        "RED card: Sam does not understand 'respite'.",
+        "RED card down: Sam does not understand 'respite'.",
         "Speaking now: Tom.",
         "Next: Jo. Then: Mary.",
         "We are on a break.",
@@ -275,11 +275,11 @@ async def test_the_room_screen_follows_a_meeting_run_through_the_services_and_a_
     async with app.run_test(size=(80, 24)) as pilot:
         shown = await _until(pilot, app, "Speaking now: Priya.")
         assert "Next: Tom. Then: Jo and Mary." in shown
-        assert "! Red card: Sam does not understand 'respite'." in shown
+        assert "! RED card: Sam does not understand 'respite'." in shown
         live.clear_card(ID["Sam"], "red")
         live.next_speaker()
         shown = await _until(pilot, app, "Speaking now: Tom.", seconds=1.0)  # within a second
-        assert "Red card" not in shown
+        assert "RED card" not in shown
         # The co-chairs' app closes and opens again: the room view carries on.
         service.close()
         await pilot.pause(0.3)
@@ -387,7 +387,7 @@ async def test_the_room_view_follows_keys_pressed_in_the_co_chairs_app_at_the_sa
                 shown = await _until(room_pilot, room_app, "Speaking now: Tom.", seconds=1.0)
                 assert "Next: Mary." in shown
                 await chair("k", "1", "4", *"respite", "enter")  # a red card: Sam (number 4), the word
-                await _until(room_pilot, room_app, "! Red card: Sam does not understand 'respite'.", seconds=1.0)
+                await _until(room_pilot, room_app, "! RED card: Sam does not understand 'respite'.", seconds=1.0)
                 # The room view only reads: every file is just as the co-chairs' app saved it.
                 saved = _tree(archive)
                 await room_pilot.press("n", "k", "1", "enter")  # keys in the room view change nothing

@@ -47,8 +47,13 @@ class LiveView:
 
 
 def card_in_words(state: MeetingState, member_id: str, colour: str, word: str) -> str:
-    """ "RED card: Sam does not understand 'respite'", "AMBER card: Tom asks to slow down"."""
-    name = state.name(member_id)
+    """ "RED card: Sam does not understand 'respite'", "AMBER card: Tom asks everyone to slow down"."""
+    return card_sentence(state.name(member_id), colour, word)
+
+
+def card_sentence(name: str, colour: str, word: str) -> str:
+    """A raised card in words, the same on the chairs' screen, in line mode and in the room view.
+    The colour is a word in capitals, so the card is plain without colour."""
     if colour == "red":
         what = f"does not understand '{word}'" if word else "does not understand: please stop and explain"
         return f"RED card: {name} {what}"

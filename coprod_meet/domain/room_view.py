@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from coprod_meet.domain.live_view import card_sentence
 from coprod_meet.domain.model import join_words
 from coprod_meet.domain.queue import KIND_WORDS
 from coprod_meet.domain.state import MeetingState
@@ -30,7 +31,7 @@ class RoomView:
     item: str = ""  # "Item 5 of 8: Carers' breaks"
     speaking: str = ""  # "Speaking now: Priya (online)" / "Nobody is speaking."
     next_up: str = ""  # "Next: Tom. Then: Jo and Mary."
-    cards: list[str] = field(default_factory=list)  # "Red card: Sam does not understand 'respite'."
+    cards: list[str] = field(default_factory=list)  # "RED card: Sam does not understand 'respite'."
     on_break: str = ""  # "We are on a break."
 
     def lines(self) -> list[str]:
@@ -59,19 +60,9 @@ class RoomView:
             elif part == "next_up":
                 said.append("Nobody is waiting to speak.")
         said += [c for c in self.cards if c not in before.cards]
-        # "Red card: Sam ..." -> "Red card down: Sam ..." (the prefix is ours, before any typed word)
+        # "RED card: Sam ..." -> "RED card down: Sam ..." (the prefix is ours, before any typed word)
         said += [c.replace(" card: ", " card down: ", 1) for c in before.cards if c not in self.cards]
         return said
-
-
-def card_words(name: str, colour: str, word: str) -> str:
-    """ "Red card: Sam does not understand 'respite'.", "Amber card: Tom asks us to slow down."."""
-    if colour == "red":
-        what = f"does not understand '{word}'" if word else "asks us to stop and explain"
-        return f"Red card: {name} {what}."
-    if colour == "amber":
-        return f"Amber card: {name} asks us to slow down."
-    return f"Green card: {name} would like to speak."
 
 
 def _item_line(state: MeetingState) -> str:
@@ -122,7 +113,7 @@ def room_view(state: MeetingState, name: Callable[[str], str] | None = None) -> 
         return RoomView(title=title, status="The meeting has ended. Thank you for coming.")
     if state.started is None:
         return RoomView(title=title, status="The meeting has not started yet.")
-    cards = [card_words(name(c.member_id), c.colour, c.word) for c in state.open_cards]
+    cards = [card_sentence(name(c.member_id), c.colour, c.word) + "." for c in state.open_cards]
     if state.on_break:
         return RoomView(title=title, item=_item_line(state), on_break="We are on a break.",
                         next_up=_next_line(state, name), cards=cards)
