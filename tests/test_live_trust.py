@@ -222,3 +222,19 @@ def test_the_item_running_over_is_said(live, clock) -> None:
     assert item_over(live.state, clock.now) == ""
     clock.tick(minutes=6)
     assert item_over(live.state, clock.now) == "Welcome and introductions has run over its 5 minutes."
+
+
+def test_a_role_planned_for_someone_who_sent_apologies_asks_for_someone_else(service, clock) -> None:
+    meeting = save_board(service)  # Mary is to take the notes
+    live = LiveMeeting.open(service, meeting.id, clock=clock)
+    for name in ("Hayley", "Jo", "Priya", "Sam", "Tom", "Ade", "Kit"):
+        live.set_attendance(ID[name], "present")
+    live.set_attendance(ID["Mary"], "apologies")
+    clock.at(14, 0)
+    live.start()
+    assert live_view(live.state, clock.now).roles == "Note-taker: nobody yet (Mary sent apologies)"
+    live.set_role("note_taker", ID["Kit"])
+    assert live_view(live.state, clock.now).roles == "Note-taker: Kit"
+    live.set_role("note_taker", ID["Mary"])
+    live.set_attendance(ID["Mary"], "present")  # she came after all
+    assert live_view(live.state, clock.now).roles == "Note-taker: Mary"

@@ -62,6 +62,13 @@ def card_sentence(name: str, colour: str, word: str) -> str:
     return f"GREEN card: {name} would like to speak"
 
 
+def _role_line(state: MeetingState, role: str, member_id: str) -> str:
+    """ "Timekeeper: Jo"; a role planned for someone who sent apologies needs someone else."""
+    if state.attendance.get(member_id) == "apologies" and member_id not in state.arrived:
+        return f"{ROLE_WORDS[role].capitalize()}: nobody yet ({state.name(member_id)} sent apologies)"
+    return f"{ROLE_WORDS[role].capitalize()}: {state.name(member_id)}"
+
+
 def _item_line(state: MeetingState) -> str:
     if state.ended is not None:
         return "The meeting has ended."
@@ -192,7 +199,7 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
     else:
         not_heard = "Not heard yet on this item: " + join_words([state.name(m) for m in missing])
 
-    roles = [f"{ROLE_WORDS[r].capitalize()}: {state.name(m)}" for r, m in state.roles.items() if m and r in ROLE_WORDS]
+    roles = [_role_line(state, r, m) for r, m in state.roles.items() if m and r in ROLE_WORDS]
     away = []
     for m in state.meeting.roster:
         status = state.attendance.get(m.id, "")
