@@ -348,3 +348,22 @@ async def test_naughty_strings_as_member_names_render_literally(service, clock) 
         assert screen.live.state.speaking.member_id == live.state.queue_places()[0].member_id
         await settle(app, pilot)
     assert ev.QUEUE_JOINED in {e.type for e in service.events(meeting.id)}
+
+
+async def test_access_needs_stand_on_the_screen_until_the_start_and_cover_no_box(service, meeting_id) -> None:
+    app = CoprodMeetApp(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_live(app, pilot, meeting_id)
+        alerts = text(screen, "#live-alerts")
+        assert alerts.startswith("Before you start: Hayley needs easy read papers.")
+        assert "Kit needs a BSL interpreter." in alerts
+        assert not app._notifications  # a toast would lie over the attendance box
+        await keys(pilot, "t")  # the attendance box opens over a screen with nothing on top
+        assert app.screen is not screen
+        await keys(pilot, "escape")
+        for member_id in (ID["Hayley"], ID["Jo"]):
+            screen.live.set_attendance(member_id, "present")
+        await keys(pilot, "s")
+        await keys(pilot, "enter")  # (if starting asks about people not yet marked)
+        assert screen.live.state.started is not None
+        assert "Before you start" not in text(screen, "#live-alerts")

@@ -389,3 +389,11 @@ def test_the_scenario_with_wrong_answers_gives_the_same_minutes_and_log(service,
         assert rejected in flat, rejected
     assert minutes == clean_minutes
     assert log == clean_log
+
+
+def test_status_says_what_members_need_until_the_meeting_starts(service, board) -> None:
+    clock = Clock()
+    before = run_lines(service, clock, ["run 1", "status", "back", "quit"])
+    assert "Before you start: Hayley needs easy read papers." in before
+    after = run_lines(service, clock, ["run 1", "here 1 2", "start", "status", "back", "quit"])
+    assert "Before you start" not in after  # not said once the meeting has started

@@ -44,6 +44,7 @@ class LiveView:
     shares: list[str] = field(default_factory=list)
     fair_order: str = ""
     jargon: str = ""
+    before_start: str = ""  # what members need, until the meeting starts ("Before you start: ...")
 
 
 def card_in_words(state: MeetingState, member_id: str, colour: str, word: str) -> str:
@@ -60,6 +61,16 @@ def card_sentence(name: str, colour: str, word: str) -> str:
     if colour == "amber":
         return f"AMBER card: {name} asks everyone to slow down"
     return f"GREEN card: {name} would like to speak"
+
+
+def _needs_line(state: MeetingState) -> str:
+    """Until the meeting starts: the access needs of the people on its list."""
+    if state.started is not None or state.ended is not None:
+        return ""
+    from coprod_meet.domain.planning import access_lines  # (planning loads the date rules)
+
+    needs = access_lines(state.meeting.roster, state.meeting.settings.break_every_minutes)
+    return f"Before you start: {' '.join(needs)}" if needs else ""
 
 
 def _role_line(state: MeetingState, role: str, member_id: str) -> str:
@@ -225,4 +236,5 @@ def live_view(state: MeetingState, now: datetime) -> LiveView:
         shares=share_lines(state, now) + [line for line in [joins_share_line(state, now)] if line],
         fair_order="Fair order is on" if state.fair_order else "Fair order is off: first come, first served",
         jargon=_jargon_line(state),
+        before_start=_needs_line(state),
     )

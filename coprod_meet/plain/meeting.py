@@ -211,6 +211,8 @@ class MeetingSession:
         if v.speaker:
             lines.append(v.speaker)
         lines += v.alerts
+        if v.before_start:
+            lines.append(v.before_start)
         if self.state.started is not None and self.state.ended is None:
             if v.queue:
                 lines.append("Waiting to speak, in order:")

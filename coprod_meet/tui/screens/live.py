@@ -21,7 +21,6 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.live_view import LiveView, card_in_words, live_view, resumed_in_words
 from coprod_meet.domain.model import Event, Naming, VoiceGroup, now
 from coprod_meet.domain.numbering import could_grow, member_id_by_number, number_width, person_numbers
-from coprod_meet.domain.planning import access_lines
 from coprod_meet.domain.records import RecordPrefill
 from coprod_meet.domain.timing import turn_reached_limit
 from coprod_meet.domain.voice import voice_summary
@@ -201,11 +200,6 @@ In attendance (T), press G to add a guest or a new member of the group.
         self.query_one("#live-queue", OptionList).focus()
         self.set_interval(1.0, self.tick)
         self.call_after_refresh(textual_compat.settle_brisk_screen)
-        state = self.live.state
-        if state.started is None:
-            needs = access_lines(state.meeting.roster, state.meeting.settings.break_every_minutes)
-            if needs:
-                self.notify(" ".join(needs), title="Before you start", timeout=20, markup=False)
 
     def on_unmount(self) -> None:
         dialog, self._dialog_screen = self._dialog_screen, None
@@ -284,9 +278,10 @@ In attendance (T), press G to add a guest or a new member of the group.
                 speaker += f" {view.round}"
         self._put("speaker", speaker)
         alerts = self._parts["alerts"]
-        alerts.show("\n".join(f"! {a}" for a in view.alerts))
-        if alerts.display != bool(view.alerts):
-            alerts.display = bool(view.alerts)
+        lines = [f"! {a}" for a in view.alerts] + ([view.before_start] if view.before_start else [])
+        alerts.show("\n".join(lines))
+        if alerts.display != bool(lines):
+            alerts.display = bool(lines)
 
     def _show_queue(self, view: LiveView) -> None:
         title = f"Queue: {len(view.queue)} waiting" if view.queue else "Queue: nobody is waiting"
