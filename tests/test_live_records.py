@@ -79,5 +79,27 @@ async def test_access_needs_are_shown_before_the_meeting_starts(service) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(LiveScreen(meeting.id))
         await pilot.pause()
-        shown = " ".join(str(n.message) for n in app._notifications)
-    assert "Sam needs large print papers" in shown
+        shown = str(app.screen.query_one("#live-alerts").render())
+    assert "Sam needs large print papers" in shown and shown.startswith("Before you start: ")
+
+
+async def test_typing_letters_in_an_open_list_jumps_to_the_name(service) -> None:
+    clock = Clock()
+    meeting = await _live_at_item_five(service, clock)
+    app = CoprodMeetApp(service, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(LiveScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionFormScreen)
+        owner = form.query_one("#action-owner", Select)
+        owner.focus()
+        await pilot.pause()
+        await pilot.press("enter", *"pri", "enter")  # open the list, type, choose
+        await pilot.pause()
+        assert owner.value == ID["Priya"]
+        await pilot.press("enter", *"[b", "enter")  # words are never markup, and nothing matches: stays
+        await pilot.pause()
+        assert owner.value == ID["Priya"]

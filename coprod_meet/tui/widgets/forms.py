@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from rich.text import Text
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Select, SelectionList, Static, TextArea
@@ -28,17 +29,18 @@ def hint(text: str = "", for_id: str = "") -> Static:
     return Static(text, classes="field-hint", markup=False, id=f"{for_id}-hint" if for_id else None)
 
 
-def options(pairs: Iterable[tuple[str, Any]]) -> list[tuple[Content, Any]]:
-    """(words, value) pairs as Select options whose words are never read as markup."""
-    return [(Content(words), value) for words, value in pairs]
+def options(pairs: Iterable[tuple[str, Any]]) -> list[tuple[Text, Any]]:
+    """(words, value) pairs as Select options whose words are never read as markup. (Plain
+    ``Text``: an open list jumps to the option whose words hold the letters a person types.)"""
+    return [(Text(words), value) for words, value in pairs]
 
 
-def by_id(pairs: Iterable[tuple[str, str]]) -> list[tuple[Content, str]]:
+def by_id(pairs: Iterable[tuple[str, str]]) -> list[tuple[Text, str]]:
     """(id, words) pairs, as the prefill holds them, as Select options."""
-    return [(Content(words), value) for value, words in pairs]
+    return [(Text(words), value) for value, words in pairs]
 
 
-def member_options(members: Iterable[Member], nobody: str = "No one yet") -> list[tuple[Content, str]]:
+def member_options(members: Iterable[Member], nobody: str = "No one yet") -> list[tuple[Text, str]]:
     return options([(nobody, NOBODY), *((m.name, m.id) for m in members)])
 
 
