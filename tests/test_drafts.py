@@ -200,3 +200,23 @@ async def test_a_new_meeting_plan_left_half_typed_is_offered_back(service: Archi
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(await _carry_on(app, pilot), MeetingSetupScreen)
         assert app.screen.query_one("#title", Input).value == "Summer board"
+
+
+async def test_enter_in_a_plan_box_moves_on_at_once_so_a_burst_lands_in_the_next_box(service: ArchiveService) -> None:
+    from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
+    from tests.test_records_tui import burst
+
+    save_board(service)
+    app = CoprodMeetApp(service, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingSetupScreen)
+        app.screen.query_one("#title", Input).focus()
+        await pilot.pause()
+        burst(app, *"Summer", "enter", *"next Tuesday 2pm", "enter", *"2 hours")
+        await pilot.pause()
+        await pilot.pause()
+        boxes = {name: app.screen.query_one(f"#{name}", Input).value for name in ("title", "when", "length")}
+        assert boxes == {"title": "Summer", "when": "next Tuesday 2pm", "length": "2 hours"}

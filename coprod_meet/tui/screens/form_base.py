@@ -65,8 +65,9 @@ class FormScreen(HelpfulScreen):
         Binding("tab", "app.focus_next", "Next box", id="form.next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous box", id="form.previous", show=False,
                 priority=True),
-        Binding("enter,down,up,space", "open_list", "Open the list", id="form.open-list", show=False,
+        Binding("down,up,space", "open_list", "Open the list", id="form.open-list", show=False,
                 priority=True),
+        Binding("enter", "enter", "Open the list or move on", id="form.enter", show=False, priority=True),
     ]
     FORM_TITLE = ""
     TITLE_WORDS = "A form"
@@ -129,6 +130,17 @@ Press Ctrl+S to save, or Escape to go back without saving.
             raise SkipAction()
         select.action_show_overlay()
         self.set_focus(select.query_one(OptionList), scroll_visible=False)
+
+    def action_enter(self) -> None:
+        """Enter opens a closed drop-down list (as above); in a one-line box of a form where Enter
+        does not save, it moves on the moment it arrives, as Tab does. Otherwise it goes on."""
+        focused = self.focused
+        if isinstance(focused, Select):
+            self.action_open_list()
+        elif isinstance(focused, Input) and not self.ENTER_SAVES:
+            self.focus_next()
+        else:
+            raise SkipAction()
 
     def label(self, text: str, for_id: str = "") -> Static:
         return label(text, for_id, classes=self.LABELS)
