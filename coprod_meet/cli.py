@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 from coprod_meet import __version__
 from coprod_meet.domain.dates import when_in_words
 from coprod_meet.domain.errors import UserError
+from coprod_meet.domain.text import count
 from coprod_meet.services.archive import ArchiveService
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -361,7 +362,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(f"Meeting id: {meeting.id}")
         carried = [i for i in meeting.agenda if i.carried_from]
         if carried:
-            print(f"Carried forward from earlier meetings: {len(carried)} item(s).")
+            print(f"Carried forward from earlier meetings: {count(len(carried), 'item')}.")
         for check in planner.checks(meeting):
             if check.warning:
                 print(f"Warning: {check}")
@@ -405,7 +406,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if report.sound:
             print(f"All {report.files_checked} files in the archive are sound.")
             return EXIT_OK
-        print(f"I checked {report.files_checked} files and found {len(report.problems)} problem(s):")
+        print(f"I checked {report.files_checked} files and found {count(len(report.problems), 'problem')}:")
         for problem in report.problems:
             print(f"- {problem}")
         if service.only_read:

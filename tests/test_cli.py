@@ -153,7 +153,7 @@ def test_check_is_quiet_on_a_sound_archive_and_reports_a_broken_one(capsys, tmp_
     code, out, err = run(capsys, "check", "--archive", str(archive))
     assert (code, err) == (1, "")
     lines = out.splitlines()
-    assert lines[0] == f"I checked {files} files and found 1 problem(s):"
+    assert lines[0] == f"I checked {files} files and found 1 problem:"
     assert lines[1].startswith(f"- {victim}.json could not be read (the file is cut short); it was moved aside to quarantine/")
     assert len(lines) == 2
     assert not path.exists()

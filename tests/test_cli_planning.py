@@ -34,7 +34,7 @@ def test_plan_prints_the_id_and_date_in_words(board_dir: Path, capsys) -> None:
     assert (code, err) == (0, "")
     assert "Planned Board meeting for Better Together Board on Thursday 12 March 2026 at 2pm." in out
     meeting_id = out.split("Meeting id: ")[1].split()[0]
-    assert "Carried forward from earlier meetings: 3 item(s)." in out
+    assert "Carried forward from earlier meetings: 3 items." in out
     with ArchiveService.open(board_dir) as service:
         meeting = service.get_meeting(meeting_id)
         assert meeting.group_name == "Better Together Board"

@@ -120,3 +120,8 @@ def csv_cell(value: object) -> str:
     leading apostrophe, so opening the file never runs anything."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """ "1 item", "3 items", "2 people": a number with its noun, never "item(s)"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -23,7 +23,7 @@ from coprod_meet.domain.model import Event, Meeting, VoiceGroup, join_words
 from coprod_meet.domain.notes import named_first
 from coprod_meet.domain.records import Action, ActionStatus, Decision, Method
 from coprod_meet.domain.state import voice_key_in_words
-from coprod_meet.domain.text import clean_text
+from coprod_meet.domain.text import clean_text, count
 from coprod_meet.minutes.document import (
     MEMBERS,
     Block,
@@ -91,10 +91,6 @@ def lower_first(text: str, keep: Iterable[str] = ()) -> str:
 
 def without_stop(text: str) -> str:
     return one_line(text).rstrip(".")
-
-
-def count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def whole_percents(shares: dict[VoiceGroup, float]) -> dict[VoiceGroup, int]:
