@@ -16,32 +16,31 @@ os.environ["COLUMNS"] = "80"
 os.environ["LINES"] = "24"
 
 REPO = Path(__file__).resolve().parents[1]
-NAUGHTY = Path("shared") / "data" / "naughty-strings.json"
+NAUGHTY = Path("data") / "naughty-strings.json"
 
 
-def _naughty_path() -> Path | None:
-    """``../shared/data/naughty-strings.json`` beside the repository; a git worktree one folder
-    deeper (``wt/NAME``) finds the one beside the main checkout, further up."""
+def shared_file(relative: str | Path) -> Path:
+    """A file of ``../shared`` (the folder beside the checkout that holds GUIDE.md, SCENARIO.md and
+    data/). A git worktree one folder deeper (``wt/NAME``) finds the one beside the main checkout,
+    further up. The only place the tests look for it: a test that needs it fails with a plain
+    sentence when it is missing."""
     for folder in REPO.parents:
-        if (folder / NAUGHTY).is_file():
-            return folder / NAUGHTY
-    return None
+        if (folder / "shared" / relative).is_file():
+            return folder / "shared" / relative
+    pytest.fail(f"../shared is missing: put the shared folder beside the checkout (this test needs "
+                f"shared/{Path(relative).as_posix()}, looked for in {REPO.parent} and the folders above it).",
+                pytrace=False)
 
 
 def naughty_strings() -> list[str]:
-    """The Big List of Naughty Strings (../shared/data/naughty-strings.json, 515 strings). The only
-    place the tests find it; a test that needs it fails with a plain message when it is missing."""
+    """The Big List of Naughty Strings (../shared/data/naughty-strings.json, 515 strings), a fresh
+    copy for each test."""
     return list(_read_naughty_strings())
 
 
 @functools.cache
 def _read_naughty_strings() -> tuple[str, ...]:
-    path = _naughty_path()
-    if path is None:
-        pytest.fail(f"The naughty strings are missing: the untrusted-text tests need {NAUGHTY} in the folder "
-                    f"that holds the repository ({REPO.parent}). Put the project's shared folder there.",
-                    pytrace=False)
-    return tuple(json.loads(path.read_text(encoding="utf-8")))
+    return tuple(json.loads(shared_file(NAUGHTY).read_text(encoding="utf-8")))
 
 
 @pytest.fixture(autouse=True)

@@ -30,3 +30,21 @@ def test_services_read_through_the_read_model_not_the_storage() -> None:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if reaching.search(line)
     ]
     assert found == []
+
+
+def test_only_tests_scenario_builds_the_scenario_board() -> None:
+    """SCENARIO.md's Better Together Board is built in one module, tests/scenario.py: no other test
+    module defines its builders, and the old builder modules stay gone."""
+    import re
+
+    builders = re.compile(r"^\s*(?:async\s+)?def\s+(board_group|board_meeting|march_meeting|february_meeting|"
+                          r"build_board|board_archive|save_board|store|play_to_item_five)\b|^(MEMBERS|GROUP|ITEMS)\s*=")
+    tests = ROOT / "tests"
+    found = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in sorted(tests.rglob("*.py")) if path.name != "scenario.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if builders.search(line)
+    ]
+    assert found == [], "build the board in tests/scenario.py only:\n" + "\n".join(found)
+    assert (tests / "scenario.py").is_file()
+    assert not [n for n in ("scenario_board.py", "scenario_meeting.py", "records_scenario.py") if (tests / n).exists()]

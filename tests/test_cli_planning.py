@@ -9,7 +9,7 @@ import pytest
 
 from coprod_meet.cli import main
 from coprod_meet.services.archive import ArchiveService
-from tests.scenario_board import board_archive
+from tests.scenario import board_archive
 
 MEETINGS = Path(__file__).resolve().parents[1] / "meetings"
 

@@ -109,13 +109,13 @@ async def test_a_decision_being_typed_survives_a_kill(archive_dir: Path) -> None
 
     service = ArchiveService.open(archive_dir)
     try:
-        assert [d.what for d in Drafts(service).waiting()] == ["a decision on item 4, Budget update"]
+        assert [d.what for d in Drafts(service).waiting()] == ["a decision on item 4, The plan for next year"]
         assert "drafts" not in {m.title for m in service.list_meetings()}  # not a meeting
         app = CoprodMeetApp(service, clock=Clock())
         async with app.run_test(size=(80, 24)) as pilot:
             box = await _offered(app, pilot)
             assert box.query_one("#dialog-title", Words).words == (
-                "You were writing a decision on item 4, Budget update. Carry on?")
+                "You were writing a decision on item 4, The plan for next year. Carry on?")
             await pilot.press("1")  # yes: the meeting screen, then the form with the words back
             await pilot.pause()
             await pilot.pause()
@@ -141,7 +141,7 @@ async def test_a_draft_comes_and_goes_with_the_words_and_not_now_keeps_it(servic
         app.push_screen(LiveScreen(meeting_id))
         await pilot.pause()
         await _typed(app, pilot, "d", *"We agree")  # the draft is written a moment after the last key
-        assert [d["what"] for d in read_drafts(service.root)] == ["a decision on item 4, Budget update"]
+        assert [d["what"] for d in read_drafts(service.root)] == ["a decision on item 4, The plan for next year"]
         assert (service.root / FOLDER).stat().st_mode & 0o777 == 0o700
         await _typed(app, pilot, *["backspace"] * 8)  # typed away again: nothing to keep
         assert read_drafts(service.root) == []
@@ -149,7 +149,7 @@ async def test_a_draft_comes_and_goes_with_the_words_and_not_now_keeps_it(servic
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         await _typed(app, pilot, "c", *"Ring the bus company")
-        assert [d["what"] for d in read_drafts(service.root)] == ["an action on item 4, Budget update"]
+        assert [d["what"] for d in read_drafts(service.root)] == ["an action on item 4, The plan for next year"]
     for answer, left in (("2", 1), ("3", 0)):  # not now: kept; no: thrown away, and said
         app = CoprodMeetApp(service, clock=Clock())
         async with app.run_test(size=(80, 24)) as pilot:
@@ -174,7 +174,7 @@ async def test_a_correction_being_typed_is_offered_back_on_the_record_it_correct
         assert isinstance(app.screen, DecisionFormScreen) and app.screen.existing == decision
         await _typed(app, pilot, "end", *" in the evening")
     (draft,) = Drafts(service).waiting()
-    assert draft.what == "a correction to a decision on item 4, Budget update"
+    assert draft.what == "a correction to a decision on item 4, The plan for next year"
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         form = await _carry_on(app, pilot)

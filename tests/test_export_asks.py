@@ -8,15 +8,14 @@ from pathlib import Path
 
 from coprod_meet.cli import main
 from coprod_meet.services.archive import ArchiveService
-from tests.scenario_meeting import I, M, scenario
+from tests.scenario import ID, I, Clock, scenario
 from tests.test_plain_meeting import run_lines
-from tests.scenario import Clock
 
 
 def store_with_will(service) -> str:
     """The scenario, with Sam (not named in public) called Will, and "Will" typed as a word."""
     group, jan, (march, events), april = scenario()
-    will = lambda m: replace(m, name="Will", full_name="Will Jones") if m.id == M["sam"] else m  # noqa: E731
+    will = lambda m: replace(m, name="Will", full_name="Will Jones") if m.id == ID["Sam"] else m  # noqa: E731
     group = replace(group, members=tuple(map(will, group.members)))
     agenda = tuple(replace(i, summary="Will the council pay for it?") if i.id == I["breaks"] else i
                    for i in march.agenda)

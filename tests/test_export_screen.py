@@ -15,7 +15,7 @@ from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.export import ExportScreen
 from coprod_meet.tui.screens.help import HelpScreen
 from coprod_meet.tui.screens.meeting_view import MeetingViewScreen
-from tests.scenario_meeting import store
+from tests.scenario import store
 
 
 @pytest.fixture

@@ -22,17 +22,15 @@ from coprod_meet.services.trends import group_trends
 from coprod_meet.tui.app import CoprodMeetApp
 from coprod_meet.tui.screens.hybrid import RemoteScreen
 from coprod_meet.tui.screens.live import LiveScreen
-from tests.scenario import ID, SETTINGS, Clock, board_meeting, item_id
+from tests.scenario import GROUP, ID, SETTINGS, Clock, item_id, march_meeting
 from tests.test_plain_meeting import run_lines
 
 HERE = ("Hayley", "Jo", "Priya", "Sam", "Tom", "Ade", "Mary", "Kit")
 
 
 def _meeting(service: ArchiveService, settings: GroupSettings = SETTINGS) -> tuple[LiveMeeting, Clock]:
-    from tests.scenario import board_group
-
-    service.save_group(board_group())
-    meeting = service.save_meeting(replace(board_meeting(), settings=settings))
+    service.save_group(GROUP)
+    meeting = service.save_meeting(replace(march_meeting(), settings=settings))
     clock = Clock()
     live = LiveMeeting.open(service, meeting.id, clock=clock)
     for name in HERE:
@@ -271,4 +269,4 @@ def test_line_mode_joins_hands_and_chat_cards(service: ArchiveService) -> None:
     assert "Please type chatcard, a number and a colour: red, amber or green." in out
     assert "10. Kit (online): has not spoken yet." in out
     assert "Traceback" not in out
-    assert item_id(1) in {e.data.get("item_id") for e in service.events(board_meeting().id)}
+    assert item_id(1) in {e.data.get("item_id") for e in service.events(march_meeting().id)}

@@ -20,7 +20,7 @@ from coprod_meet.services.live import LiveMeeting
 from coprod_meet.services.minutes import MinutesService
 from coprod_meet.services.room import RoomFollower, find_meeting
 from coprod_meet.tui.room_app import RoomApp
-from tests.scenario import ID, SETTINGS, Clock, board_group, board_meeting, play_to_item_five
+from tests.scenario import GROUP, ID, SETTINGS, Clock, march_meeting, play_to_item_five
 from tests.test_room_view import _screen_words, _until
 
 ONLINE = ("Priya", "Kit")
@@ -28,8 +28,8 @@ ONLINE = ("Priya", "Kit")
 
 def _hybrid_board(archive: Path, remote_order: str = "alike") -> tuple[ArchiveService, LiveMeeting, Clock]:
     service = ArchiveService.open(archive)
-    service.save_group(board_group())
-    meeting = service.save_meeting(replace(board_meeting(), settings=replace(SETTINGS, remote_order=remote_order)))
+    service.save_group(GROUP)
+    meeting = service.save_meeting(replace(march_meeting(), settings=replace(SETTINGS, remote_order=remote_order)))
     clock = Clock()
     live = LiveMeeting.open(service, meeting.id, clock=clock)
     for name in ONLINE:

@@ -18,7 +18,7 @@ from coprod_meet.services.access import AccessService
 from coprod_meet.services.minutes import MinutesService
 from coprod_meet.services.payments import PaymentsService
 from coprod_meet.services.trends import group_trends
-from tests.scenario_meeting import GROUP, M, store
+from tests.scenario import GROUP, ID, store
 
 NOTE = "Quokka-interpreter-late-9921"
 
@@ -34,18 +34,18 @@ def test_access_needs_are_asked_for_members_who_came_with_papers_from_the_plan(s
     # The breaks paper went out on 10 March, 2 days before; the group asks for 7.
     assert hayley.suggested == "no" and "1 too late" in hayley.why
     with pytest.raises(UserError):
-        found.record(mid, M["jo"], "easy_read", "yes")  # Jo has no such need
+        found.record(mid, ID["Jo"], "easy_read", "yes")  # Jo has no such need
     with pytest.raises(UserError):
-        found.record(mid, M["hayley"], "easy_read", "maybe")
+        found.record(mid, ID["Hayley"], "easy_read", "maybe")
 
 
 def test_the_yearly_report_and_trends_say_how_often_each_need_was_met(service) -> None:
     mid = store(service)
     assert "Access needs met:" not in group_trends(service, GROUP.name).lines()  # nothing recorded: no noise
     found = AccessService(service)
-    found.record(mid, M["hayley"], "easy_read", "no")
-    found.record(mid, M["hayley"], "easy_read", "yes")  # corrected: the latest answer counts
-    found.record(mid, M["kit"], "bsl_interpreter", "partly", NOTE)
+    found.record(mid, ID["Hayley"], "easy_read", "no")
+    found.record(mid, ID["Hayley"], "easy_read", "yes")  # corrected: the latest answer counts
+    found.record(mid, ID["Kit"], "bsl_interpreter", "partly", NOTE)
     lines = found.report_lines(GROUP.name, year=2026)
     text = "\n".join(lines)
     assert lines[0] == "Better Together Board: access needs at 1 meeting in 2026."
@@ -65,7 +65,7 @@ def test_the_yearly_report_and_trends_say_how_often_each_need_was_met(service) -
 
 def test_access_needs_command(service, capsys) -> None:
     mid = store(service)
-    AccessService(service).record(mid, M["tom"], "hearing_loop", "yes")
+    AccessService(service).record(mid, ID["Tom"], "hearing_loop", "yes")
     root = str(service.root)
     service.close()
     assert main(["access-needs", "--archive", root, "--group", GROUP.name, "--year", "2026"]) == 0
@@ -227,8 +227,8 @@ async def test_the_meeting_screen_opens_access_needs_after_the_end(service) -> N
         assert "press Shift+A to record whether each member's access needs were met" in LiveScreen.help_text()
     got = {(e.data["member_id"], e.data["need"]): (e.data["met"], e.data["note"])
            for e in service.events(mid) if e.type == ACCESS_MET}
-    assert got[(M["hayley"], "easy_read")] == ("yes", "")
-    assert got[(M["priya"], "extra_time")] == ("no", "no time")
+    assert got[(ID["Hayley"], "easy_read")] == ("yes", "")
+    assert got[(ID["Priya"], "extra_time")] == ("no", "no time")
 
 
 async def test_access_needs_wait_for_the_end_of_the_meeting(service) -> None:
@@ -345,7 +345,7 @@ async def test_the_payments_screen_from_policy_to_paid(service, tmp_path, monkey
     states = {r.claim.member_name: r.claim for r in PaymentsService(service).claims()}
     assert states["Ade"].state.value == "paid" and states["Hayley"].state.value == "declined"
     assert [e.words() for e in states["Kit"].expenses] == ["travel £4.20 (bus)"]
-    assert PaymentsService(service).wishes(GROUP.id) == {M["tom"]: "vouchers"}
+    assert PaymentsService(service).wishes(GROUP.id) == {ID["Tom"]: "vouchers"}
     assert len((tmp_path / "claims.csv").read_text().splitlines()) == 7
 
 
@@ -412,14 +412,14 @@ def test_papers_in_a_members_format_are_marked_sent_in_the_plan(service, capsys)
     found = AccessService(service)
     assert [(m.name, need, sent) for m, need, sent in found.paper_needs(mid)] == [
         ("Hayley", "easy_read", None), ("Sam", "large_print", None)]
-    said = found.record_papers_sent(mid, M["hayley"], "easy_read", date(2026, 3, 3))
+    said = found.record_papers_sent(mid, ID["Hayley"], "easy_read", date(2026, 3, 3))
     assert said == ("The easy read papers went out on Tuesday 3 March 2026, 9 days before (the group asks for "
                     "7 days before). That is on time.")
     checks = {(c.name, c.need): c for c in found.checks(mid)}
     assert checks[("Hayley", "easy_read")].suggested == "yes"  # her own papers, not the plan's late one
     assert checks[("Sam", "large_print")].suggested == "no"
     with pytest.raises(UserError):
-        found.record_papers_sent(mid, M["jo"], "easy_read", date(2026, 3, 3))
+        found.record_papers_sent(mid, ID["Jo"], "easy_read", date(2026, 3, 3))
     root = str(service.root)
     service.close()
     assert main(["papers-sent", "--archive", root, mid[:8], "--member", "Sam", "--on", "11/3/2026"]) == 0

@@ -8,7 +8,7 @@ from coprod_meet.services.access import AccessService
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.payments import PaymentsService
 from coprod_meet.tui.app import CoprodMeetApp
-from tests.scenario_meeting import GROUP, M, store
+from tests.scenario import GROUP, ID, store
 
 SIZE = (80, 24)
 NIHR = Path(__file__).resolve().parents[1] / "meetings" / "payment-policies" / "nihr-style-example.toml"
@@ -42,7 +42,7 @@ def test_snapshot_payments(snap_compare, tmp_path: Path) -> None:
     fresh, _ = payments.make_claims(mid)
     ade = next(c for c in fresh if c.member_name == "Ade")
     payments.add_expense(ade, "travel", 420, "bus")
-    payments.remember_wish(GROUP.id, M["tom"], "vouchers")
+    payments.remember_wish(GROUP.id, ID["Tom"], "vouchers")
     assert _snap(snap_compare, app, lambda: PaymentsScreen(GROUP.id))
 
 
@@ -51,6 +51,6 @@ def test_snapshot_access_needs(snap_compare, tmp_path: Path) -> None:
 
     app, mid = _app(tmp_path)
     found = AccessService(app.service)
-    found.record(mid, M["hayley"], "easy_read", "yes")
-    found.record(mid, M["priya"], "extra_time", "partly", "Needed more time on item 5")
+    found.record(mid, ID["Hayley"], "easy_read", "yes")
+    found.record(mid, ID["Priya"], "extra_time", "partly", "Needed more time on item 5")
     assert _snap(snap_compare, app, lambda: AccessNeedsScreen(mid))

@@ -11,8 +11,7 @@ from coprod_meet.minutes.compose import compose
 from coprod_meet.services.live import LiveMeeting
 from coprod_meet.services.notes import add_item_note, notes_on_item
 from coprod_meet.tui.app import CoprodMeetApp
-from tests.scenario import ID, Clock, item_id, save_board
-from tests.scenario_meeting import MEMBERS
+from tests.scenario import ID, MEMBERS, Clock, item_id, save_board
 from tests.test_live_tui import keys, open_live, settle
 from tests.test_plain_meeting import run_lines
 
@@ -72,7 +71,7 @@ def test_the_minutes_give_each_item_its_notes_and_never_repeat_the_speaker(servi
 
 
 def test_named_first() -> None:
-    sam = MEMBERS["sam"]
+    sam = MEMBERS["Sam"]
     assert named_first("Sam said no", sam) == ("Sam said no", True)
     assert named_first("sam: no", sam) == ("no", False)
     assert named_first("Samuel came", sam) == ("Samuel came", False)

@@ -58,7 +58,7 @@ def test_the_scenario_meeting_step_by_step(service, live, clock) -> None:
     with pytest.raises(UserError, match="Cllr Shah is not marked as here yet"):
         live.queue_add(ID["Cllr Shah"])
 
-    # 2. Hayley leads items 1-3; items 4 and 6 are handed to Jo with one action.
+    # 2. Hayley leads items 1-3 and 5; Jo leads items 4 and 6, as planned.
     assert live.state.current_item_id == item_id(1)
     assert live.state.name(live.state.chairing_now) == "Hayley"
     speak(live, clock, "Hayley", 120)
@@ -71,7 +71,6 @@ def test_the_scenario_meeting_step_by_step(service, live, clock) -> None:
     assert attendance_in_words(live.state, ID["Cllr Shah"]) == "Cllr Shah arrived late"
     live.next_item()
     assert live.state.current_item_id == item_id(4)
-    live.hand_over()
     assert live.state.name(live.state.chairing_now) == "Jo"
     clock.tick(minutes=19)
     assert item_time_in_words(live.state, clock.now) == "4 minutes over (19 used of 15 minutes)"
@@ -169,9 +168,8 @@ def test_the_scenario_meeting_step_by_step(service, live, clock) -> None:
     live.end_break()
     assert break_reminder(live.state, clock.now) == ""
 
-    # 6. Item 6, led by Jo after a hand-over.
+    # 6. Item 6, led by Jo as planned.
     live.next_item()
-    live.hand_over()
     assert live.state.name(live.state.chairing_now) == "Jo"
     speak(live, clock, "Priya", 100)
     clock.at(15, 30)

@@ -314,7 +314,7 @@ async def test_naughty_strings_as_member_names_render_literally(service, clock) 
     from dataclasses import replace
 
     from coprod_meet.domain.errors import UserError
-    from tests.scenario import board_meeting
+    from tests.scenario import march_meeting
 
     members = []
     for n, raw in enumerate(naughty_strings()):
@@ -322,7 +322,7 @@ async def test_naughty_strings_as_member_names_render_literally(service, clock) 
             members.append(Member(id=f"naughty-{n}", name=raw[:80], voice_group=VoiceGroup.LIVED))
         except UserError:
             continue  # nothing left once cleaned: the app would ask for a name
-    meeting = replace(board_meeting(), roster=tuple(members), co_chair_ids=(members[0].id, members[1].id))
+    meeting = replace(march_meeting(), roster=tuple(members), co_chair_ids=(members[0].id, members[1].id))
     service.save_meeting(meeting)
     live = LiveMeeting.open(service, meeting.id, clock=clock, autosave=False)
     for m in members:

@@ -11,7 +11,7 @@ from docx import Document as read_docx
 from coprod_meet.cli import main
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.minutes import MinutesService
-from tests.scenario_meeting import store
+from tests.scenario import store
 
 
 @pytest.fixture

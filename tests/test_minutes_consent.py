@@ -24,7 +24,7 @@ from coprod_meet.minutes.document import PUBLIC
 from coprod_meet.minutes.mentions import ORDINARY_WORDS, fold
 from coprod_meet.minutes.naming import Namer
 from coprod_meet.minutes.render import FORMATS, render
-from tests.scenario_meeting import I, M, MEMBERS, scenario
+from tests.scenario import ID, I, MEMBERS, scenario
 
 HIDDEN_WORDS = {"sam", "jones", "ade", "okafor", "tom", "walsh", "patel", "evans"}  # never by name in public
 FIVE_WAYS = [
@@ -64,7 +64,7 @@ def scenario_with_names_typed_everywhere():
         out.append(replace(e, data=data))
     seq = max(e.seq for e in out)
     at = max(e.at for e in out)
-    out.append(Event(type=ev.YOU_SAID, data={"id": "ys-2", "member_id": M["priya"], "text": typed(4),
+    out.append(Event(type=ev.YOU_SAID, data={"id": "ys-2", "member_id": ID["Priya"], "text": typed(4),
                                              "state": "heard"}, at=at, seq=seq + 1))
     return meeting, out, jan, replace(april, place="near Ade's flat")
 
@@ -126,7 +126,7 @@ def test_a_name_that_is_an_ordinary_word_is_asked_about_not_rewritten() -> None:
 
 def test_the_public_copy_lists_uncertain_mentions_and_the_members_copy_does_not() -> None:
     _g, jan, (meeting, events), april = scenario()
-    roster = tuple(replace(m, name="Will", full_name="Will Jones") if m.id == M["sam"] else m for m in meeting.roster)
+    roster = tuple(replace(m, name="Will", full_name="Will Jones") if m.id == ID["Sam"] else m for m in meeting.roster)
     agenda = tuple(replace(i, summary="Will the council pay for it?") if i.id == I["breaks"] else i
                    for i in meeting.agenda)
     meeting = replace(meeting, roster=roster, agenda=agenda)

@@ -182,7 +182,7 @@ def test_markdown_escape_keeps_every_string_as_plain_text() -> None:
 
 
 def test_a_script_in_a_name_stays_text_in_html_and_markdown() -> None:
-    from tests.scenario_meeting import scenario
+    from tests.scenario import scenario
 
     _g, _jan, (meeting, events), _apr = scenario()
     evil = '<script>alert(1)</script><img src=x onerror=alert(1)>[click](javascript:x)'

@@ -15,7 +15,7 @@ from coprod_meet.minutes.compose import compose
 from coprod_meet.minutes.document import Table
 from coprod_meet.minutes.readability import report, split_sentences, words_of
 from coprod_meet.minutes.render import FORMATS, render
-from tests.scenario_meeting import MEMBERS, PRIVATE_NOTE, scenario
+from tests.scenario import MEMBERS, PRIVATE_NOTE, scenario
 
 FORMAT_NAMES = list(FORMATS)
 
@@ -165,7 +165,7 @@ def test_members_copy_meets_the_plain_english_goals() -> None:
     assert ("respite", "a short break") in result.jargon
 
 
-@pytest.mark.parametrize("member", ["sam", "ade"])
+@pytest.mark.parametrize("member", ["Sam", "Ade"])
 def test_a_hidden_name_typed_into_a_note_is_taken_out_of_the_public_copy(member: str) -> None:
     from dataclasses import replace
 

@@ -20,7 +20,7 @@ from coprod_meet.minutes.glossary import Term
 from coprod_meet.minutes.readability import report, split_sentences, words_of
 from coprod_meet.minutes.render import render
 from coprod_meet.minutes.word import contrast_on_white
-from tests.scenario_meeting import I, M, scenario
+from tests.scenario import ID, I, scenario
 
 LONG_NOTES = [
     "Carers told us that the forms for short breaks are far too long, and they take hours to fill in, "
@@ -75,10 +75,10 @@ def test_an_item_that_was_reached_never_says_we_did_not_get_to_it() -> None:
 
 def test_you_said_shows_the_real_state_and_what_was_done_and_no_invented_promise() -> None:
     meeting, events, jan, april = march([
-        (ev.YOU_SAID, {"id": "ys-new", "member_id": M["kit"], "text": "The room is too cold", "state": "heard"}),
+        (ev.YOU_SAID, {"id": "ys-new", "member_id": ID["Kit"], "text": "The room is too cold", "state": "heard"}),
         (ev.ACTION_RECORDED, {"id": "a-heat", "meeting_id": "", "text": "ask the caretaker to fix the heating",
-                              "owner": "Mary Fisher", "owner_id": M["mary"], "due": "2026-03-19"}),
-        (ev.YOU_SAID, {"id": "ys-heat", "member_id": M["tom"], "text": "The heating is broken",
+                              "owner": "Mary Fisher", "owner_id": ID["Mary"], "due": "2026-03-19"}),
+        (ev.YOU_SAID, {"id": "ys-heat", "member_id": ID["Tom"], "text": "The heating is broken",
                        "action_ids": ["a-heat"]}),
         (ev.ACTION_EDITED, {"id": "a-heat", "status": "done"}),
     ])
@@ -103,7 +103,7 @@ def test_the_share_sentence_and_the_table_never_disagree() -> None:
 @pytest.mark.parametrize("copy", ["members", "public"])
 def test_easy_read_never_has_a_sentence_over_15_words_even_from_long_typed_text(copy: str) -> None:
     notes = [(ITEM_NOTE, {"id": f"long{n}", "item_id": I["breaks"], "text": t, "public": True,
-                          "speaker_id": M["priya"] if n else ""}) for n, t in enumerate(LONG_NOTES)]
+                          "speaker_id": ID["Priya"] if n else ""}) for n, t in enumerate(LONG_NOTES)]
     meeting, events, jan, april = march(notes)
     agenda = tuple(replace(i, summary=LONG_NOTES[1]) if i.id == I["transport"] else i for i in meeting.agenda)
     doc = compose(replace(meeting, agenda=agenda), events, copy=copy, easy_read=True, group_events=jan,
@@ -162,7 +162,7 @@ def test_word_caption_size_and_every_text_colour_meets_4_5_to_1(easy: bool) -> N
 
 def test_a_role_planned_for_someone_who_sent_apologies_is_not_said_to_be_done_by_them() -> None:
     # Dr Lee sent apologies: the plan made them timekeeper, so the minutes must not say they kept time.
-    meeting, events, _jan, _april = march(roles=(("timekeeper", M["lee"]), ("note_taker", M["mary"])))
+    meeting, events, _jan, _april = march(roles=(("timekeeper", ID["Dr Lee"]), ("note_taker", ID["Mary"])))
     text = prose(compose(meeting, events))
     assert "Dr Lee kept time." not in text and "kept time" not in text
     assert "Mary took the notes." in text

@@ -20,7 +20,7 @@ from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.merge import export_meeting, import_paths
 from coprod_meet.services.minutes import MinutesService
 from coprod_meet.services.payments import PaymentsService, claims_csv
-from tests.scenario_meeting import GROUP, M, store
+from tests.scenario import GROUP, ID, store
 
 POLICIES = Path(__file__).resolve().parents[1] / "meetings" / "payment-policies"
 NIHR = POLICIES / "nihr-style-example.toml"
@@ -188,7 +188,7 @@ def test_claims_from_the_scenario_through_the_service(service) -> None:
 def test_the_csv_for_finance_cannot_run_formulas(service) -> None:
     attack = ["=HYPERLINK(\"http://x\")", "+SUM(1)", "-2+3", "@cmd", "\tTab", "\rCR"]
     group = Group(id=GROUP.id, name=GROUP.name, members=tuple(
-        m if m.id != M["hayley"] else Member(id=m.id, name=attack[0], voice_group=VoiceGroup.LIVED)
+        m if m.id != ID["Hayley"] else Member(id=m.id, name=attack[0], voice_group=VoiceGroup.LIVED)
         for m in GROUP.members))
     mid = store(service)
     meeting = service.get_meeting(mid)
@@ -327,8 +327,8 @@ def test_claims_still_to_pay_follow_a_corrected_attendance(service) -> None:
     # Kit and Tom were in fact only there until 3pm: a co-chair corrects it afterwards.
     meeting = service.get_meeting(mid)
     at = meeting.start.replace(hour=15)
-    service.append_events(mid, [Event(ev.ATTENDANCE, {"member_id": M[k], "status": "left"}, at=at)
-                                for k in ("kit", "tom")])
+    service.append_events(mid, [Event(ev.ATTENDANCE, {"member_id": ID[k], "status": "left"}, at=at)
+                                for k in ("Kit", "Tom")])
     said = payments.refresh_claims(mid)
     assert len(said) == 1 and said[0].startswith("Kit: £") and "Left 55 minutes early" in said[0]
     rows = {r.claim.member_name: r.claim for r in payments.claims()}

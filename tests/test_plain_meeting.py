@@ -52,7 +52,7 @@ SCENARIO = [
     "@14:00", "start",
     "@14:06", "nextitem",
     "@14:14", "nextitem",
-    "@14:20", "late 9", "nextitem", "handover", "status",
+    "@14:20", "late 9", "nextitem", "status",
     "@14:37", "nextitem",
     "speak 2", "@+150", "speak 7", "@+60", "stop",
     "queue 2", "@+5", "queue 7", "@+5", "queue 3", "@+5", "queue 5", "@+5",
@@ -70,7 +70,7 @@ SCENARIO = [
     "action", "ask providers for evening break options", "2", "in 2 weeks",
     "@14:59", "agenda", "@15:00", "agenda", "status",
     "break", "@15:10", "resume",
-    "nextitem", "handover", "speak 3", "@+100", "stop",
+    "nextitem", "speak 3", "@+100", "stop",
     "@15:30", "left 6", "nextitem", "nextitem",
     "evaluate 1 yes", "evaluate 2 yes", "evaluate 3 yes", "evaluate 4 partly I needed more time",
     "evaluate 5 yes", "evaluate 7 yes", "evaluate 9 yes", "evaluate 10 pass",
@@ -94,9 +94,8 @@ def test_the_scenario_meeting_through_line_mode(service, board, tmp_path: Path) 
     assert "8. Dr Lee: not marked yet." in lines
     assert "Dr Lee sent apologies." in lines
     assert "Cllr Shah arrived late." in lines
-    assert "Item 4 of 8: Budget update, led by Jo." in lines
-    assert ("Chairing now: Jo, handed over by Hayley at 2:20pm, until handed back or Hayley leads item 5 "
-            "as planned.") in " ".join(text.split())
+    assert "Item 4 of 8: The plan for next year, led by Jo." in lines
+    assert "Chairing now: Jo, who leads item 4 as planned." in " ".join(text.split())
     assert "This meeting is planned and has not started yet." in lines  # run says where the meeting is
 
     # Fair order moves Priya and Tom ahead of Jo and Mary; Cllr Shah's clarification goes first.

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from coprod_meet.plain.console import Console
 from coprod_meet.plain.session import PlainSession
-from tests.scenario_board import board_archive
+from tests.scenario import board_archive
 from tests.test_plain import assert_plain
 
 NOW = datetime(2026, 12, 3, 9)

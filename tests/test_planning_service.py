@@ -16,13 +16,13 @@ from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.planning import Planner
 from coprod_meet.services.templates import load_template
 from tests.conftest import naughty_strings
-from tests.scenario_board import board_archive, who
+from tests.scenario import MEMBERS, board_archive
 
 MEETINGS = Path(__file__).resolve().parents[1] / "meetings"
 MARCH_1 = datetime(2026, 3, 1, 9, 0)
 
 
-def test_mary_plans_the_march_board_meeting(service: ArchiveService, archive_dir: Path) -> None:
+def test_mary_plans_the_march_march_meeting(service: ArchiveService, archive_dir: Path) -> None:
     """SCENARIO.md "Before the meeting", through the services."""
     group = board_archive(service)
     planner = Planner(service)
@@ -31,7 +31,7 @@ def test_mary_plans_the_march_board_meeting(service: ArchiveService, archive_dir
     assert (meeting.start, meeting.planned_minutes) == (datetime(2026, 3, 12, 14, 0), 120)
     assert meeting.place == "County Hall room 4" and meeting.online_link.startswith("https://")
     assert [meeting.person(c).name for c in meeting.co_chair_ids] == ["Hayley", "Jo"]
-    assert dict(meeting.roles) == {"note_taker": who(group, "Mary").id}
+    assert dict(meeting.roles) == {"note_taker": MEMBERS["Mary"].id}
 
     number = p.numbers(meeting.agenda)
     by_number = {number[i.id]: i for i in meeting.agenda}
@@ -157,7 +157,7 @@ def test_a_series_of_meetings_every_second_tuesday(service: ArchiveService) -> N
 def test_members_are_added_edited_and_archived_never_deleted(service: ArchiveService) -> None:
     group = board_archive(service)
     planner = Planner(service)
-    sam = who(group, "Sam")
+    sam = MEMBERS["Sam"]
     planner.save_member(group.id, replace(sam, access_needs=(AccessNeed.LARGE_PRINT,), naming=Naming.FIRST))
     assert service.group(group.id).member(sam.id).naming is Naming.FIRST
     planner.archive_member(group.id, sam.id)

@@ -12,11 +12,11 @@ from coprod_meet.domain.text import clean_note
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.records import RecordsService
 from tests.conftest import naughty_strings
-from tests.records_scenario import build_board
+from tests.scenario import ID, MARCH_ID, build_board
 
 
 @pytest.fixture
-def board_archive(archive_dir):
+def closed_board(archive_dir):
     """The board's archive with a decision and an action dated from today, closed for the CLI."""
     today = datetime.combine(date.today(), datetime.min.time()) + timedelta(hours=15)
     with ArchiveService.open(archive_dir) as service:
@@ -24,10 +24,10 @@ def board_archive(archive_dir):
         board.records.record_decision(
             board.march.id, text="We will offer more short breaks for carers.", method="vote",
             counts={"for": "7", "against": "1", "abstain": "1"}, dissent="Breaks should include evenings.",
-            dissent_by=["tom"], proposed_by="hayley", lived_experience_agreed=True, review="in 6 months")
+            dissent_by=[ID["Tom"]], proposed_by=ID["Hayley"], lived_experience_agreed=True, review="in 6 months")
         board.at(today)
         late = board.records.record_action(board.march.id, text="ask providers for evening break options",
-                                           owner_id="jo", due="14/3/2026")
+                                           owner_id=ID["Jo"], due="14/3/2026")
         board.records.mark_done(board.records.open_actions(board.march.id)[0].id, in_meeting=board.march.id)
         board.records.record_action(board.march.id, text="Write to the bus company", organisation="Transport for All",
                                     due="31/12/2100")
@@ -40,8 +40,8 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_decisions_json_has_the_fields(board_archive, capsys) -> None:
-    archive, _ = board_archive
+def test_decisions_json_has_the_fields(closed_board, capsys) -> None:
+    archive, _ = closed_board
     code, out, err = run(capsys, "decisions", "--archive", str(archive), "--json")
     assert code == 0 and err == ""
     (d,) = json.loads(out)
@@ -51,11 +51,11 @@ def test_decisions_json_has_the_fields(board_archive, capsys) -> None:
     assert d["item"] == "Carers' breaks" and d["method"] == "vote"
     assert d["counts"] == {"for": 7, "against": 1, "abstain": 1}
     assert d["dissent"] == "Breaks should include evenings." and d["review_date"] == "2026-09-12"
-    assert d["supersedes"] is None and d["superseded_by"] is None and d["meeting_id"] == "meeting-mar"
+    assert d["supersedes"] is None and d["superseded_by"] is None and d["meeting_id"] == MARCH_ID
 
 
-def test_decisions_in_plain_words(board_archive, capsys) -> None:
-    archive, _ = board_archive
+def test_decisions_in_plain_words(closed_board, capsys) -> None:
+    archive, _ = closed_board
     code, out, _ = run(capsys, "decisions", "--archive", str(archive))
     assert code == 0
     assert "Thursday 12 March 2026 at 2pm | Better Together Board | Carers' breaks" in out
@@ -64,8 +64,8 @@ def test_decisions_in_plain_words(board_archive, capsys) -> None:
     assert "To be looked at again on Saturday 12 September 2026." in out
 
 
-def test_decision_filters(board_archive, capsys) -> None:
-    archive, _ = board_archive
+def test_decision_filters(closed_board, capsys) -> None:
+    archive, _ = closed_board
     assert len(json.loads(run(capsys, "decisions", "--archive", str(archive), "--json", "--search", "evenings")[1])) == 1
     assert json.loads(run(capsys, "decisions", "--archive", str(archive), "--json", "--search", "parking")[1]) == []
     assert json.loads(run(capsys, "decisions", "--archive", str(archive), "--json", "--until", "1/3/2026")[1]) == []
@@ -75,27 +75,27 @@ def test_decision_filters(board_archive, capsys) -> None:
     assert code == 0 and out.strip() == "No decisions match."
 
 
-def test_actions_json_and_filters(board_archive, capsys) -> None:
-    archive, late = board_archive
+def test_actions_json_and_filters(closed_board, capsys) -> None:
+    archive, late = closed_board
     code, out, _ = run(capsys, "actions", "--archive", str(archive), "--json")
     rows = json.loads(out)
-    assert code == 0 and len(rows) == 4
+    assert code == 0 and len(rows) == 5  # February's three, and two from March
     for row in rows:
         assert {"id", "meeting_id", "text", "owner", "due", "status"} <= set(row)
     overdue = json.loads(run(capsys, "actions", "--archive", str(archive), "--json", "--overdue")[1])
     assert [r["text"] for r in overdue] == ["ask providers for evening break options",
-                                            "book the room for the summer event"]
+                                            "send easy read letters to the print team"]
     assert overdue[0]["id"] == late.id and overdue[0]["overdue"] is True
     assert overdue[0]["owner"] == "Jo Clark" and overdue[0]["due"] == "2026-03-14" and overdue[0]["status"] == "open"
     mine = json.loads(run(capsys, "actions", "--archive", str(archive), "--json", "--owner", "transport")[1])
     assert [r["owner"] for r in mine] == ["Transport for All"]
     done = json.loads(run(capsys, "actions", "--archive", str(archive), "--json", "--status", "done")[1])
-    assert [r["text"] for r in done] == ["send the carers' survey to every member"]
-    assert done[0]["history"][0]["meeting_id"] == "meeting-mar"
+    assert [r["text"] for r in done] == ["book County Hall room 4", "write to the bus company about late buses"]
+    assert done[1]["history"][0]["meeting_id"] == MARCH_ID  # marked done in March
 
 
-def test_actions_in_plain_words(board_archive, capsys) -> None:
-    archive, _ = board_archive
+def test_actions_in_plain_words(closed_board, capsys) -> None:
+    archive, _ = closed_board
     code, out, _ = run(capsys, "actions", "--archive", str(archive), "--overdue")
     assert code == 0
     assert out.startswith("Jo Clark will ask providers for evening break options by Saturday 14 March 2026 — ")
@@ -128,7 +128,7 @@ def test_naughty_text_in_every_field_reaches_the_command_line_as_typed(archive_d
         board = build_board(service)
         records = RecordsService(service, clock=board.records.clock)
         for n, text in enumerate(strings[:120]):
-            records.record_decision(board.march.id, text=text, method="consent", dissent_by=["tom"],
+            records.record_decision(board.march.id, text=text, method="consent", dissent_by=[ID["Tom"]],
                                     dissent=strings[-1 - n])
             records.record_action(board.march.id, text=text, organisation=strings[-1 - n][:200])
         stored = [d.text for d in records.decisions(board.march.id)]

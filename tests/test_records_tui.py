@@ -18,7 +18,7 @@ from coprod_meet.tui.screens.meeting_view import MeetingViewScreen
 from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.you_said import YouSaidScreen
 from tests.conftest import naughty_strings
-from tests.records_scenario import MARCH, build_board
+from tests.scenario import I, ID, MARCH, build_board
 
 TODAY = date(2026, 3, 12)
 
@@ -58,7 +58,7 @@ async def test_record_the_scenario_vote_by_keyboard(board) -> None:
         await pilot.pause()
         form = app.screen
         assert isinstance(form, DecisionFormScreen)
-        assert form.query_one("#decision-item", Select).value == "mar-i5"  # the current item
+        assert form.query_one("#decision-item", Select).value == I["breaks"]  # the current item
         await pilot.press(*"We will act.")
         await pilot.press("tab", "tab")  # past the agenda item to how it was decided
         assert "Consensus: Everyone agrees" in text_of(app, "#decision-meaning")
@@ -69,7 +69,7 @@ async def test_record_the_scenario_vote_by_keyboard(board) -> None:
         await pilot.pause()
         assert form.query_one("#decision-counts").display
         await pilot.press("tab", "7", "tab", "1", "tab", "1")
-        form.query_one("#decision-dissent-by", SelectionList).select("tom")
+        form.query_one("#decision-dissent-by", SelectionList).select(ID["Tom"])
         form.query_one("#decision-dissent", Input).value = "Breaks should include evenings."
         form.query_one("#decision-agreed", Select).value = "yes"
         form.query_one("#decision-review", Input).value = "in 6 months"
@@ -88,7 +88,7 @@ async def test_record_the_scenario_vote_by_keyboard(board) -> None:
         shown = text_of(app, "#meeting-text")
     (d,) = RecordsService(board.service).decisions(board.march.id)
     assert d.text == "We will act." and d.method is Method.VOTE and d.counts == {"for": 7, "against": 1, "abstain": 1}
-    assert d.dissent_by == ("tom",) and d.lived_experience_agreed is True and d.review_date == "2026-09-12"
+    assert d.dissent_by == (ID["Tom"],) and d.lived_experience_agreed is True and d.review_date == "2026-09-12"
     assert "Decided by a vote: 7 for, 1 against, 1 did not vote." in shown
     assert "Tom disagreed: Breaks should include evenings." in shown
 
@@ -132,7 +132,7 @@ async def test_record_an_action_for_jo(board) -> None:
         assert isinstance(form, ActionFormScreen)
         await pilot.press(*"ask")
         form.query_one("#action-text", Input).value = "ask providers for evening break options"
-        form.query_one("#action-owner", Select).value = "jo"
+        form.query_one("#action-owner", Select).value = ID["Jo"]
         form.query_one("#action-due", Input).value = "in 2 weeks"
         await pilot.pause()
         assert text_of(app, "#action-due-said") == "That is Thursday 26 March 2026."
@@ -140,7 +140,7 @@ async def test_record_an_action_for_jo(board) -> None:
         await settle(app, pilot)
         shown = text_of(app, "#meeting-text")
     (a,) = RecordsService(board.service).actions(board.march.id)
-    assert (a.owner, a.owner_id, a.due, a.item_id) == ("Jo Clark", "jo", "2026-03-26", "mar-i5")
+    assert (a.owner, a.owner_id, a.due, a.item_id) == ("Jo Clark", ID["Jo"], "2026-03-26", I["breaks"])
     assert "Jo Clark will ask providers for evening break options by Thursday 26 March 2026 — due in 2 weeks" in shown
 
 
@@ -224,7 +224,7 @@ async def test_how_did_today_go_by_keys(board) -> None:
 
 
 async def test_you_said_we_did_by_keys(board) -> None:
-    decision = board.records.record_decision(board.march.id, item_id="mar-i6", method="consensus",
+    decision = board.records.record_decision(board.march.id, item_id=I["transport"], method="consensus",
                                              text="We will set up a transport working group.")
     app = app_for(board)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -234,7 +234,7 @@ async def test_you_said_we_did_by_keys(board) -> None:
         assert isinstance(app.screen, YouSaidScreen)
         listed = app.screen.query_one(OptionList)
         assert str(listed.get_option_at_index(0).prompt) == (
-            "Priya said on Thursday 15 January 2026: buses stop too early — heard")
+            "Priya said on Thursday 15 January 2026: Buses stop too early — heard")
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("enter")
@@ -244,7 +244,7 @@ async def test_you_said_we_did_by_keys(board) -> None:
         await settle(app, pilot)
         await pilot.press("a")
         await pilot.pause()
-        app.screen.query_one("#said-member", Select).value = "kit"
+        app.screen.query_one("#said-member", Select).value = ID["Kit"]
         app.screen.query_one("#said-text", Input).value = "the forms are too long"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
@@ -253,9 +253,9 @@ async def test_you_said_we_did_by_keys(board) -> None:
         await pilot.pause()
     records = RecordsService(board.service)
     book = records.book_for(board.march.id)
-    priya = next(y for y in book.you_said.values() if y.member_id == "priya")
+    priya = next(y for y in book.you_said.values() if y.member_id == ID["Priya"])
     assert priya.decision_ids == (decision.id,) and priya.state is YouSaidState.REPORTED_BACK
-    kit = next(y for y in book.you_said.values() if y.member_id == "kit")
+    kit = next(y for y in book.you_said.values() if y.member_id == ID["Kit"])
     assert kit.meeting_id == board.march.id and kit.state is YouSaidState.HEARD
 
 
@@ -264,10 +264,10 @@ async def test_naughty_strings_in_every_field_on_every_screen(board) -> None:
     records = board.records
     for n, text in enumerate(strings[:25]):
         other = strings[-1 - n]
-        d = records.record_decision(board.march.id, text=text, method="consent", dissent_by=["tom"], dissent=other)
+        d = records.record_decision(board.march.id, text=text, method="consent", dissent_by=[ID["Tom"]], dissent=other)
         records.record_action(board.march.id, text=other, organisation=text[:200], decision_id=d.id)
     records.record_you_said(board.march.id, text=strings[10], raised_by=strings[11][:200])
-    records.record_evaluation(board.march.id, "sam", "partly", strings[12][:200])
+    records.record_evaluation(board.march.id, ID["Sam"], "partly", strings[12][:200])
     first = records.decisions(board.march.id)[0]
     records.correct_decision(first.id, text=strings[61], reason=strings[62])
     app = app_for(board)
@@ -324,7 +324,7 @@ def test_snapshot_action_form(board, snap_compare) -> None:
         await pilot.press("c")
         await pilot.pause()
         app.screen.query_one("#action-text", Input).value = "ask providers for evening break options"
-        app.screen.query_one("#action-owner", Select).value = "jo"
+        app.screen.query_one("#action-owner", Select).value = ID["Jo"]
         app.screen.query_one("#action-due", Input).value = "in 2 weeks"
 
     app, run_before = snap_app(board, keys)
@@ -332,10 +332,10 @@ def test_snapshot_action_form(board, snap_compare) -> None:
 
 
 def test_snapshot_evaluation(board, snap_compare) -> None:
-    for member_id in ("hayley", "jo", "priya", "tom", "mary", "shah"):
+    for member_id in (ID["Hayley"], ID["Jo"], ID["Priya"], ID["Tom"], ID["Mary"], ID["Cllr Shah"]):
         board.records.record_evaluation(board.march.id, member_id, "yes")
-    board.records.record_evaluation(board.march.id, "sam", "partly", "I needed more time")
-    board.records.record_evaluation(board.march.id, "kit", "pass")
+    board.records.record_evaluation(board.march.id, ID["Sam"], "partly", "I needed more time")
+    board.records.record_evaluation(board.march.id, ID["Kit"], "pass")
 
     async def keys(app, pilot):
         await pilot.press("h")
@@ -348,8 +348,8 @@ def test_snapshot_meeting_view_with_records(board, snap_compare) -> None:
     d = board.records.record_decision(
         board.march.id, text="We will offer more short breaks for carers.", method="vote",
         counts={"for": "7", "against": "1", "abstain": "1"}, dissent="Breaks should include evenings.",
-        dissent_by=["tom"], lived_experience_agreed=True, review="in 6 months")
-    board.records.record_action(board.march.id, text="ask providers for evening break options", owner_id="jo",
+        dissent_by=[ID["Tom"]], lived_experience_agreed=True, review="in 6 months")
+    board.records.record_action(board.march.id, text="ask providers for evening break options", owner_id=ID["Jo"],
                                 due="in 2 weeks", decision_id=d.id)
 
     async def keys(app, pilot):
@@ -421,5 +421,5 @@ async def test_keys_in_the_same_burst_as_the_enter_that_opens_a_drop_down_are_ke
         await pilot.pause()
         burst(app, "enter", "down", "down", "enter")  # open, past Hayley to Jo, choose
         await pilot.pause(0.3)
-        assert proposer.value == "jo" and not proposer.expanded
+        assert proposer.value == ID["Jo"] and not proposer.expanded
         assert app.focused is proposer

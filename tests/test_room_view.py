@@ -21,7 +21,7 @@ from coprod_meet.services.room import RoomFollower, find_meeting
 from coprod_meet.tui.room_app import RoomApp
 from coprod_meet.tui.screens.room import RoomScreen
 from tests.conftest import naughty_strings
-from tests.scenario import ID, MEMBERS, Clock, board_meeting, play_to_item_five, save_board
+from tests.scenario import ID, MEMBERS, Clock, march_meeting, play_to_item_five, save_board
 
 
 def _running(archive: Path) -> tuple[ArchiveService, LiveMeeting, Clock]:
@@ -301,7 +301,7 @@ async def test_untrusted_names_and_titles_are_shown_as_typed(tmp_path: Path) -> 
     roster = tuple(Member(id=m.id, name=(tricky[n % len(tricky)] or "x").strip() or "x", naming=Naming.FIRST,
                           voice_group=VoiceGroup.LIVED) for n, m in enumerate(MEMBERS.values()))
     service = ArchiveService.open(archive)
-    meeting = service.save_meeting(board_meeting(roster))
+    meeting = service.save_meeting(march_meeting(roster))
     clock = Clock()
     live = LiveMeeting.open(service, meeting.id, clock=clock)
     play_to_item_five(live, clock)

@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.tui.app import CoprodMeetApp
-from tests.records_scenario import MARCH, build_board
+from tests.scenario import GROUP, ID, MARCH, MARCH_ID, build_board
 
 NOW = MARCH + timedelta(hours=1)
 
@@ -30,12 +30,12 @@ def seed_archive(tmp_path_factory) -> Path:
     d = board.records.record_decision(
         board.march.id, text="We will offer more short breaks for carers.", method="vote",
         counts={"for": "7", "against": "1", "abstain": "1"}, dissent="Breaks should include evenings.",
-        dissent_by=["tom"], lived_experience_agreed=True, review="in 6 months")
-    board.records.record_action(board.march.id, text="ask providers for evening break options", owner_id="jo",
+        dissent_by=[ID["Tom"]], lived_experience_agreed=True, review="in 6 months")
+    board.records.record_action(board.march.id, text="ask providers for evening break options", owner_id=ID["Jo"],
                                 due="in 2 weeks", decision_id=d.id)
-    for member_id in ("hayley", "jo", "priya", "tom", "mary", "shah"):
+    for member_id in (ID["Hayley"], ID["Jo"], ID["Priya"], ID["Tom"], ID["Mary"], ID["Cllr Shah"]):
         board.records.record_evaluation(board.march.id, member_id, "yes")
-    board.records.record_evaluation(board.march.id, "sam", "partly", "I needed more time")
+    board.records.record_evaluation(board.march.id, ID["Sam"], "partly", "I needed more time")
     service.close()
     return root
 
@@ -57,34 +57,34 @@ def _decision_form(app) -> Screen:
     from coprod_meet.tui.screens.decision_form import DecisionFormScreen
 
     records = _records(app)
-    return DecisionFormScreen(records.prefill("meeting-mar"), earlier=records.earlier_decisions("meeting-mar"))
+    return DecisionFormScreen(records.prefill(MARCH_ID), earlier=records.earlier_decisions(MARCH_ID))
 
 
 def _action_form(app) -> Screen:
     from coprod_meet.tui.screens.action_form import ActionFormScreen
 
     records = _records(app)
-    return ActionFormScreen(records.prefill("meeting-mar"), decisions=records.decisions("meeting-mar"))
+    return ActionFormScreen(records.prefill(MARCH_ID), decisions=records.decisions(MARCH_ID))
 
 
 def _decision_view(app) -> Screen:
     from coprod_meet.tui.screens.decision_view import DecisionViewScreen
 
-    decision = _records(app).decisions("meeting-mar")[0]
+    decision = _records(app).decisions(MARCH_ID)[0]
     return DecisionViewScreen(decision.id, now=NOW)
 
 
 def _member_form(app) -> Screen:
     from coprod_meet.tui.screens.member_form import MemberFormScreen
 
-    group = app.service.find_group("board")
+    group = app.service.find_group(GROUP.id)
     return MemberFormScreen(group.members[2], group.name)
 
 
 def _item_form(app) -> Screen:
     from coprod_meet.tui.screens.item_form import ItemFormScreen
 
-    meeting = app.service.get_meeting("meeting-mar")
+    meeting = app.service.get_meeting(MARCH_ID)
     return ItemFormScreen(meeting.agenda[4], meeting, "5")
 
 
@@ -100,19 +100,19 @@ def _screen(module: str, name: str, *args, **kwargs) -> Callable[[CoprodMeetApp]
 SCREENS: dict[str, Callable[[CoprodMeetApp], Screen] | str | None] = {
     "meetings": None,
     "help": "help",
-    "meeting_view": _screen("meeting_view", "MeetingViewScreen", "meeting-mar"),
-    "live": _screen("live", "LiveScreen", "meeting-mar"),
+    "meeting_view": _screen("meeting_view", "MeetingViewScreen", MARCH_ID),
+    "live": _screen("live", "LiveScreen", MARCH_ID),
     "groups": _screen("groups", "GroupsScreen"),
-    "group": _screen("group", "GroupScreen", "board"),
+    "group": _screen("group", "GroupScreen", GROUP.id),
     "member_form": _member_form,
-    "meeting_setup": _screen("meeting_setup", "MeetingSetupScreen", meeting_id="meeting-mar", now=NOW),
-    "agenda_editor": _screen("agenda_editor", "AgendaEditorScreen", "meeting-mar"),
+    "meeting_setup": _screen("meeting_setup", "MeetingSetupScreen", meeting_id=MARCH_ID, now=NOW),
+    "agenda_editor": _screen("agenda_editor", "AgendaEditorScreen", MARCH_ID),
     "item_form": _item_form,
     "decision_form": _decision_form,
     "action_form": _action_form,
-    "you_said": _screen("you_said", "YouSaidScreen", "meeting-mar"),
-    "evaluation": _screen("evaluation", "EvaluationScreen", "meeting-mar"),
-    "export": _screen("export", "ExportScreen", "meeting-mar"),
+    "you_said": _screen("you_said", "YouSaidScreen", MARCH_ID),
+    "evaluation": _screen("evaluation", "EvaluationScreen", MARCH_ID),
+    "export": _screen("export", "ExportScreen", MARCH_ID),
     "review_decisions": _screen("review_decisions", "ReviewDecisionsScreen", now=NOW),
     "decision_view": _decision_view,
     "review_actions": _screen("review_actions", "ReviewActionsScreen", now=NOW),

@@ -20,7 +20,7 @@ from coprod_meet.tui.screens.group import GroupScreen
 from coprod_meet.tui.screens.groups import GroupsScreen
 from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
 from coprod_meet.tui.screens.member_form import MemberFormScreen
-from tests.scenario_board import board_archive, who
+from tests.scenario import MEMBERS, board_archive
 
 MEETINGS = Path(__file__).resolve().parents[1] / "meetings"
 SIZE = (80, 24)
@@ -56,7 +56,7 @@ def test_group_members_screen(snap_compare, board) -> None:
 
 def test_member_form(snap_compare, board) -> None:
     service, group = board
-    assert snap(snap_compare, service, lambda: MemberFormScreen(who(group, "Sam"), group.name))
+    assert snap(snap_compare, service, lambda: MemberFormScreen(MEMBERS["Sam"], group.name))
 
 
 def test_meeting_setup_screen(snap_compare, board) -> None:

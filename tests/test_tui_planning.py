@@ -23,7 +23,7 @@ from coprod_meet.tui.screens.item_form import ItemFormScreen, papers_from_text, 
 from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
 from coprod_meet.tui.screens.member_form import MemberFormScreen
 from tests.conftest import naughty_strings
-from tests.scenario_board import board_archive, who
+from tests.scenario import MEMBERS, board_archive
 
 MEETINGS = Path(__file__).resolve().parents[1] / "meetings"
 SIZE = (80, 24)
@@ -118,7 +118,7 @@ async def test_adding_a_member_with_every_field_by_keyboard(board) -> None:
 async def test_changing_and_archiving_a_member_keeps_history(board) -> None:
     service, group = board
     app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
-    sam = who(group, "Sam")
+    sam = MEMBERS["Sam"]
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(GroupScreen(group.id))
         await pilot.pause()
@@ -187,7 +187,7 @@ async def test_group_settings_are_changed_in_words(board) -> None:
 # --- meeting set-up and agenda: the scenario ------------------------------------------------------
 
 
-async def test_mary_plans_the_board_meeting_by_keyboard(board) -> None:
+async def test_mary_plans_the_march_meeting_by_keyboard(board) -> None:
     """SCENARIO.md "Before the meeting", through the screens."""
     service, group = board
     app = CoprodMeetApp(service, clock=BEFORE_THE_SCENARIO)
@@ -206,7 +206,7 @@ async def test_mary_plans_the_board_meeting_by_keyboard(board) -> None:
         await type_into(pilot, "place", "County Hall room 4")
         await type_into(pilot, "link", "https://meet.example.org/btb")
         chairs = setup.query_one("#chairs", SelectionList)
-        hayley, jo, mary = who(group, "Hayley"), who(group, "Jo"), who(group, "Mary")
+        hayley, jo, mary = MEMBERS["Hayley"], MEMBERS["Jo"], MEMBERS["Mary"]
         assert set(chairs.selected) == {hayley.id, jo.id}  # as at the last meeting
         assert text(app, "#chairs-hint") == "Hayley brings lived experience to the chair."
         chairs.focus()
