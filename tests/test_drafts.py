@@ -204,7 +204,7 @@ async def test_a_new_meeting_plan_left_half_typed_is_offered_back(service: Archi
 
 async def test_enter_in_a_plan_box_moves_on_at_once_so_a_burst_lands_in_the_next_box(service: ArchiveService) -> None:
     from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
-    from tests.test_records_tui import burst
+    from tests.helpers.keys import burst
 
     save_board(service)
     app = CoprodMeetApp(service, clock=Clock())

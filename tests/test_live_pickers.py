@@ -5,7 +5,6 @@ a meeting command, even when keys come in one burst (a fast typist, a paste)."""
 from __future__ import annotations
 
 import pytest
-from textual import events
 from textual.widgets import OptionList
 
 from coprod_meet.domain.numbering import could_grow, member_id_by_number, person_numbers
@@ -14,17 +13,9 @@ from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.live import LiveScreen
 from coprod_meet.tui.widgets.words import Words
 from coprod_meet.services.live import LiveMeeting
+from tests.helpers.keys import typed
 from tests.scenario import ID, MEMBERS, Clock, save_board
 from tests.test_live_responsive import _open, _started
-
-
-async def burst(app: CoprodMeetApp, pilot, *keys: str) -> None:
-    """Keys as a terminal sends a paste or a fast typist: all queued at once, none waited for."""
-    for key in keys:
-        char = key if len(key) == 1 else None
-        app.post_message(events.Key(key, char))
-    await pilot.pause()
-    await pilot.pause()
 
 
 def picker_lines(box: DialogScreen) -> list[str]:
@@ -48,12 +39,12 @@ async def test_a_burst_a_then_mary_queues_mary_and_runs_no_meeting_command(servi
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, meeting_id)
         before = len(service.events(meeting_id))
-        await burst(app, pilot, "a", "M", "a", "r", "y")
+        await typed(app, pilot, "a", "M", "a", "r", "y")
         box = app.screen
         assert isinstance(box, DialogScreen)  # letters only narrow the list: nothing chosen yet
         assert picker_lines(box) == [" 7. Mary"]
         assert "Typed: Mary." in box.query_one("#dialog-keys", Words).words
-        await burst(app, pilot, "enter")
+        await typed(app, pilot, "enter")
         assert app.screen is screen
         await app.workers.wait_for_complete()
         state = screen.live.state
@@ -74,17 +65,17 @@ async def test_numbers_stay_when_someone_leaves_and_absent_people_say_why(servic
         await pilot.pause()
         people = screen.query_one("#live-people", Words).words
         assert " 4 Sam:" in people and "Jo:" not in people.split("Not heard")[0]
-        await burst(app, pilot, "k", "1")  # a red card: whose? Jo (2) has left
+        await typed(app, pilot, "k", "1")  # a red card: whose? Jo (2) has left
         box = app.screen
         assert isinstance(box, DialogScreen)
         assert picker_lines(box) == [" 1. Hayley", " 4. Sam", "10. Kit"]
-        await burst(app, pilot, "2")
+        await typed(app, pilot, "2")
         assert app.screen is box  # Jo cannot be chosen; the box stays and says why
-        await burst(app, pilot, "J")
+        await typed(app, pilot, "J")
         assert "Jo (number 2) is not marked as here" in box.query_one("#dialog-keys", Words).words
-        await burst(app, pilot, "backspace", "1", "0")  # two digits: Kit, then the box asks the word
+        await typed(app, pilot, "backspace", "1", "0")  # two digits: Kit, then the box asks the word
         assert app.screen is box and box.query_one("#dialog-input").display
-        await burst(app, pilot, *"jargonx", "backspace", "enter")
+        await typed(app, pilot, *"jargonx", "backspace", "enter")
         assert app.screen is screen
         await app.workers.wait_for_complete()
         assert [(c.member_id, c.word) for c in screen.live.state.open_cards] == [(ID["Kit"], "jargon")]
@@ -96,7 +87,7 @@ async def test_numbers_on_the_meeting_screen_with_ten_people(service, keys, who)
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, meeting_id)
-        await burst(app, pilot, *keys)
+        await typed(app, pilot, *keys)
         assert app.screen is screen
         assert [screen.live.state.name(q.member_id) for q in screen.live.state.queue] == [who]
         await app.workers.wait_for_complete()
@@ -116,12 +107,12 @@ async def test_the_footer_shows_the_next_likely_step_and_the_palette_this_app_s_
         screen = await _open(app, pilot, meeting_id)
         assert footer_words(screen) == ["Attendance", "Start meeting", "Quit", "Help"]
         screen.live.set_attendance(ID["Hayley"], "present")
-        await burst(app, pilot, "s")
+        await typed(app, pilot, "s")
         assert footer_words(screen) == [
             "Next speaker", "Card", "Decision", "Next item", "End meeting", "Quit", "Help"]
         names = [description for description, _run, _key in ScreenKeysProvider(screen)._commands()]
         assert names[:3] == ["Back to the list", "Attendance", "Next speaker"] and "Scroll Up" not in names
-        await burst(app, pilot, "e", "y")
+        await typed(app, pilot, "e", "y")
         assert screen.live.state.ended is not None
         assert footer_words(screen) == ["Back to the list", "Export minutes", "How did today go", "Quit", "Help"]
         await app.workers.wait_for_complete()
@@ -132,7 +123,7 @@ async def test_attendance_takes_two_digit_numbers(service) -> None:
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, meeting_id)
-        await burst(app, pilot, "t", "1", "0", "p", "4", "p", "escape")  # Kit (10), then Sam (4)
+        await typed(app, pilot, "t", "1", "0", "p", "4", "p", "escape")  # Kit (10), then Sam (4)
         assert screen.live.state.present_ids == [ID["Sam"], ID["Kit"]]
         await app.workers.wait_for_complete()
 
@@ -150,12 +141,48 @@ async def test_naughty_names_in_a_who_box_show_as_plain_text(service) -> None:
         await pilot.pause()
         width = len(str(len(names)))
         assert [line[width + 2:] for line in picker_lines(box)] == names
-        await burst(app, pilot, "1", "enter")
+        await typed(app, pilot, "1", "enter")
         assert chosen == ["0"] and app.screen is not box
 
 
 def _log(service, meeting_id: str) -> list[tuple[str, dict]]:
     return [(e.type, e.data) for e in service.events(meeting_id)]
+
+
+# SCENARIO.md up to Sam's red card: each line one burst of keys on the meeting screen...
+SCENARIO_START_KEYS = (
+    ("t", *"ppppppp", "a", "1", "0", "p", "escape"),  # attendance: Kit is 10
+    ("s", "right_square_bracket", "right_square_bracket"),
+    ("t", "9", "l", "escape"),  # Cllr Shah arrives late
+    ("right_square_bracket", "right_square_bracket"),
+    ("2", "n", "7", "n", "n"),  # Jo, then Mary, speak
+    ("2", "7", "3", "5", "question_mark", "9", "n", "n"),  # the queue; Cllr Shah asks
+    ("k", "1", "4", *"respite", "enter"),  # Sam's red card
+)
+
+
+def _scenario_start_by_service(live: LiveMeeting) -> None:
+    """...and the same steps through the service."""
+    for name in ("Hayley", "Jo", "Priya", "Sam", "Tom", "Ade", "Mary"):
+        live.set_attendance(ID[name], "present")
+    live.set_attendance(ID["Dr Lee"], "apologies")
+    live.set_attendance(ID["Kit"], "present")
+    live.start()
+    live.next_item()
+    live.next_item()
+    live.set_attendance(ID["Cllr Shah"], "late")
+    live.next_item()
+    live.next_item()
+    for name in ("Jo", "Mary"):
+        live.queue_add(ID[name])
+        live.next_speaker()
+    live.next_speaker()
+    for name in ("Jo", "Mary", "Priya", "Tom"):
+        live.queue_add(ID[name])
+    live.queue_add(ID["Cllr Shah"], "clarification")
+    live.next_speaker()
+    live.next_speaker()
+    live.raise_card(ID["Sam"], "red", "respite")
 
 
 async def test_the_scenario_start_by_keys_in_bursts_writes_the_same_log_as_the_service(
@@ -167,40 +194,15 @@ async def test_the_scenario_start_by_keys_in_bursts_writes_the_same_log_as_the_s
     with ArchiveService.open(tmp_path / "reference") as reference:
         ref_id = save_board(reference).id
         live = LiveMeeting.open(reference, ref_id, clock=Clock())
-        for name in ("Hayley", "Jo", "Priya", "Sam", "Tom", "Ade", "Mary"):
-            live.set_attendance(ID[name], "present")
-        live.set_attendance(ID["Dr Lee"], "apologies")
-        live.set_attendance(ID["Kit"], "present")
-        live.start()
-        live.next_item()
-        live.next_item()
-        live.set_attendance(ID["Cllr Shah"], "late")
-        live.next_item()
-        live.next_item()
-        for name in ("Jo", "Mary"):
-            live.queue_add(ID[name])
-            live.next_speaker()
-        live.next_speaker()
-        for name in ("Jo", "Mary", "Priya", "Tom"):
-            live.queue_add(ID[name])
-        live.queue_add(ID["Cllr Shah"], "clarification")
-        live.next_speaker()
-        live.next_speaker()
-        live.raise_card(ID["Sam"], "red", "respite")
+        _scenario_start_by_service(live)
         expected = _log(reference, ref_id)
 
     meeting_id = save_board(service).id
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         await _open(app, pilot, meeting_id)
-        for keys in (("t", *"ppppppp", "a", "1", "0", "p", "escape"),  # attendance: Kit is 10
-                     ("s", "right_square_bracket", "right_square_bracket"),
-                     ("t", "9", "l", "escape"),  # Cllr Shah arrives late
-                     ("right_square_bracket", "right_square_bracket"),
-                     ("2", "n", "7", "n", "n"),  # Jo, then Mary, speak
-                     ("2", "7", "3", "5", "question_mark", "9", "n", "n"),  # the queue; Cllr Shah asks
-                     ("k", "1", "4", *"respite", "enter")):  # Sam's red card
-            await burst(app, pilot, *keys)
+        for keys in SCENARIO_START_KEYS:
+            await typed(app, pilot, *keys)
             await pilot.pause()
         await app.workers.wait_for_complete()
     # Closing the app notes when its clock stopped (see domain/state.py); the service run has no app.
@@ -215,8 +217,8 @@ async def test_a_second_burst_into_the_kept_box_leaves_the_meeting_screen_open(s
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, meeting_id)
-        await burst(app, pilot, "k", "1", "4", *"respite", "enter")  # the box asks three questions
-        await burst(app, pilot, "question_mark", "M", "a", "backspace", "r", "y", "enter")  # then again
+        await typed(app, pilot, "k", "1", "4", *"respite", "enter")  # the box asks three questions
+        await typed(app, pilot, "question_mark", "M", "a", "backspace", "r", "y", "enter")  # then again
         assert app.screen is screen  # (an old "box shown again" message once closed this screen too)
         state = screen.live.state
         assert [(q.member_id, q.kind) for q in state.queue] == [(ID["Mary"], "clarification")]
@@ -260,13 +262,13 @@ async def _tab_to(app, pilot, form, selector: str) -> None:
     for _ in range(15):
         if app.focused is target:
             return
-        await burst(app, pilot, "tab")
+        await typed(app, pilot, "tab")
     assert app.focused is target, f"Tab never reached {selector}"
 
 
 async def _type_into(app, pilot, form, selector: str, words: str) -> None:
     await _tab_to(app, pilot, form, selector)
-    await burst(app, pilot, *words)
+    await typed(app, pilot, *words)
 
 
 async def test_the_whole_scenario_by_keys_in_bursts_writes_the_same_log_and_minutes_as_the_service(
@@ -283,26 +285,7 @@ async def test_the_whole_scenario_by_keys_in_bursts_writes_the_same_log_and_minu
     with ArchiveService.open(tmp_path / "reference") as reference:
         ref_id = save_board(reference).id
         live = LiveMeeting.open(reference, ref_id, clock=Clock())
-        for name in ("Hayley", "Jo", "Priya", "Sam", "Tom", "Ade", "Mary"):
-            live.set_attendance(ID[name], "present")
-        live.set_attendance(ID["Dr Lee"], "apologies")
-        live.set_attendance(ID["Kit"], "present")
-        live.start()
-        live.next_item()
-        live.next_item()
-        live.set_attendance(ID["Cllr Shah"], "late")
-        live.next_item()
-        live.next_item()
-        for name in ("Jo", "Mary"):
-            live.queue_add(ID[name])
-            live.next_speaker()
-        live.next_speaker()
-        for name in ("Jo", "Mary", "Priya", "Tom"):
-            live.queue_add(ID[name])
-        live.queue_add(ID["Cllr Shah"], "clarification")
-        live.next_speaker()
-        live.next_speaker()
-        live.raise_card(ID["Sam"], "red", "respite")
+        _scenario_start_by_service(live)
         _scenario_rest_by_service(live)
         expected = _log(reference, ref_id)
         expected_minutes = MinutesService(reference).export(ref_id, "md").data.decode()
@@ -311,64 +294,58 @@ async def test_the_whole_scenario_by_keys_in_bursts_writes_the_same_log_and_minu
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, meeting_id)
-        for keys in (("t", *"ppppppp", "a", "1", "0", "p", "escape"),  # attendance: Kit is 10
-                     ("s", "right_square_bracket", "right_square_bracket"),
-                     ("t", "9", "l", "escape"),  # Cllr Shah arrives late
-                     ("right_square_bracket", "right_square_bracket"),
-                     ("2", "n", "7", "n", "n"),  # Jo, then Mary, speak
-                     ("2", "7", "3", "5", "question_mark", "9", "n", "n"),  # the queue; Cllr Shah asks
-                     ("k", "1", "4", *"respite", "enter"),  # Sam's red card
+        for keys in (*SCENARIO_START_KEYS,
                      ("k", "4", "1", *"a short break from caring", "enter"),  # put down, explained
                      ("w", "6"),  # Ade's written comment, read out by Hayley
                      ("g", *"nnnnnnnn", "p", "g"),  # the go-round: Kit (last) passes
                      ("1", "0", "n", "n")):  # Kit speaks later
-            await burst(app, pilot, *keys)
+            await typed(app, pilot, *keys)
             await pilot.pause()
-        await burst(app, pilot, "d")
+        await typed(app, pilot, "d")
         form = app.screen
         assert isinstance(form, DecisionFormScreen)
         await _type_into(app, pilot, form, "#decision-text", "We will offer more short breaks for carers.")
         await _tab_to(app, pilot, form, "#decision-method")
-        await burst(app, pilot, "down", "down", "space")
+        await typed(app, pilot, "down", "down", "space")
         for key, count in (("for", "7"), ("against", "1"), ("abstain", "1")):
             await _type_into(app, pilot, form, f"#count-{key}", count)
         await _tab_to(app, pilot, form, "#decision-dissent-by")
-        await burst(app, pilot, "down", "down", "down", "down", "space")  # Tom: fifth of those here
+        await typed(app, pilot, "down", "down", "down", "down", "space")  # Tom: fifth of those here
         assert form.query_one("#decision-dissent-by", SelectionList).selected == [ID["Tom"]]
         await _type_into(app, pilot, form, "#decision-dissent", "Breaks should include evenings.")
         await _tab_to(app, pilot, form, "#decision-agreed")
-        await burst(app, pilot, "enter")  # a Select's list opens; a key in the same burst is lost
-        await burst(app, pilot, "down", "enter")  # "Yes, they agreed"
+        await typed(app, pilot, "enter")  # a Select's list opens; a key in the same burst is lost
+        await typed(app, pilot, "down", "enter")  # "Yes, they agreed"
         assert form.query_one("#decision-agreed", Select).value == "yes"
         await _type_into(app, pilot, form, "#decision-review", "in 6 months")
-        await burst(app, pilot, "ctrl+s")
+        await typed(app, pilot, "ctrl+s")
         assert app.screen is screen, "the decision form did not close"
         await app.workers.wait_for_complete()
-        await burst(app, pilot, "c")
+        await typed(app, pilot, "c")
         form = app.screen
         assert isinstance(form, ActionFormScreen)
         await _type_into(app, pilot, form, "#action-text", "ask providers for evening break options")
         await _tab_to(app, pilot, form, "#action-owner")
-        await burst(app, pilot, "enter")
+        await typed(app, pilot, "enter")
         # Arrows, not letters: Textual's type-to-search skips options shown as Content (our names are).
-        await burst(app, pilot, "down", "down", "enter")  # past "Not a member" and Hayley: Jo
+        await typed(app, pilot, "down", "down", "enter")  # past "Not a member" and Hayley: Jo
         assert form.query_one("#action-owner", Select).value == ID["Jo"]
         await _type_into(app, pilot, form, "#action-due", "in 2 weeks")
-        await burst(app, pilot, "ctrl+s")
+        await typed(app, pilot, "ctrl+s")
         assert app.screen is screen, "the action form did not close"
         await app.workers.wait_for_complete()
-        await burst(app, pilot, "right_square_bracket")  # nobody waits: the go-round took them off the queue
-        await burst(app, pilot, "d")
+        await typed(app, pilot, "right_square_bracket")  # nobody waits: the go-round took them off the queue
+        await typed(app, pilot, "d")
         form = app.screen
         assert isinstance(form, DecisionFormScreen)
         await _type_into(app, pilot, form, "#decision-text", "We will set up a transport working group.")
-        await burst(app, pilot, "ctrl+s")
+        await typed(app, pilot, "ctrl+s")
         assert app.screen is screen, "the second decision form did not close"
         await app.workers.wait_for_complete()
         for keys in (("b", "b"),  # the break
                      ("t", "6", "e", "escape"),  # Ade leaves
                      ("e", "y")):  # the meeting ends
-            await burst(app, pilot, *keys)
+            await typed(app, pilot, *keys)
             await pilot.pause()
         await app.workers.wait_for_complete()
     # The app notes when its clock stopped and resumed (a form open, closing; see domain/state.py).

@@ -18,6 +18,7 @@ from coprod_meet.tui.screens.meeting_view import MeetingViewScreen
 from coprod_meet.tui.screens.dialog import DialogScreen
 from coprod_meet.tui.screens.you_said import YouSaidScreen
 from tests.conftest import naughty_strings
+from tests.helpers.keys import burst
 from tests.scenario import I, ID, MARCH, build_board
 
 TODAY = date(2026, 3, 12)
@@ -372,19 +373,6 @@ def test_snapshot_correct_form_with_history(board, snap_compare) -> None:
     app, run_before = snap_app(board, keys)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
-
-
-def burst(app, *keys: str) -> None:
-    """Keys as a fast typist or a paste sends them: all at once, none waiting for the one before
-    (``pilot.press`` waits for the app to go idle after each key, which hides this)."""
-    from textual import events
-
-    for key in keys:
-        character = key if len(key) == 1 else {"tab": "\t", "enter": "\r"}.get(key)
-        key = {" ": "space", ".": "full_stop"}.get(key, key)
-        event = events.Key(key, character)
-        event.set_sender(app)
-        app._driver.send_message(event)
 
 
 async def test_keys_in_one_burst_with_tab_go_to_the_box_tab_moves_to(board) -> None:
