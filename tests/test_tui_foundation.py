@@ -55,7 +55,7 @@ async def test_first_screen_lists_meetings_newest_first(demo_service: ArchiveSer
         assert table_rows(app) == expected
         starts = [m.start for m in demo_service.list_meetings()]
         assert starts == sorted(starts, reverse=True)
-        assert text_of(app.screen.query_one("#meetings-summary", Static)) == "8 meetings, newest first. Press Enter to open one."
+        assert text_of(app.screen.query_one("#meetings-summary", Static)) == "8 meetings, newest first. Press Enter to open one, F1 for every key."
         assert app.screen.query_one(DataTable).has_focus
 
 

@@ -33,18 +33,20 @@ and T for participation trends.
 Press X to export the minutes of the chosen meeting.
 Press I to import meetings from another laptop (an archive folder or a meeting file).
 """
+    # The footer shows the keys that fit on one line at 80 columns, F1 among them; F1 and the
+    # command palette (Ctrl+P) list every key.
     BINDINGS = [
         Binding("enter", "open_meeting", "Open", id="meetings.open"),
         Binding("m", "run_meeting", "Run meeting", id="meetings.run"),
         Binding("slash", "search", "Search", id="meetings.search"),
-        Binding("r", "reload", "Show all", id="meetings.reload"),
+        Binding("r", "reload", "Show all", id="meetings.reload", show=False),
         Binding("p", "plan_meeting", "Plan", id="meetings.plan"),
-        Binding("e", "edit_agenda", "Agenda", id="meetings.agenda"),
-        Binding("g", "groups", "Groups", id="meetings.groups"),
-        Binding("v", "review_decisions", "Decisions", id="meetings.review_decisions"),
-        Binding("a", "review_actions", "Actions", id="meetings.review_actions"),
-        Binding("t", "trends", "Trends", id="meetings.trends"),
-        Binding("x", "export", "Export minutes", id="meetings.export"),
+        Binding("e", "edit_agenda", "Agenda", id="meetings.agenda", show=False),
+        Binding("g", "groups", "Groups", id="meetings.groups", show=False),
+        Binding("v", "review_decisions", "Decisions", id="meetings.review_decisions", show=False),
+        Binding("a", "review_actions", "Actions", id="meetings.review_actions", show=False),
+        Binding("t", "trends", "Trends", id="meetings.trends", show=False),
+        Binding("x", "export", "Export minutes", id="meetings.export", show=False),
         Binding("i", "import_meetings", "Import meetings", id="meetings.import", show=False),
     ]
     _rows: Sequence[MeetingSummary] = ()
@@ -88,7 +90,7 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
         elif words:
             summary.update(f"{len(rows)} meetings match {words!r}. Press / to search again, R to show all.")
         else:
-            summary.update(f"{len(rows)} meetings, newest first. Press Enter to open one.")
+            summary.update(f"{len(rows)} meetings, newest first. Press Enter to open one, F1 for every key.")
         table.focus()
 
     def on_screen_resume(self) -> None:
