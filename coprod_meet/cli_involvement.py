@@ -15,10 +15,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_meet.domain.errors import NotFound, UserError
-from coprod_meet.domain.member_words import member_with
-from coprod_meet.domain.model import Group, Member
+
+if TYPE_CHECKING:  # pragma: no cover  (loaded by the commands that use them: the app's start needs neither)
+    from coprod_meet.domain.model import Group, Member
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -209,6 +211,8 @@ def cmd_papers_sent(args: argparse.Namespace) -> int:
 
 def _roster_group(meeting) -> Group:
     """The meeting's roster as a group, to find a member of it by name."""
+    from coprod_meet.domain.model import Group
+
     return Group(id=meeting.group_id, name=meeting.group_name or "this meeting", members=meeting.roster)
 
 
@@ -308,6 +312,8 @@ def _say_member(group: Group, member: Member, verb: str) -> None:
 
 
 def cmd_member_add(args: argparse.Namespace) -> int:
+    from coprod_meet.domain.member_words import member_with
+    from coprod_meet.domain.model import Member
     from coprod_meet.services.planning import Planner
 
     with _open(args) as service:
@@ -319,6 +325,7 @@ def cmd_member_add(args: argparse.Namespace) -> int:
 
 
 def cmd_member_change(args: argparse.Namespace) -> int:
+    from coprod_meet.domain.member_words import member_with
     from coprod_meet.services.planning import Planner
 
     with _open(args) as service:
@@ -344,4 +351,4 @@ def cmd_member_archive(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-__all__ = ["add_commands", "add_member_commands", "find_member", "member_with"]
+__all__ = ["add_commands", "add_member_commands", "find_member"]

@@ -88,3 +88,31 @@ async def test_an_app_that_ends_before_its_first_screen_turns_collection_back_on
     async with Quick(service).run_test(size=(80, 24)):
         pass
     assert gc.isenabled()
+
+
+# The real command up to the moment the app starts: what it has loaded by then.
+COMMAND = """
+import json, sys
+import textual.app
+
+def run(self, *args, **kwargs):
+    print(json.dumps(sorted(sys.modules)))
+
+textual.app.App.run = run  # (this test's own stand-in: stop where the app would start)
+from coprod_meet.cli import main
+main(["--archive", sys.argv[1]])
+"""
+
+
+def test_the_command_reaches_the_app_without_loading_the_commands_it_does_not_run(demo_service) -> None:
+    """Reading the command line knows every command's words but loads none of their code: the
+    member commands' domain objects, for one, are loaded only when a member command runs."""
+    root = demo_service.root
+    demo_service.close()
+    done = subprocess.run([sys.executable, "-c", COMMAND, str(root)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                                            "HOME": str(root.parent), "COPROD_MEET_SETTINGS": str(root / "none.toml")})
+    assert done.returncode == 0, done.stderr
+    modules = json.loads(done.stdout.splitlines()[-1])
+    assert "coprod_meet.tui.app" in modules
+    assert [m for m in NOT_NEEDED if m in modules] == []
