@@ -101,3 +101,23 @@ def test_line_mode_help_lines_are_short_plain_sentences() -> None:
 def test_the_jargon_check_finds_jargon() -> None:
     assert jargon_unexplained("Ask about respite.") == ["respite"]
     assert jargon_unexplained("Ask about respite (a short break).") == []
+
+
+def test_help_lines_end_where_sentences_end() -> None:
+    from coprod_meet.tui.screens.base import whole_sentences
+
+    source = """
+Press P to plan a meeting, and G to see the
+groups and their members. Press F1 for help.
+Keys:
+- P plans
+- G shows groups
+
+Words follow.
+"""
+    assert whole_sentences(source) == (
+        "Press P to plan a meeting, and G to see the groups and their members. Press F1 for help.\n"
+        "Keys:\n- P plans\n- G shows groups\n\nWords follow.")
+    for screen in _screens():  # what F1 shows never breaks a line in the middle of a sentence
+        for line in whole_sentences(screen.HELP).splitlines():
+            assert not line or line.rstrip().endswith((".", ":", "?", "!", '."', ".)", '?"')), (screen.__name__, line)

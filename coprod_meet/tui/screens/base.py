@@ -7,6 +7,23 @@ from typing import ClassVar
 from textual.screen import Screen
 
 
+def whole_sentences(text: str) -> str:
+    """Help as written in the source, where lines are cut to fit the code, made into lines that
+    end only where a sentence ends: a line that stops mid-sentence goes on with the next one, so
+    the help screen wraps each sentence to its own width. Blank lines and "- " lists stay."""
+    lines: list[str] = []
+    for line in text.strip().splitlines():
+        line = line.strip()
+        if lines and lines[-1] and line and not line.startswith("- ") and not lines[-1].endswith(_ENDS):
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+_ENDS = (".", ":", "?", "!", '."', ".)", '?"')
+
+
 class HelpfulScreen(Screen):
     """A screen with ``HELP``: what it is for, in plain words, shown by F1."""
 
@@ -19,7 +36,7 @@ class HelpfulScreen(Screen):
         from coprod_meet.minutes.glossary import words_used
 
         words = words_used(cls.HELP, *(getattr(b, "description", "") for b in cls.BINDINGS))
-        return cls.HELP.rstrip() + ("\n\nWords used here:\n" + "\n".join(words) if words else "")
+        return whole_sentences(cls.HELP) + ("\n\nWords used here:\n" + "\n".join(words) if words else "")
 
     def help_keys(self) -> list[tuple[str, str]]:
         """The keys of this screen and of the app, as (key, what it does)."""

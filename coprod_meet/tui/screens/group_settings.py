@@ -42,7 +42,8 @@ go out later. Breaks: how often to remind the co-chairs to offer a break (0 for 
 Turn limit: how long one turn may last before a gentle reminder (0 for no limit).
 Fair order: people who have not spoken yet go first in the queue.
 Share of say: the least share of speaking time the group wants for people with lived
-experience and carers together.
+experience and carers together. Lived experience is your own experience: knowing about
+something because it happened to you.
 Online first among equals: people online or on the phone go before people in the room who are
 level with them in the queue. Nobody in the room sees their hands go up.
 Room view: name people only as the public minutes do, when the room view is on a projector.
