@@ -48,4 +48,7 @@ class HelpfulScreen(Screen):
                 continue
             seen.add(b.description)
             keys.append((self.app.get_key_display(b), b.description))
+        # This screen's own keys and the app's first, then those of Textual's widgets (Page up...).
+        ours = {getattr(b, "description", "") for b in (*self.BINDINGS, *self.app.BINDINGS)}
+        keys.sort(key=lambda key: key[1] not in ours)
         return keys
