@@ -66,3 +66,29 @@ async def test_no_color_is_honoured(service, monkeypatch) -> None:
     assert any(isinstance(f, (Monochrome, NoColor)) for f in app._filters)
     async with app.run_test(size=(80, 24)):
         pass
+
+
+async def test_a_tick_is_a_symbol_never_colour_alone() -> None:
+    """Textual draws an "X" on every checkbox and every line of a SelectionList, ticked or not, and
+    tells them apart by colour; ours draw the "X" only where something is ticked."""
+    from textual.app import App
+
+    from coprod_meet.tui.widgets.forms import TickBox, TickList
+
+    class Ticks(App):
+        def compose(self):
+            yield TickList(("Ade", "ade", True), ("Gwen", "gwen", False), id="list")
+            yield TickBox("Fair order", True, id="on")
+            yield TickBox("Online first", False, id="off")
+
+    app = Ticks()
+    async with app.run_test(size=(40, 10)) as pilot:
+        ticks = app.query_one("#list", TickList)
+        assert [ticks.render_line(y).text[:8] for y in range(2)] == ["▐X▌ Ade ", "▐ ▌ Gwen"]
+        ticks.select("gwen")
+        ticks.deselect("ade")
+        await pilot.pause()
+        assert [ticks.render_line(y).text[:8] for y in range(2)] == ["▐ ▌ Ade ", "▐X▌ Gwen"]
+        assert ticks.render_line(5).text.strip() == ""  # below the last line: nothing
+        assert str(app.query_one("#on", TickBox).render()).startswith("[X] Fair order")
+        assert str(app.query_one("#off", TickBox).render()).startswith("[ ] Online first")

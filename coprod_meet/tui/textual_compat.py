@@ -10,7 +10,10 @@ here because a benchmark or a rule showed a need a person would notice; see docs
    button's state with colour only, in the private property ``ToggleButton._button``, and its
    RadioSet keeps the highlighted button in the private reactive ``_selected`` without a message.
    "(•)" chosen and "( )" not, so the state never rests on colour alone (GUIDE §3), and the set
-   says which choice is highlighted so a form can explain it before it is chosen.
+   says which choice is highlighted so a form can explain it before it is chosen. Ticks the same
+   way (``TickBox``, ``TickList``): Textual draws an "X" on every checkbox and on every line of a
+   SelectionList, ticked or not, and tells them apart by colour (under NO_COLOR, not at all).
+   Here the "X" is drawn only where something is ticked.
 
 2. Less garbage from drawing (``apply``). Without these, bench/keys.py's slowest handler was
    several hundred milliseconds (goal 50 ms): each full garbage collection had a pile of dead
@@ -67,7 +70,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets import RadioButton, RadioSet
+from textual.widgets import Checkbox, RadioButton, RadioSet, SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 
 WRITTEN_FOR = "8.2.8"
 
@@ -119,6 +124,31 @@ class ChoiceSet(RadioSet):
         if self._selected is not None:
             button = self._nodes[self._selected]
             self.post_message(self.Highlighted(self, button.name or ""))
+
+
+class TickBox(Checkbox):
+    """A checkbox drawn "[X]" when ticked and "[ ]" when not."""
+
+    @property
+    def _button(self) -> Content:
+        return Content("[X]" if self.value else "[ ]")
+
+
+class TickList(SelectionList):
+    """A SelectionList whose lines show the "X" of their tick only when ticked."""
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        try:
+            value = self.get_option_at_index(self.scroll_offset.y + y).value
+        except OptionDoesNotExist:  # a line below the last option: no tick there
+            return line
+        segments = list(line)
+        # Textual's line: the tick's left side, its "X", its right side, a space, the words.
+        if value in self.selected or len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return line
+        segments[1] = Segment(" ", segments[1].style)
+        return Strip(segments, line.cell_length)
 
 
 # -- 2. less garbage from drawing -------------------------------------------------------------

@@ -14,7 +14,7 @@ from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.records import Decision, Method, RecordPrefill, make_decision
 from coprod_meet.tui.screens.dialog import NOTHING, choose
 from coprod_meet.tui.screens.form_base import BoxFormScreen, Filled
-from coprod_meet.tui.widgets.forms import ChoiceButton, ChoiceSet, by_id, options
+from coprod_meet.tui.widgets.forms import ChoiceButton, ChoiceSet, TickList, by_id, options
 
 METHODS = list(Method)
 AGREED = [("Not asked", "not_asked"), ("Yes, they agreed", "yes"), ("No, not all of them agreed", "no")]
@@ -80,7 +80,7 @@ Use Tab and Shift+Tab to move between boxes. Press Ctrl+S to save, or Escape to 
         proposer = (d.proposed_by if d else "") or Select.NULL
         yield Select(by_id(p.members), value=proposer, id="decision-proposer", prompt="Nobody named")
         yield self.label("Who disagreed or objected (Space to tick)")
-        yield SelectionList[str](*[(Content(name), mid, bool(d and mid in d.dissent_by))
+        yield TickList(*[(Content(name), mid, bool(d and mid in d.dissent_by))
                                    for mid, name in p.present_members + self._absent_dissenters()],
                                  id="decision-dissent-by")
         yield self.label("Their view, in their words (needed if anyone disagreed)")

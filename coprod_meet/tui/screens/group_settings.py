@@ -11,7 +11,7 @@ from coprod_meet.domain.dates import parse_duration
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import GroupSettings
 from coprod_meet.tui.screens.form_base import FormScreen
-from coprod_meet.tui.widgets.forms import label
+from coprod_meet.tui.widgets.forms import TickBox, label
 
 TARGET_KEY = "lived_experience+carer"
 
@@ -65,10 +65,10 @@ Press Ctrl+S to save, Escape to go back without saving.
         yield Input(f"{s.break_every_minutes} minutes" if s.break_every_minutes else "0", id="breaks")
         yield label("Gentle reminder when one turn lasts longer than", "turn")
         yield Input(f"{s.turn_limit_seconds // 60} minutes" if s.turn_limit_seconds else "0", id="turn")
-        yield Checkbox("People who have not spoken yet go first", s.fair_order, id="fair")
-        yield Checkbox("People online or on the phone go first among equals", s.remote_order == "remote_first",
+        yield TickBox("People who have not spoken yet go first", s.fair_order, id="fair")
+        yield TickBox("People online or on the phone go first among equals", s.remote_order == "remote_first",
                        id="remote-first")
-        yield Checkbox("The room view names people only as the public minutes do", s.room_public_names,
+        yield TickBox("The room view names people only as the public minutes do", s.room_public_names,
                        id="room-public")
         yield label("Least share of say for lived experience and carers together (%)", "target")
         yield Input(str(target), id="target")

@@ -29,7 +29,7 @@ from coprod_meet.services.planning import Planner
 from coprod_meet.services.templates import find_template, load_template, ready_made, templates_dir, user_templates_dir
 from coprod_meet.tui.screens.form_base import FormScreen
 from coprod_meet.tui.widgets.footer import Footer
-from coprod_meet.tui.widgets.forms import hint, label, member_options, options, select_value
+from coprod_meet.tui.widgets.forms import TickList, hint, label, member_options, options, select_value
 from coprod_meet.tui.widgets.save_status import SaveStatus
 
 EMPTY_TEMPLATE = Template(name="", title="Meeting", items=())
@@ -96,7 +96,7 @@ agenda for you. Press Ctrl+S to save and go on to the agenda, Escape to go back.
             yield label("Online link", "link")
             yield Input(m.online_link if m else "", id="link", placeholder="a link, if people can join online")
             yield label("Co-chairs (Space to tick)", "chairs")
-            yield SelectionList(id="chairs")
+            yield TickList(id="chairs")
             yield hint("", "chairs")
             for role in ROLES:
                 yield label(ROLE_WORDS[role].capitalize(), role)

@@ -11,7 +11,7 @@ from textual.widgets.selection_list import Selection
 
 from coprod_meet.domain.model import AccessNeed, Member, Naming, VoiceGroup
 from coprod_meet.tui.screens.form_base import FormScreen
-from coprod_meet.tui.widgets.forms import label, options, select_value
+from coprod_meet.tui.widgets.forms import TickList, label, options, select_value
 
 NAMING_WORDS = {
     Naming.FULL: "Full name (for example Hayley Brook)",
@@ -59,7 +59,7 @@ words. Press Tab to move between fields, Ctrl+S to save, Escape to go back witho
         yield Select(options((w, v.value) for v, w in VOICE_WORDS.items()), id="voice", allow_blank=False,
                      value=(m.voice_group if m else VoiceGroup.OTHER).value)
         yield label("Access needs (Space to tick)", "needs")
-        yield SelectionList(
+        yield TickList(
             *(Selection(Text(n.words.capitalize()), n.value, bool(m and n in m.access_needs)) for n in AccessNeed),
             id="needs",
         )

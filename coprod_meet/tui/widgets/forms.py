@@ -60,6 +60,8 @@ def focus_first(container: Widget) -> None:
 # ChoiceButton ("(•)" / "( )", never colour alone) and ChoiceSet need parts of Textual it keeps to
 # itself, so they live in the one module checked against the Textual version.
 ChoiceButton, ChoiceSet = textual_compat.ChoiceButton, textual_compat.ChoiceSet
+# TickBox and TickList ("X" only where ticked, never colour alone), for the same reason.
+TickBox, TickList = textual_compat.TickBox, textual_compat.TickList
 
 
 # -- every field's value at once (what a draft keeps) -------------------------------------------
