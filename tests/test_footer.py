@@ -29,7 +29,8 @@ async def test_the_footer_shows_plain_labels_and_help_lists_the_keys_that_do_not
         await pilot.press("f1")
         await pilot.pause()
         help_text = str(app.screen.query_one("#help-text").render())
-        for label in shown + ["Show all", "Agenda", "Groups", "Decisions", "Actions", "Trends", "Export minutes",
+        assert "Select" not in help_text  # Enter on the table says what it does here: Open
+        for label in shown + ["Open", "Show all", "Agenda", "Groups", "Decisions", "Actions", "Trends", "Export minutes",
                               "Import meetings"]:
             assert label in help_text, label
 

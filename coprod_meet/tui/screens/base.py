@@ -40,15 +40,22 @@ class HelpfulScreen(Screen):
 
     def help_keys(self) -> list[tuple[str, str]]:
         """The keys of this screen and of the app, as (key, what it does)."""
+        # A key this screen names says what it does here, also where a Textual widget has the key
+        # first (Enter on a table "Open", not the table's "Select").
+        ours: dict[str, str] = {}
+        for b in (*self.BINDINGS, *self.app.BINDINGS):
+            if getattr(b, "description", ""):
+                for key in b.key.split(","):
+                    ours.setdefault(key.strip(), b.description)
         keys: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for _key, active in self.app.active_bindings.items():
+        for key, active in self.app.active_bindings.items():
             b = active.binding
-            if not b.description or b.description in seen:
+            description = ours.get(key, b.description)
+            if not description or description in seen:
                 continue
-            seen.add(b.description)
-            keys.append((self.app.get_key_display(b), b.description))
+            seen.add(description)
+            keys.append((self.app.get_key_display(b), description))
         # This screen's own keys and the app's first, then those of Textual's widgets (Page up...).
-        ours = {getattr(b, "description", "") for b in (*self.BINDINGS, *self.app.BINDINGS)}
-        keys.sort(key=lambda key: key[1] not in ours)
+        keys.sort(key=lambda pair: pair[1] not in ours.values())
         return keys
