@@ -396,3 +396,4 @@ def test_status_says_what_members_need_until_the_meeting_starts(service, board) 
     assert "Before you start: Hayley needs easy read papers." in before
     after = run_lines(service, clock, ["run 1", "here 1 2", "start", "status", "back", "quit"])
     assert "Before you start" not in after  # not said once the meeting has started
+    assert "The meeting started at 1:55pm." in after  # the time in words, as everywhere else

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
+from coprod_meet.domain.dates import time_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.live_view import card_in_words, live_view, resumed_in_words, status_line
 from coprod_meet.domain.model import Member, Naming, VoiceGroup, join_words
@@ -330,7 +331,7 @@ class MeetingSession:
 
     def cmd_start(self, _rest: str) -> None:
         self.live.start()
-        self.say(f"The meeting started at {self.now():%H:%M}.")
+        self.say(f"The meeting started at {time_in_words(self.now())}.")
         self.say_item()
 
     def leave_item(self, move: Callable[[str], object], rest: str) -> bool:
