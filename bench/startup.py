@@ -103,13 +103,14 @@ def archive_of(size: int) -> Path:
 
 
 def newest_title(folder: Path) -> str:
-    """The words of the newest meeting's title that the meetings list shows (a title is cut to
-    fit its column)."""
+    """The words of the newest meeting's title that the meetings list shows (a title longer than
+    its column is cut, with "…")."""
     from coprod_meet.services.archive import ArchiveService
+    from coprod_meet.tui.screens.meetings import TITLE
 
     with ArchiveService.open(folder, lock=False) as service:
         title = service.newest_first()[0].title
-    return title[:20].rstrip()
+    return title if len(title) <= TITLE else title[:TITLE - 1].rstrip()
 
 
 def environment() -> dict[str, str]:

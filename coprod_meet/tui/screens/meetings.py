@@ -16,6 +16,7 @@ from coprod_meet.tui.widgets.footer import Footer
 
 
 PAGE = 100  # rows added at a time: a big archive opens as fast as a small one
+TITLE, GROUP = 20, 8  # column widths: a longer title or group name is cut with "…"
 
 
 class MeetingsScreen(HelpfulScreen):
@@ -58,12 +59,13 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
         yield Header()
         yield Static("", id="meetings-summary", markup=False)
         table: DataTable = DataTable(id="meetings-table", cursor_type="row", zebra_stripes=False)
-        # The title before the group, so a narrow screen shows it; a long title is cut at 20
-        # characters and the group at 8 so the status (planned, running, ended) shows too (Enter opens the meeting with its whole title).
+        # The title before the group, so a narrow screen shows it; a long title or group is cut
+        # with "…" so the status (planned, running, ended) shows too (Enter opens the meeting with
+        # its whole title).
         # Labels as Text: a plain string would be read as markup, which loads Rich's emoji table.
         table.add_column(Text("When"))
-        table.add_column(Text("Title"), width=20)
-        table.add_column(Text("Group"), width=8)
+        table.add_column(Text("Title"), width=TITLE)
+        table.add_column(Text("Group"), width=GROUP)
         table.add_column(Text("Status"))
         yield table
         yield Footer()
@@ -102,7 +104,8 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
         table = self.query_one(DataTable)
         for m in self._rows[self._shown:self._shown + PAGE]:
             status = self._statuses.get(m.id, "planned")
-            table.add_row(Text(when_in_words(m.start)), Text(m.title), Text(m.group_name), Text(status), key=m.id)
+            table.add_row(Text(when_in_words(m.start)), Text(m.title, overflow="ellipsis"),
+                          Text(m.group_name, overflow="ellipsis"), Text(status), key=m.id)
         self._shown = min(len(self._rows), self._shown + PAGE)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
