@@ -36,6 +36,7 @@ def test_a_group_with_the_same_name_and_another_id_is_reported_not_added(tmp_pat
     report = import_paths(here, [tmp_path / "there"])
     assert sorted(g.name for g in here.groups()) == names_before  # never a second group of a name
     assert not report.added and sorted(report.same_name_groups) == names_before
+    assert report.lines()[0] == "Nothing was imported."  # not "nothing new": it was left out, and why follows
     assert any(p.startswith("The group Better Together Board being imported has the same name as a group here but "
                             "is a different group, so it and its 2 meetings were not imported; to merge the two "
                             "into one group, import again with --merge-groups.") for p in report.problems)
@@ -51,6 +52,18 @@ def test_a_group_with_the_same_name_and_another_id_is_reported_not_added(tmp_pat
     assert sum(1 for m in here.list_meetings() if m.group_id == board.id) == 4
     # the same names on both laptops are kept as two people, with a word
     assert any("Both laptops have a member called" in n for n in report.notes)
+    here.close()
+
+
+def test_an_import_that_leaves_things_out_never_says_there_was_nothing_new(tmp_path: Path) -> None:
+    here = make_archive(tmp_path / "here")
+    make_archive(tmp_path / "there", seed=3, salt=12345).close()  # the same story, other ids
+    ours = export_meeting(here, here.list_meetings()[0].id, tmp_path / "ours.json")  # already here
+    report = import_paths(here, [ours, tmp_path / "there"])
+    assert report.unchanged == 1 and report.same_name_groups
+    assert report.lines()[0] == "Nothing new was imported; 1 meeting was already here."
+    assert import_paths(here, [ours]).lines() == [
+        "Nothing new: this archive already had everything in the 1 meeting file read."]
     here.close()
 
 
@@ -103,8 +116,9 @@ def test_cli_import_merge_groups_and_check_reports_same_names(tmp_path: Path, ca
 def test_two_demo_archives_merge_into_two_of_each_only_when_asked(tmp_path: Path, capsys) -> None:
     for name in ("a", "b"):
         assert run(capsys, "demo", "--archive", str(tmp_path / name), "--meetings", "4")[0] == 0
-    code, _out, err = run(capsys, "import", "--archive", str(tmp_path / "a"), str(tmp_path / "b"))
+    code, out, err = run(capsys, "import", "--archive", str(tmp_path / "a"), str(tmp_path / "b"))
     assert code == 1 and "same name as a group here" in err
+    assert out.strip() == "Nothing was imported."
     _, out, _ = run(capsys, "meetings", "--archive", str(tmp_path / "a"), "--json")
     assert len(json.loads(out)) == 4 + 2  # its own past meetings and the two to run next
 

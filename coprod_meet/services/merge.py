@@ -89,9 +89,13 @@ class ImportReport:
     def lines(self) -> list[str]:
         out = []
         if not self.changed:
-            if self.files:
+            if self.files and not (self.problems or self.same_name_groups):
                 out.append(f"Nothing new: this archive already had everything in the {_n(self.files, 'meeting file')} "
                            f"read.")
+            elif self.files:  # what was left out, and why, follows
+                out.append(f"Nothing new was imported; {_n(self.unchanged, 'meeting')} "
+                           f"{'was' if self.unchanged == 1 else 'were'} already here." if self.unchanged
+                           else "Nothing was imported.")
         else:
             if self.added:
                 out.append(f"Added {_n(len(self.added), 'meeting')}.")
