@@ -166,3 +166,19 @@ def test_a_role_planned_for_someone_who_sent_apologies_is_not_said_to_be_done_by
     text = prose(compose(meeting, events))
     assert "Dr Lee kept time." not in text and "kept time" not in text
     assert "Mary took the notes." in text
+
+
+def test_a_meeting_not_ended_says_so_and_never_that_we_did_not_get_to_an_item() -> None:
+    meeting, events, _jan, _april = march()
+    # The log up to the start of the item on Hayley's feedback: the app was closed (or still runs).
+    cut = next(e for e in events if e.type == ev.ITEM_STARTED and e.data.get("item_id") == I["today"])
+    running = [e for e in events if e.sort_key < cut.sort_key]
+    text = prose(compose(meeting, running))
+    last = max(running, key=lambda e: e.sort_key).at
+    assert ("The meeting was not ended in the app, so these minutes say what happened up to "
+            f"{last.hour % 12 or 12}:{last.minute:02d}{'pm' if last.hour >= 12 else 'am'}.") in text
+    assert "We finished at" not in text and "We did not get to this item." not in text
+    assert "Hayley was to lead this item. We had not got to this item by then." in text
+    # Ended without reaching it: said as it is, and nobody "led" an item never opened.
+    ended = [e for e in events if e is not cut]
+    assert "Hayley was to lead this item. We did not get to this item." in prose(compose(meeting, ended))

@@ -65,7 +65,7 @@ def leads_in_words(state: MeetingState, item_id: str, who: Callable[[str], str] 
     spells = [s for s in state.chairs_of(item_id) if state.person(s.member_id) is not None]
     if not spells:
         lead = state.lead_of(item_id)
-        return f"{who(lead)} led this item." if state.person(lead) is not None else ""
+        return f"{who(lead)} was to lead this item." if state.person(lead) is not None else ""
     parts = [f"{who(spells[0].member_id)} led this item"]
     for spell in spells[1:]:
         parts.append(f"{later(spell.member_id)} took over at {time_in_words(spell.start)}")

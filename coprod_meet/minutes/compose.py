@@ -192,6 +192,10 @@ class _Writer:
         lines = [f"We started at {time_in_words(started)}."]
         if ended is not None:
             lines.append(f"We finished at {time_in_words(ended)}.")
+        else:  # still running, or never ended in the app: say so, and say up to when
+            last = self.f.state.last_event_at or started
+            lines.append(f"The meeting was not ended in the app, so these minutes say what happened up to "
+                         f"{time_in_words(last)}.")
         for start, end in self.f.breaks():
             length = round((end - start).total_seconds() / 60) if end else 0
             lines.append(f"We took a {length} minute break at {time_in_words(start)}." if length
@@ -242,7 +246,8 @@ class _Writer:
             if item.id in self.f.state.deferred:
                 lines.append("We moved this item to a later meeting.")
             elif self.f.held and not self.f.discussed(item.id):
-                lines.append("We did not get to this item.")
+                lines.append("We did not get to this item." if self.f.state.ended is not None
+                             else "We had not got to this item by then.")
             lines += self.talk(item.id)
             lines += self.cards_sentences(self.f.cards_on(item.id))
             self.p(*lines)
