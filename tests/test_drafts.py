@@ -41,7 +41,14 @@ async def main():
     service = ArchiveService.open(sys.argv[1])
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(LiveScreen(sys.argv[2]))
+        # The app starts by offering the running meeting (read off the event loop): yes.
+        for _ in range(600):  # at most 30 seconds
+            if isinstance(app.screen, LiveScreen):
+                break
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+            if type(app.screen).__name__ == "DialogScreen":
+                await pilot.press("1")
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
