@@ -57,7 +57,11 @@ async def main():
         while not read_drafts(service.root) and waited < 600:  # at most 30 seconds, then say so
             await pilot.pause(0.05)
             waited += 1
-        print("TYPED" if read_drafts(service.root) else "NO DRAFT", flush=True)
+        if read_drafts(service.root):
+            print("TYPED", flush=True)
+        else:  # what the app showed instead, so a failure says what happened
+            print(f"NO DRAFT: screens {[type(s).__name__ for s in app.screen_stack]}, focused {app.focused!r}",
+                  flush=True)
         time.sleep(60)  # the event loop is stuck here: only a kill ends this
 
 asyncio.run(main())
