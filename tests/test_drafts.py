@@ -51,7 +51,10 @@ async def main():
                 await pilot.press("1")
         await pilot.pause()
         await pilot.press("d")
-        await pilot.pause()
+        for _ in range(600):  # the decision form is open before a word is typed
+            if type(app.screen).__name__ == "DecisionFormScreen":
+                break
+            await pilot.pause(0.05)
         await pilot.press(*sys.argv[3])
         waited = 0
         while not read_drafts(service.root) and waited < 600:  # at most 30 seconds, then say so
