@@ -103,3 +103,27 @@ async def test_typing_letters_in_an_open_list_jumps_to_the_name(service) -> None
         await pilot.press("enter", *"[b", "enter")  # words are never markup, and nothing matches: stays
         await pilot.pause()
         assert owner.value == ID["Priya"]
+
+
+async def test_words_typed_in_the_same_burst_as_d_go_into_the_decision_and_its_draft(service) -> None:
+    """A fast typist or a paste: "d" and the words at once. The words reached the meeting screen
+    before the form was open; they go into the form's first box, in order, and into its draft."""
+    from coprod_meet.storage.drafts import read_drafts
+    from tests.helpers.keys import burst
+
+    clock = Clock()
+    meeting = await _live_at_item_five(service, clock)
+    before = len(service.events(meeting.id))
+    app = CoprodMeetApp(service, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(LiveScreen(meeting.id))
+        await pilot.pause()
+        burst(app, "d", *"We agree")
+        await pilot.pause(1.0)
+        await app.workers.wait_for_complete()
+        form = app.screen
+        assert isinstance(form, DecisionFormScreen)
+        assert form.query_one("#decision-text", Input).value == "We agree"
+        assert len(read_drafts(service.root)) == 1  # kept, should the laptop die now
+    # No letter ran as a key of the meeting screen: only the app's own clock notes were written.
+    assert {e.type for e in service.events(meeting.id)[before:]} <= {"clock_resumed", "clock_stopped"}

@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Header, Input, OptionList, Select, Static
+from textual.widgets import Button, Header, Input, OptionList, Select, Static, TextArea
 
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.records import RecordPrefill
@@ -34,7 +34,7 @@ from coprod_meet.tui.drafts import about_item
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.screens.dialog import confirm
 from coprod_meet.tui.widgets.footer import Footer
-from coprod_meet.tui.widgets.forms import field_values, fill_fields, focus_first, hint, label
+from coprod_meet.tui.widgets.forms import field_values, fill_fields, first_field, focus_first, hint, label
 
 R = TypeVar("R")
 DRAFT_DELAY = 0.4  # seconds after the last change before the draft is written
@@ -85,6 +85,8 @@ Press Ctrl+S to save, or Escape to go back without saving.
         self._draft_timer: Timer | None = None
         self._draft_on_disk = False
         self._opened_with: dict[str, Any] | None = None
+        self._early: list[tuple[str, str | None]] = []  # keys that came before the form was ready
+        self._settled = False  # drawn once: keys reach its fields as Textual sends them
 
     # -- the page -------------------------------------------------------------------------------
 
@@ -109,11 +111,51 @@ Press Ctrl+S to save, or Escape to go back without saving.
         if self.TITLE_WORDS and not self.sub_title:
             self.sub_title = self.TITLE_WORDS
         focus_first(self)
+        # What it started with, now: keys typed in the same burst as the one that opened the form
+        # come after this, so they are changes (and kept as a draft) like any others.
+        self._opened_with = field_values(self)
+        early, self._early = self._early, []
+        for key, character in early:
+            self._type(key, character)
         self.call_after_refresh(self._opened)
 
+    def take_key(self, key: str, character: str | None) -> bool:
+        """A key typed in the same instant as the key that opened this form ("d" and the words of
+        a decision, as a fast typist or a paste sends them): it reached the screen under the form
+        first and comes here unused (see ``CoprodMeetApp.on_key``). It is typed into the box that
+        has the focus, in order; until the form is ready, it is kept. Once the form has been drawn,
+        keys reach its fields as Textual sends them, and this takes none."""
+        if self._settled:
+            return False
+        if self._opened_with is None:
+            self._early.append((key, character))
+        else:
+            self._type(key, character)
+        return True
+
+    def _type(self, key: str, character: str | None) -> None:
+        field = self.focused
+        if field is None or isinstance(field, VerticalScroll):  # no field has the focus yet: the first
+            field = first_field(self)
+            if field is not None:
+                self.set_focus(field, scroll_visible=False)
+        if not isinstance(field, (Input, TextArea)):
+            return
+        if key == "enter":
+            if isinstance(field, TextArea):
+                field.insert("\n")
+            elif self.ENTER_SAVES:
+                self.action_save()
+            else:
+                self.focus_next()
+        elif key == "backspace":
+            field.action_delete_left()
+        elif character and character.isprintable():
+            field.insert_text_at_cursor(character) if isinstance(field, Input) else field.insert(character)
+
     def _opened(self) -> None:
-        """Once the form's own first changes are shown: what it started with, and the draft."""
-        self._opened_with = field_values(self)
+        """Once the form's own first changes are shown: the draft the app offered, if it is this one's."""
+        self._settled = True
         offered: Draft | None = getattr(self.app, "draft_to_restore", None)
         if offered is not None and self._draft is not None and offered.key == self._draft.key:
             self.app.draft_to_restore = None

@@ -50,11 +50,16 @@ def select_value(select: Select) -> str:
     return "" if value is Select.NULL or value is None else str(value)
 
 
+def first_field(container: Widget) -> Widget | None:
+    """The field a person starts in: the first one that can take the focus."""
+    return next((w for w in container.query("Input, Select, SelectionList, TextArea, Checkbox, RadioSet")
+                 if w.focusable and not w.disabled), None)
+
+
 def focus_first(container: Widget) -> None:
-    for widget in container.query("Input, Select, SelectionList, TextArea, Checkbox, RadioSet"):
-        if widget.focusable and not widget.disabled:
-            widget.focus()
-            return
+    widget = first_field(container)
+    if widget is not None:
+        widget.focus()
 
 
 # ChoiceButton ("(•)" / "( )", never colour alone) and ChoiceSet need parts of Textual it keeps to
