@@ -106,11 +106,11 @@ def newest_title(folder: Path) -> str:
     """The words of the newest meeting's title that the meetings list shows (a title longer than
     its column is cut, with "…")."""
     from coprod_meet.services.archive import ArchiveService
-    from coprod_meet.tui.screens.meetings import TITLE
+    from coprod_meet.tui.screens.meetings import shown_title
 
     with ArchiveService.open(folder, lock=False) as service:
         title = service.newest_first()[0].title
-    return title if len(title) <= TITLE else title[:TITLE - 1].rstrip()
+    return shown_title(title).rstrip()
 
 
 def environment() -> dict[str, str]:

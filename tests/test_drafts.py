@@ -196,16 +196,23 @@ async def test_a_correction_being_typed_is_offered_back_on_the_record_it_correct
         assert form.query_one("#decision-text", Input).value == "We will offer breaks. in the evening"
 
 
+async def _plan_form(app: CoprodMeetApp, pilot) -> None:
+    """P on the meetings list: the plan of a new meeting."""
+    from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
+
+    await pilot.pause()
+    await pilot.press("p")
+    await pilot.pause()
+    assert isinstance(app.screen, MeetingSetupScreen)
+
+
 async def test_a_new_meeting_plan_left_half_typed_is_offered_back(service: ArchiveService) -> None:
     from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
 
     save_board(service)
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
-        assert isinstance(app.screen, MeetingSetupScreen)
+        await _plan_form(app, pilot)
         app.screen.query_one("#title", Input).value = "Summer board"
         await pilot.pause(0.6)
         await app.workers.wait_for_complete()
@@ -217,16 +224,12 @@ async def test_a_new_meeting_plan_left_half_typed_is_offered_back(service: Archi
 
 
 async def test_enter_in_a_plan_box_moves_on_at_once_so_a_burst_lands_in_the_next_box(service: ArchiveService) -> None:
-    from coprod_meet.tui.screens.meeting_setup import MeetingSetupScreen
     from tests.helpers.keys import burst
 
     save_board(service)
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
-        assert isinstance(app.screen, MeetingSetupScreen)
+        await _plan_form(app, pilot)
         app.screen.query_one("#title", Input).focus()
         await pilot.pause()
         burst(app, *"Summer", "enter", *"next Tuesday 2pm", "enter", *"2 hours")

@@ -15,16 +15,10 @@ import pytest
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.demo import build_demo
 from coprod_meet.storage.first_page import FIRST_PAGE_FILE
+from coprod_meet.tui.screens.meetings import shown_title
 from tests.helpers.terminal import Terminal
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def shown(title: str) -> str:
-    """The words of a title that the meetings list shows (a long one is cut, with "…")."""
-    from coprod_meet.tui.screens.meetings import TITLE
-
-    return title if len(title) <= TITLE else title[:TITLE - 1]
 
 
 def _archive(root: Path) -> str:
@@ -53,7 +47,7 @@ def test_closing_the_terminal_closes_the_archive_cleanly(tmp_path: Path, how: st
     newest = _archive(root)
     assert not (root / FIRST_PAGE_FILE).exists()
     with _run(root) as terminal:
-        assert terminal.wait_for(shown(newest), timeout=60), bytes(terminal.output[-2000:])
+        assert terminal.wait_for(shown_title(newest), timeout=60), bytes(terminal.output[-2000:])
         if how == "window closed":
             terminal.hang_up()  # the system sends SIGHUP, and the terminal is gone
         else:
@@ -71,6 +65,6 @@ def test_a_killed_app_leaves_no_first_page(tmp_path: Path) -> None:
     root = tmp_path / "archive"
     newest = _archive(root)
     with _run(root) as terminal:
-        assert terminal.wait_for(shown(newest), timeout=60)
+        assert terminal.wait_for(shown_title(newest), timeout=60)
         terminal.kill()
     assert not (root / FIRST_PAGE_FILE).exists()

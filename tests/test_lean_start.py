@@ -49,14 +49,20 @@ NOT_NEEDED = [
 ]
 
 
-def test_the_review_screen_starts_with_only_what_it_needs(demo_service: ArchiveService) -> None:
+def _last_line(code: str, demo_service: ArchiveService):
+    """Run ``code`` on the demo archive in a fresh Python (no settings file) and read the JSON
+    it prints last."""
     root = demo_service.root
     demo_service.close()
-    done = subprocess.run([sys.executable, "-c", START, str(root)], capture_output=True, text=True, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, cwd=ROOT,
                           timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
                                             "HOME": str(root.parent), "COPROD_MEET_SETTINGS": str(root / "none.toml")})
     assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.splitlines()[-1])
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_review_screen_starts_with_only_what_it_needs(demo_service: ArchiveService) -> None:
+    report = _last_line(START, demo_service)
     assert report["rows"] and report["rows"][0] > 0  # it did show decisions
     assert [m for m in NOT_NEEDED if m in report["modules"]] == []
 
@@ -107,12 +113,6 @@ main(["--archive", sys.argv[1]])
 def test_the_command_reaches_the_app_without_loading_the_commands_it_does_not_run(demo_service) -> None:
     """Reading the command line knows every command's words but loads none of their code: the
     member commands' domain objects, for one, are loaded only when a member command runs."""
-    root = demo_service.root
-    demo_service.close()
-    done = subprocess.run([sys.executable, "-c", COMMAND, str(root)], capture_output=True, text=True, cwd=ROOT,
-                          timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
-                                            "HOME": str(root.parent), "COPROD_MEET_SETTINGS": str(root / "none.toml")})
-    assert done.returncode == 0, done.stderr
-    modules = json.loads(done.stdout.splitlines()[-1])
+    modules = _last_line(COMMAND, demo_service)
     assert "coprod_meet.tui.app" in modules
     assert [m for m in NOT_NEEDED if m in modules] == []

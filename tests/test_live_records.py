@@ -23,13 +23,17 @@ async def _live_at_item_five(service, clock: Clock):
     return meeting
 
 
+async def _on_meeting_screen(app: CoprodMeetApp, pilot, meeting_id: str) -> None:
+    app.push_screen(LiveScreen(meeting_id))
+    await pilot.pause()
+
+
 async def test_decision_and_action_from_the_meeting_screen(service) -> None:
     clock = Clock()
     meeting = await _live_at_item_five(service, clock)
     app = CoprodMeetApp(service, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(LiveScreen(meeting.id))
-        await pilot.pause()
+        await _on_meeting_screen(app, pilot, meeting.id)
         await pilot.press("d")
         await pilot.pause()
         form = app.screen
@@ -77,8 +81,7 @@ async def test_access_needs_are_shown_before_the_meeting_starts(service) -> None
     meeting = save_board(service)
     app = CoprodMeetApp(service, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(LiveScreen(meeting.id))
-        await pilot.pause()
+        await _on_meeting_screen(app, pilot, meeting.id)
         shown = str(app.screen.query_one("#live-alerts").render())
     assert "Sam needs large print papers" in shown and shown.startswith("Before you start: ")
 
@@ -88,8 +91,7 @@ async def test_typing_letters_in_an_open_list_jumps_to_the_name(service) -> None
     meeting = await _live_at_item_five(service, clock)
     app = CoprodMeetApp(service, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(LiveScreen(meeting.id))
-        await pilot.pause()
+        await _on_meeting_screen(app, pilot, meeting.id)
         await pilot.press("c")
         await pilot.pause()
         form = app.screen
@@ -116,8 +118,7 @@ async def test_words_typed_in_the_same_burst_as_d_go_into_the_decision_and_its_d
     before = len(service.events(meeting.id))
     app = CoprodMeetApp(service, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(LiveScreen(meeting.id))
-        await pilot.pause()
+        await _on_meeting_screen(app, pilot, meeting.id)
         burst(app, "d", *"We agree")
         await pilot.pause(1.0)
         await app.workers.wait_for_complete()

@@ -142,12 +142,7 @@ Press Ctrl+S to save, or Escape to go back without saving.
         if not isinstance(field, (Input, TextArea)):
             return
         if key == "enter":
-            if isinstance(field, TextArea):
-                field.insert("\n")
-            elif self.ENTER_SAVES:
-                self.action_save()
-            else:
-                self.focus_next()
+            field.insert("\n") if isinstance(field, TextArea) else self._enter_in_a_box()
         elif key == "backspace":
             field.action_delete_left()
         elif character and character.isprintable():
@@ -202,10 +197,14 @@ Press Ctrl+S to save, or Escape to go back without saving.
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._enter_in_a_box()
+
+    def _enter_in_a_box(self) -> None:
+        """Enter in a one-line box: saves the form, or in a form where it does not, moves on as Tab does."""
         if self.ENTER_SAVES:
             self.action_save()
         else:
-            self.focus_next()  # Enter moves on, as Tab does
+            self.focus_next()
 
     def action_save(self) -> None:
         try:

@@ -19,6 +19,11 @@ PAGE = 100  # rows added at a time: a big archive opens as fast as a small one
 TITLE, GROUP = 20, 8  # column widths: a longer title or group name is cut with "…"
 
 
+def shown_title(title: str) -> str:
+    """The words of a title that the list shows (one longer than its column is cut, with "…")."""
+    return title if len(title) <= TITLE else title[:TITLE - 1]
+
+
 class MeetingsScreen(HelpfulScreen):
     TITLE_WORDS = "Meetings"
     HELP = """
