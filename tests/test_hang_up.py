@@ -1,6 +1,8 @@
-"""Closing the terminal window (SIGHUP) closes the app as Ctrl+Q does: the real `coprod-meet`
-command, in a pseudo-terminal, writes what a clean close writes (the first page of the meetings
-list, see storage/first_page.py) and lets go of the archive."""
+"""The real `coprod-meet` command in a pseudo-terminal, as a person's terminal window runs it.
+
+Closing the terminal window (SIGHUP) closes the app as Ctrl+Q does: it writes what a clean close
+writes (the first page of the meetings list, see storage/first_page.py) and lets go of the
+archive. And the first frame it writes is the finished meetings list."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from coprod_meet.domain.dates import when_in_words
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.demo import build_demo
 from coprod_meet.storage.first_page import FIRST_PAGE_FILE
@@ -57,6 +60,21 @@ def test_closing_the_terminal_closes_the_archive_cleanly(tmp_path: Path, how: st
     with ArchiveService.open(root) as again:  # the lock was let go, and the list opens from the page
         assert again.newest_first()[0].title == newest
         assert not again.problems
+
+
+def test_the_first_frame_is_the_finished_list(tmp_path: Path) -> None:
+    """The newest meeting's row comes whole in the first frame: its date is not cut to the
+    width of the column's heading ("Frid"), as when the table was drawn before it had measured
+    its rows (the bench's clock stops at this frame, so it must be the one a person reads)."""
+    root = tmp_path / "archive"
+    newest = _archive(root)
+    with ArchiveService.open(root, lock=False) as service:
+        start = service.newest_first()[0].start
+    with _run(root) as terminal:
+        assert terminal.wait_for(shown_title(newest), timeout=60), bytes(terminal.output[-2000:])
+        first_frame = bytes(terminal.output).split(shown_title(newest).encode())[0]
+        terminal.kill()
+    assert when_in_words(start).encode() in first_frame, first_frame[-1500:]
 
 
 def test_a_killed_app_leaves_no_first_page(tmp_path: Path) -> None:

@@ -59,6 +59,7 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
     _shown = 0
     _words = ""
     _statuses: dict[str, str] = {}
+    _covered = False  # another screen has been over this one since the list was last made
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,6 +78,10 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
 
     def on_mount(self) -> None:
         self.sub_title = "Meetings"
+        # Filled now, before the first frame: the table is then drawn once, its columns as wide
+        # as their words. (Filled when the screen is first shown, the first frame came with the
+        # dates cut to "Frid", as the table only measures its rows once it is idle.)
+        self.load()
 
     def load(self, words: str = "") -> None:
         self._words = words
@@ -100,9 +105,15 @@ Press I to import meetings from another laptop (an archive folder or a meeting f
             summary.update(f"{len(rows)} meetings, newest first. Press Enter to open one, F1 for every key.")
         table.focus()
 
+    def on_screen_suspend(self) -> None:
+        self._covered = True
+
     def on_screen_resume(self) -> None:
-        """Shown first, or back from another screen: list the meetings as they are now."""
-        self.load(self._words)
+        """Back from another screen: list the meetings as they are now (what was done there may
+        have changed them)."""
+        if self._covered:
+            self._covered = False
+            self.load(self._words)
 
     def _show_more(self) -> None:
         """Add the next page of rows to the table (more come as the cursor nears the end)."""
