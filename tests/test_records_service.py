@@ -222,3 +222,21 @@ def test_demo_archive_lists_every_method_and_action_state(archive_dir) -> None:
     assert any(not a.is_overdue(demo_today()) and a.status is ActionStatus.OPEN for a in actions)
     assert {y.state for y in book.you_said.values()} == set(YouSaidState)
     assert book.skipped == 0
+
+
+def test_a_damaged_file_or_event_in_the_group_leaves_the_other_records_whole(board) -> None:
+    """The group's records are read from every meeting file of the group: one that will not
+    parse is left out (``check`` says so), and an event that cannot be read is skipped; the
+    other meetings' records are as before, and nothing fails."""
+    arising = [a.text for a in board.records.open_actions(board.march.id)]
+    assert arising  # February's open actions
+    # An action event in January with its time torn off, and one whose action cannot be read.
+    january = board.service.archive.meeting_file(board.january.id)
+    january.append_events([{"id": "e1", "type": ev.ACTION_RECORDED, "data": {"id": "torn"}},
+                           {"id": "e2", "type": ev.ACTION_RECORDED, "at": "2026-01-15T15:00:00",
+                            "data": {"id": "torn too"}}])
+    assert [a.text for a in board.records.open_actions(board.march.id)] == arising
+    # February's file will not parse: its actions are no longer known, and March still opens.
+    board.service.archive.meeting_path(board.february.id).write_text("{ not json", encoding="utf-8")
+    assert board.records.open_actions(board.march.id) == []
+    assert board.records.book_for(board.march.id).skipped == 1  # the action that could not be read

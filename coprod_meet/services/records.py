@@ -63,11 +63,15 @@ class RecordsService:
                 continue
             if only is not None and m.id not in only:
                 continue
-            try:
-                events = self.service.events(m.id)
-            except UserError:
-                continue  # a file moved aside; `check` tells the user
-            pairs += [(m.id, e) for e in events if e.type in RECORD_EVENTS]
+            # Read as stored, and only the record events made into events: a group's other
+            # events (attendance, the queue, timers) are most of its files.
+            _plan, stored = self.service.read_meeting_data(m.id)  # (a file that will not parse: none; `check` says so)
+            for data in stored:
+                if data.get("type") in RECORD_EVENTS:
+                    try:
+                        pairs.append((m.id, Event.from_dict(data)))
+                    except (KeyError, ValueError, TypeError, AttributeError):
+                        continue  # an event that cannot be read is skipped, as the fold skips one
         return RecordBook.fold(pairs)
 
     def book_for(self, meeting_id: str) -> RecordBook:
@@ -116,21 +120,22 @@ class RecordsService:
             raise NotFound(f"There is no {what} with that id; type `coprod-meet {kind}` to list them.")
         return found[record_id]
 
-    def open_actions(self, meeting_id: str) -> list[Action]:
-        """The group's open actions from meetings before this one: for matters arising."""
+    def open_actions(self, meeting_id: str, book: RecordBook | None = None) -> list[Action]:
+        """The group's open actions from meetings before this one: for matters arising.
+        ``book``: the group's records, when the caller has them already (from :meth:`book_for`)."""
         meeting = self.service.get_meeting(meeting_id)
         starts = {m.id: m.start for m in self.service.list_meetings()}
         return [
-            a for a in self._book(meeting.group_id).actions.values()
+            a for a in (book or self._book(meeting.group_id)).actions.values()
             if a.status is ActionStatus.OPEN and starts.get(a.meeting_id, meeting.start) < meeting.start
         ]
 
-    def you_said_for(self, meeting_id: str) -> list[YouSaid]:
+    def you_said_for(self, meeting_id: str, book: RecordBook | None = None) -> list[YouSaid]:
         """What to show under "you said, we did": the group's earlier "you said" not yet reported
-        back, and those reported back at this meeting."""
+        back, and those reported back at this meeting. ``book`` as for :meth:`open_actions`."""
         meeting = self.service.get_meeting(meeting_id)
         starts = {m.id: m.start for m in self.service.list_meetings()}
-        book = self._book(meeting.group_id)
+        book = book or self._book(meeting.group_id)
         return [
             y for y in book.you_said.values()
             if starts.get(y.meeting_id, meeting.start) < meeting.start

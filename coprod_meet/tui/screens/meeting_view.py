@@ -63,9 +63,10 @@ Press Escape to go back to the list of meetings.
         service = self.app.service
         meeting = service.get_meeting(self.meeting_id)
         records = records_service(self.app)
+        book = records.book_for(self.meeting_id)  # the group's records, read once for all three
         text = describe_meeting(
-            meeting, service.events(self.meeting_id), book=records.book_for(self.meeting_id),
-            you_said=records.you_said_for(self.meeting_id), arising=records.open_actions(self.meeting_id),
+            meeting, service.events(self.meeting_id), book=book,
+            you_said=records.you_said_for(self.meeting_id, book), arising=records.open_actions(self.meeting_id, book),
             today=self.today(),
         )
         self.query_one("#meeting-text", Static).update(text)
