@@ -123,7 +123,9 @@ def main() -> None:
         # that say a decision in words. Shown so the goal above can be judged against it.
         floors = {"Python starting and stopping": [sys.executable, "-c", "pass"],
                   "Python loading the decision words (coprod_meet.domain.records)":
-                      [sys.executable, "-c", "import coprod_meet.domain.records"]}
+                      [sys.executable, "-c", "import coprod_meet.domain.records"],
+                  "Python loading the command line alone (coprod_meet.cli, before it reads anything)":
+                      [sys.executable, "-c", "import coprod_meet.cli"]}
         for name, argv in floors.items():
             floor = best(timed(lambda: _run(argv), args.repeat))
             print(f"  for comparison, {name}: best {floor * 1000:.0f} ms ({floor / grep_best:.2f}x grep -ril)")
