@@ -90,7 +90,7 @@ async def test_attendance_start_and_queue_by_number_and_letters(service, meeting
         await keys(pilot, "question_mark", "k", "enter")  # Kit: a point of clarification
         assert queue_lines(screen)[0] == "10 Kit: point of clarification"
         await settle(app, pilot)
-        assert text(screen, "#save-status") == "Saved at 13:55:00"
+        assert text(screen, "#save-status") == "Saved at 1:55pm"
     on_disk = LiveMeeting.open(service, meeting_id)
     assert [p.member_id for p in on_disk.state.queue_places()] == [ID["Kit"], ID["Priya"], ID["Tom"]]
 

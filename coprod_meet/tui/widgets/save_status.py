@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from coprod_meet.domain.dates import time_in_words
 from coprod_meet.tui.widgets.words import Words
 
 
@@ -26,7 +27,7 @@ class SaveStatus(Words):
 
     def saved(self, when: datetime | None = None) -> None:
         when = when or datetime.now()
-        self.show(f"Saved at {when.strftime('%H:%M:%S')}")
+        self.show(f"Saved at {time_in_words(when)}")  # as every time is said: "2:05pm"
 
     def failed(self, message: str) -> None:
         self.show(f"NOT SAVED: {message}")
