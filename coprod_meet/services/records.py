@@ -126,7 +126,7 @@ class RecordsService:
         meeting = self.service.get_meeting(meeting_id)
         starts = {m.id: m.start for m in self.service.list_meetings()}
         return [
-            a for a in (book or self._book(meeting.group_id)).actions.values()
+            a for a in (book if book is not None else self._book(meeting.group_id)).actions.values()
             if a.status is ActionStatus.OPEN and starts.get(a.meeting_id, meeting.start) < meeting.start
         ]
 
@@ -135,7 +135,7 @@ class RecordsService:
         back, and those reported back at this meeting. ``book`` as for :meth:`open_actions`."""
         meeting = self.service.get_meeting(meeting_id)
         starts = {m.id: m.start for m in self.service.list_meetings()}
-        book = book or self._book(meeting.group_id)
+        book = book if book is not None else self._book(meeting.group_id)
         return [
             y for y in book.you_said.values()
             if starts.get(y.meeting_id, meeting.start) < meeting.start

@@ -67,8 +67,8 @@ class CoprodMeetApp(App[None]):
 
     def get_default_screen(self) -> MeetingsScreen:
         # The meetings list is the app's first screen itself, not pushed over Textual's blank
-        # one: the first frame is laid out, styled and drawn once (about 25 ms sooner in a
-        # terminal, bench/startup.py).
+        # one; filled in its on_mount, it is the first frame written, whole (about 30 ms sooner
+        # in a terminal than before, bench/startup.py; see docs/design.md).
         return MeetingsScreen()
 
     def on_load(self) -> None:
