@@ -369,7 +369,8 @@ def build_demo(
         groups.append(Group(id=new_id(), name=name, members=tuple(members),
                             settings=GroupSettings(voice_targets=targets)))
     per_group = [meetings // group_count + (1 if i < meetings % group_count else 0) for i in range(group_count)]
-    spacing = max(7, min(28, 3650 // max(1, max(per_group))))
+    # Whole weeks apart (one to four), so each group keeps its weekday, as a real group does.
+    spacing = 7 * max(1, min(4, 3650 // max(1, max(per_group)) // 7))
     result: list[tuple[Meeting, list[Event]]] = []
     follow_up = random.Random(seed * 1_000_003 + 7)
     for g, (group, count, (_name, place, _t)) in enumerate(zip(groups, per_group, GROUPS)):
@@ -406,7 +407,7 @@ def _upcoming(groups: list[Group], seed: int, spacing: int, id_salt: int = 0) ->
     found = []
     for g, (group, (_name, place, _t)) in enumerate(zip(groups, GROUPS)):
         chairs = [group.members[0].id, group.members[1].id]
-        start = ANCHOR + timedelta(days=spacing + g)
+        start = ANCHOR + timedelta(days=spacing - g)  # the group's weekday, as its past meetings
         meeting = Meeting(
             id=new_id(), group_id=group.id, group_name=group.name, title=f"{start.strftime('%B %Y')} meeting",
             start=start, end=start + timedelta(hours=2), place=place, co_chair_ids=tuple(chairs),
