@@ -57,7 +57,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from .errors import DateNotUnderstood, TextTooLong, UserError
-from .text import clean_text
+from .text import clean_text, count
 
 if TYPE_CHECKING:  # pragma: no cover
     from dateutil.relativedelta import relativedelta
@@ -170,11 +170,6 @@ def _as_date(value: date | datetime) -> date:
 def _half_up(x: float) -> int:
     """Round a number that is not negative to the nearest whole one, halves up."""
     return int(x + 0.5)
-
-
-def _count(n: int, unit: str) -> str:
-    """ "1 day", "3 days"."""
-    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 
 
 def _not_understood(
@@ -504,8 +499,8 @@ def ago_in_words(moment: datetime | date, now: datetime | None = None) -> str:
         return f"{_span_in_words(days)} ago"
     minutes = int((now - moment).total_seconds() // 60)
     if minutes >= 60:
-        return f"{_count(minutes // 60, 'hour')} ago"
-    return f"{_count(max(1, minutes), 'minute')} ago"
+        return f"{count(minutes // 60, 'hour')} ago"
+    return f"{count(max(1, minutes), 'minute')} ago"
 
 
 # ---------------------------------------------------------------------------
@@ -759,7 +754,7 @@ def minutes_in_words(n: int) -> str:
     if n == 0:
         return "no time"
     hours, minutes = divmod(n, 60)
-    parts = ([_count(hours, "hour")] if hours else []) + ([_count(minutes, "minute")] if minutes else [])
+    parts = ([count(hours, "hour")] if hours else []) + ([count(minutes, "minute")] if minutes else [])
     return " ".join(parts)
 
 
@@ -773,19 +768,19 @@ def seconds_in_words(s: float) -> str:
         return minutes_in_words(_half_up(s / 60))
     minutes, seconds = divmod(s, 60)
     if minutes == 0:
-        return _count(seconds, "second") if seconds else "no time"
-    return minutes_in_words(minutes) + (f" {_count(seconds, 'second')}" if seconds else "")
+        return count(seconds, "second") if seconds else "no time"
+    return minutes_in_words(minutes) + (f" {count(seconds, 'second')}" if seconds else "")
 
 
 def _span_in_words(days: int) -> str:
     """A number of days said roughly: days up to 13, then weeks, months, years."""
     if days < 14:
-        return _count(days, "day")
+        return count(days, "day")
     if days < 8 * 7:
-        return _count(days // 7, "week")
+        return count(days // 7, "week")
     if days < 365:
-        return _count(_half_up(days / 30.4375), "month")
-    return _count(days // 365, "year")
+        return count(_half_up(days / 30.4375), "month")
+    return count(days // 365, "year")
 
 
 def lateness_in_words(due: date | datetime, today: date | datetime) -> str:
@@ -814,7 +809,7 @@ def days_between_in_words(sent: date | datetime, meeting: date | datetime) -> st
     days = (_as_date(meeting) - _as_date(sent)).days
     if days == 0:
         return "on the day"
-    return f"{_count(abs(days), 'day')} {'before' if days > 0 else 'after'}"
+    return f"{count(abs(days), 'day')} {'before' if days > 0 else 'after'}"
 
 
 relative_days_in_words = days_between_in_words

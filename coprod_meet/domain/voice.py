@@ -11,6 +11,7 @@ from datetime import datetime
 from coprod_meet.domain.hybrid import joins_share_sentence
 from coprod_meet.domain.model import VoiceGroup, join_words
 from coprod_meet.domain.state import MeetingState, voice_key_in_words
+from coprod_meet.domain.text import count
 
 # No warnings until this much has been said: a share of the first minute means little.
 WARN_AFTER_SECONDS = 120
@@ -29,15 +30,15 @@ def share_lines(state: MeetingState, now: datetime | None = None, item_id: str |
     seconds = state.seconds_by_voice_group(item_id, now)
     whole = sum(seconds.values())
     turns: dict[VoiceGroup, int] = {vg: 0 for vg in VoiceGroup}
-    for member_id, count in state.turns_by_member(item_id).items():
+    for member_id, taken in state.turns_by_member(item_id).items():
         m = state.person(member_id)
-        turns[m.voice_group if m else VoiceGroup.OTHER] += count
+        turns[m.voice_group if m else VoiceGroup.OTHER] += taken
     lines = []
     for vg in VoiceGroup:
         if not turns[vg]:
             continue
         share = percent(seconds[vg] / whole) if whole else 0
-        lines.append(f"{_cap(vg.words)} {share}% ({turns[vg]} turn{'s' if turns[vg] != 1 else ''})")
+        lines.append(f"{_cap(vg.words)} {share}% ({count(turns[vg], 'turn')})")
     return lines
 
 

@@ -36,7 +36,7 @@ from coprod_meet.domain import events as ev
 from coprod_meet.domain.dates import date_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import Event, Group, Meeting, now
-from coprod_meet.domain.text import clean_note, clean_short
+from coprod_meet.domain.text import clean_note, clean_short, count
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.storage.archive import SAVED_AT, Problem
 from coprod_meet.storage.schema import SCHEMA_VERSION, check_schema
@@ -90,20 +90,20 @@ class ImportReport:
         out = []
         if not self.changed:
             if self.files and not (self.problems or self.same_name_groups):
-                out.append(f"Nothing new: this archive already had everything in the {_n(self.files, 'meeting file')} "
+                out.append(f"Nothing new: this archive already had everything in the {count(self.files, 'meeting file')} "
                            f"read.")
             elif self.files:  # what was left out, and why, follows
-                out.append(f"Nothing new was imported; {_n(self.unchanged, 'meeting')} "
+                out.append(f"Nothing new was imported; {count(self.unchanged, 'meeting')} "
                            f"{'was' if self.unchanged == 1 else 'were'} already here." if self.unchanged
                            else "Nothing was imported.")
         else:
             if self.added:
-                out.append(f"Added {_n(len(self.added), 'meeting')}.")
+                out.append(f"Added {count(len(self.added), 'meeting')}.")
             if self.merged:
-                out.append(f"Brought {_n(len(self.merged), 'meeting')} up to date with "
-                           f"{_n(self.events_added, 'thing')} recorded on the other laptop.")
+                out.append(f"Brought {count(len(self.merged), 'meeting')} up to date with "
+                           f"{count(self.events_added, 'thing')} recorded on the other laptop.")
             if self.unchanged:
-                out.append(f"{_n(self.unchanged, 'meeting')} {'was' if self.unchanged == 1 else 'were'} already "
+                out.append(f"{count(self.unchanged, 'meeting')} {'was' if self.unchanged == 1 else 'were'} already "
                            f"up to date.")
             if self.groups_added:
                 out.append(f"Added the {'group' if len(self.groups_added) == 1 else 'groups'} "
@@ -111,18 +111,13 @@ class ImportReport:
             for name in self.groups_merged:
                 out.append(f"Merged the other laptop's group {name} into the group of that name here.")
             if self.members_added:
-                out.append(f"Added {_n(self.members_added, 'member')} to groups we already had.")
+                out.append(f"Added {count(self.members_added, 'member')} to groups we already had.")
         out += self.notes
         if self.claims:
-            out.append(f"Took {_n(self.claims, 'payment claim')} into the groups' private payment files.")
+            out.append(f"Took {count(self.claims, 'payment claim')} into the groups' private payment files.")
         out += [f"Please check: {c}" for c in self.conflicts]
         out += self.problems
         return out
-
-
-def _n(count: int, word: str) -> str:
-    """ "1 meeting", "3 meetings"."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 # -- reading untrusted files -----------------------------------------------------------------
@@ -344,10 +339,10 @@ def _merge_groups(
         else:
             left_out.add(incoming.id)
             report.same_name_groups.append(incoming.name)
-            count = meetings_of.get(incoming.id, 0)
+            theirs = meetings_of.get(incoming.id, 0)
             report.problems.append(
                 f"The group {incoming.name} being imported has the same name as a group here but is a different "
-                f"group, so it and its {_n(count, 'meeting')} were not imported; to merge the two into one group, "
+                f"group, so it and its {count(theirs, 'meeting')} were not imported; to merge the two into one group, "
                 "import again with --merge-groups."
             )
     return moved, left_out

@@ -15,6 +15,7 @@ from coprod_meet.domain import planning as plan
 from coprod_meet.domain.dates import minutes_in_words, when_in_words
 from coprod_meet.domain.errors import UserError
 from coprod_meet.domain.model import AgendaItem, Meeting
+from coprod_meet.domain.text import count
 from coprod_meet.services.planning import Planner
 from coprod_meet.tui.screens.base import HelpfulScreen
 from coprod_meet.tui.widgets.footer import Footer
@@ -200,7 +201,7 @@ It also says what members need to take part. Every change is saved at once.
             return
         inside = len(plan.block(self.meeting.agenda, chosen.id)) - 1
         number = plan.numbers(self.meeting.agenda)[chosen.id]
-        detail = f"Its {inside} sub-item{'s' if inside != 1 else ''} will go too." if inside else ""
+        detail = f"Its {count(inside, 'sub-item')} will go too." if inside else ""
 
         def done() -> None:
             self.change(lambda agenda: plan.remove(agenda, chosen.id), "")
@@ -222,7 +223,7 @@ It also says what members need to take part. Every change is saved at once.
             self.meeting = meeting
             self.show(self._chosen_id())
             added = len(meeting.agenda) - before
-            self.app.notify(f"Brought forward {added} item{'s' if added != 1 else ''}." if added
+            self.app.notify(f"Brought forward {count(added, 'item')}." if added
                             else "Nothing more to bring forward from earlier meetings.", markup=False)
 
         self.app.save(write, on_saved=saved, on_failed=status.failed)
