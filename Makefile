@@ -17,10 +17,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
-$(ARCHIVE)/catalogue.json: | $(STAMP)
+$(ARCHIVE)/catalogue.sqlite: | $(STAMP)
 	$(BIN)/coprod-meet demo --archive $(ARCHIVE)
 
-demo: $(ARCHIVE)/catalogue.json
+demo: $(ARCHIVE)/catalogue.sqlite
 
 # Bytecode is compiled as pip does for an installed copy (quick when nothing changed), so the
 # app starts fast even where PYTHONDONTWRITEBYTECODE is set.

@@ -39,4 +39,4 @@ def test_no_makes_nothing_and_yes_makes_the_archive(tmp_path: Path) -> None:
     child.expect("Goodbye.")
     child.expect(pexpect.EOF)
     child.close()
-    assert child.exitstatus == 0 and (wrong / "catalogue.json").exists()
+    assert child.exitstatus == 0 and (wrong / "catalogue.sqlite").exists()

@@ -231,7 +231,7 @@ def test_the_archive_comes_from_the_option_then_the_environment_then_the_user_da
     # conftest points XDG_DATA_HOME at a temp folder, so the default is there.
     default = Path(os.environ["XDG_DATA_HOME"]) / "coprod-meet" / "archive"
     run(capsys, "demo", "--meetings", "2", "--seed", "1")
-    assert (default / "catalogue.json").exists()
+    assert (default / "catalogue.sqlite").exists()
     assert len(listing_default(capsys)) == total(2)
 
     env_archive = tmp_path / "from-env"

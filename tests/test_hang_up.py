@@ -1,8 +1,8 @@
 """The real `coprod-meet` command in a pseudo-terminal, as a person's terminal window runs it.
 
-Closing the terminal window (SIGHUP) closes the app as Ctrl+Q does: it writes what a clean close
-writes (the first page of the meetings list, see storage/first_page.py) and lets go of the
-archive. And the first frame it writes is the finished meetings list."""
+Closing the terminal window (SIGHUP) closes the app as Ctrl+Q does: queued saves are written, and
+it ends as a clean close ends and lets go of the archive. A kill loses nothing saved either. And
+the first frame it writes is the finished meetings list."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import pytest
 from coprod_meet.domain.dates import when_in_words
 from coprod_meet.services.archive import ArchiveService
 from coprod_meet.services.demo import build_demo
-from coprod_meet.storage.first_page import FIRST_PAGE_FILE
 from coprod_meet.tui.screens.meetings import shown_title
 from tests.helpers.terminal import Terminal
 
@@ -48,16 +47,14 @@ def _run(root: Path) -> Terminal:
 def test_closing_the_terminal_closes_the_archive_cleanly(tmp_path: Path, how: str) -> None:
     root = tmp_path / "archive"
     newest = _archive(root)
-    assert not (root / FIRST_PAGE_FILE).exists()
     with _run(root) as terminal:
         assert terminal.wait_for(shown_title(newest), timeout=60), bytes(terminal.output[-2000:])
         if how == "window closed":
             terminal.hang_up()  # the system sends SIGHUP, and the terminal is gone
         else:
             os.kill(terminal.pid, signal.SIGHUP)
-        assert terminal.wait(timeout=30) == 0
-    assert (root / FIRST_PAGE_FILE).exists()  # what a clean close writes
-    with ArchiveService.open(root) as again:  # the lock was let go, and the list opens from the page
+        assert terminal.wait(timeout=30) == 0  # a clean close (a kill ends otherwise)
+    with ArchiveService.open(root) as again:  # the lock was let go
         assert again.newest_first()[0].title == newest
         assert not again.problems
 
@@ -77,12 +74,16 @@ def test_the_first_frame_is_the_finished_list(tmp_path: Path) -> None:
     assert when_in_words(start).encode() in first_frame, first_frame[-1500:]
 
 
-def test_a_killed_app_leaves_no_first_page(tmp_path: Path) -> None:
-    """The other side: an app stopped at once (SIGKILL) writes nothing on the way out, so the next
-    open reads everything (which is why a closed window must not end it that way)."""
+def test_a_killed_app_leaves_the_list_as_it_was(tmp_path: Path) -> None:
+    """An app stopped at once (SIGKILL) writes nothing on the way out; the next open lists the
+    same meetings from the catalogue, with nothing to report."""
     root = tmp_path / "archive"
     newest = _archive(root)
+    with ArchiveService.open(root) as before:
+        listed = before.list_meetings()
     with _run(root) as terminal:
         assert terminal.wait_for(shown_title(newest), timeout=60)
         terminal.kill()
-    assert not (root / FIRST_PAGE_FILE).exists()
+    with ArchiveService.open(root) as again:
+        assert again.list_meetings() == listed
+        assert not again.problems

@@ -134,7 +134,7 @@ def test_a_mistyped_archive_folder_is_not_made_silently(tmp_path: Path, capsys) 
                    "a new, empty one there.\n")
     assert not wrong.exists()
     code, out, err = run(capsys, "meetings", "--archive", str(wrong), "--create")
-    assert (code, err) == (0, "") and (wrong / "catalogue.json").exists()
+    assert (code, err) == (0, "") and (wrong / "catalogue.sqlite").exists()
     # now it is an archive: no --create needed
     assert run(capsys, "meetings", "--archive", str(wrong))[0] == 0
 
@@ -158,7 +158,7 @@ def test_an_empty_folder_and_the_user_data_folder_are_made_into_archives(tmp_pat
     default = Path(os.environ["XDG_DATA_HOME"]) / "coprod-meet" / "archive"
     assert not default.exists()
     assert run(capsys, "meetings")[0] == 0
-    assert (default / "catalogue.json").exists()
+    assert (default / "catalogue.sqlite").exists()
 
 
 def test_the_environment_folder_is_checked_like_a_named_one(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -167,4 +167,4 @@ def test_the_environment_folder_is_checked_like_a_named_one(tmp_path: Path, caps
     assert code == 1 and "There is no archive at" in err
     # demo makes its archive wherever it is pointed
     assert run(capsys, "demo", "--meetings", "2")[0] == 0
-    assert (tmp_path / "typo" / "catalogue.json").exists()
+    assert (tmp_path / "typo" / "catalogue.sqlite").exists()

@@ -169,7 +169,7 @@ def test_open_decision_shows_its_context(demo_service: ArchiveService) -> None:
 
 
 def test_live_turns_never_touch_the_catalogue(demo_service: ArchiveService) -> None:
-    files = [demo_service.root / name for name in ("catalogue.json", *INDEX_FILES)]
+    files = [demo_service.root / name for name in ("catalogue.sqlite", *INDEX_FILES)]
     meeting = demo_service.list_meetings()[0]
     member = demo_service.get_meeting(meeting.id).roster[0]
     before = [p.read_bytes() for p in files]
@@ -191,7 +191,7 @@ def test_the_first_screen_never_reads_the_index_of_decisions(demo_service: Archi
     """The meetings list reads only the small catalogue; decisions are read when first searched."""
     root = demo_service.root
     expected = [f.decision for f in rv.search_decisions(demo_service, now=NOW)]
-    assert expected and b"decisions" not in (root / "catalogue.json").read_bytes()
+    assert expected and b"decisions" not in (root / "catalogue.sqlite").read_bytes()
     demo_service.close()
     with ArchiveService.open(root) as again:
         assert again.list_meetings() and again.archive._records is None
@@ -200,20 +200,23 @@ def test_the_first_screen_never_reads_the_index_of_decisions(demo_service: Archi
 
 
 def test_an_archive_with_the_index_inside_the_catalogue_moves_it_out(demo_service: ArchiveService) -> None:
-    """Archives saved by earlier versions kept decisions in catalogue.json: opened, they move out once
-    (to records.json, the index's shape of that time, which is then brought to today's files)."""
+    """Archives saved by earlier versions kept their catalogue in catalogue.json, and before that
+    decisions in it too: opened, the lines move into catalogue.sqlite and the index out to
+    records.json (the index's shape of that time, which is then brought to today's files)."""
     root = demo_service.root
     expected = [f.decision for f in rv.search_decisions(demo_service, now=NOW)]
+    meetings = demo_service.list_meetings()
+    lines = {str(n): line for n, line in enumerate(demo_service.archive.summaries(), start=1)}
     old_index = old_shape_index(demo_service)
     demo_service.close()
-    old = json.loads((root / "catalogue.json").read_text()) | old_index
-    old["_meta"] = {"1": {"schema": 1, "kind": "catalogue", "records": 1}}
+    old = {"_meta": {"1": {"schema": 1, "kind": "catalogue", "records": 1}}, "meetings": lines} | old_index
     (root / "catalogue.json").write_text(json.dumps(old))
+    (root / "catalogue.sqlite").unlink()
     for name in INDEX_FILES:
         (root / name).unlink()
     with ArchiveService.open(root) as moved:
-        assert b"decisions" not in (root / "catalogue.json").read_bytes()
-        assert (root / "records.json").exists() and moved.list_meetings()
+        assert not (root / "catalogue.json").exists() and (root / "catalogue.sqlite").exists()
+        assert (root / "records.json").exists() and moved.list_meetings() == meetings
         assert [f.decision for f in rv.search_decisions(moved, now=NOW)] == expected
         assert not (root / "records.json").exists() and all((root / name).exists() for name in INDEX_FILES)
 
@@ -239,11 +242,11 @@ def test_catalogue_is_rebuilt_when_it_is_lost_or_broken(demo_service: ArchiveSer
     root = demo_service.root
     expected = [f.decision for f in rv.search_decisions(demo_service, now=NOW)]
     demo_service.close()
-    (root / "catalogue.json").write_text("{ broken", encoding="utf-8")
+    (root / "catalogue.sqlite").write_text("{ broken", encoding="utf-8")
     with ArchiveService.open(root) as healed:
         assert healed.problems  # said plainly that the broken file was moved aside
         assert [f.decision for f in rv.search_decisions(healed, now=NOW)] == expected
-    (root / "catalogue.json").unlink()
+    (root / "catalogue.sqlite").unlink()
     with ArchiveService.open(root) as healed:
         assert [f.decision for f in rv.search_decisions(healed, now=NOW)] == expected
 

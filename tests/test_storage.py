@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+from contextlib import closing
 import stat
 from dataclasses import replace
 from pathlib import Path
@@ -186,7 +188,7 @@ def test_archive_layout(archive_dir: Path) -> None:
         fill(service, meetings=3)
         ids = [m.id for m in service.list_meetings()]
     names = sorted(p.relative_to(archive_dir).as_posix() for p in archive_dir.rglob("*"))
-    assert names == sorted([".lock", "catalogue.json", "groups.json", "decisions.json", "actions.json",
+    assert names == sorted([".lock", "catalogue.sqlite", "groups.json", "decisions.json", "actions.json",
                             "record-details.json", "status.json", "meetings",
                             *(f"meetings/{i}.json" for i in ids)])
 
@@ -200,12 +202,12 @@ def test_every_file_holds_its_kind_and_schema_version(archive_dir: Path) -> None
         fresh = replace(service.get_meeting(meeting_id), id="a" * 8)
         service.save_meeting(fresh)
     files = {p: json.loads(p.read_bytes()) for p in archive_dir.rglob("*.json")}
-    # catalogue, groups, the three files of the index of decisions and actions, meeting statuses; 3 meetings
-    assert len(files) == 6 + 3
+    # groups, the three files of the index of decisions and actions, meeting statuses; 3 meetings
+    assert len(files) == 5 + 3
     for path, tables in files.items():
         meta = tables["_meta"]["1"]
         assert meta["schema"] == SCHEMA_VERSION, path
-        expected = {"catalogue.json": "catalogue", "groups.json": "groups", "decisions.json": "decisions",
+        expected = {"groups.json": "groups", "decisions.json": "decisions",
                     "actions.json": "actions", "record-details.json": "record-details",
                     "status.json": "status"}.get(path.name, "meeting")
         assert meta["kind"] == expected
@@ -234,7 +236,7 @@ def test_private_files_and_folders_even_with_a_loose_umask(tmp_path: Path) -> No
     folders = [p for p in paths if p.is_dir()]
     files = [p for p in paths if p.is_file()]
     assert {p.name for p in folders} == {"archive", "meetings", "quarantine"}
-    assert {p.name for p in files} >= {".lock", "catalogue.json", "groups.json"}
+    assert {p.name for p in files} >= {".lock", "catalogue.sqlite", "groups.json"}
     assert any(p.parent.name == "quarantine" for p in files)
     assert {(p.name, mode(p)) for p in folders} == {(p.name, 0o700) for p in folders}
     assert {(p.name, mode(p)) for p in files} == {(p.name, 0o600) for p in files}
@@ -315,8 +317,8 @@ def test_a_corrupt_catalogue_is_quarantined_and_rebuilt(archive_dir: Path) -> No
     with ArchiveService.open(archive_dir) as service:
         fill(service, meetings=5)
         before = service.list_meetings()
-    catalogue = archive_dir / "catalogue.json"
-    damaged = catalogue.read_bytes()[:-20]
+    catalogue = archive_dir / "catalogue.sqlite"
+    damaged = catalogue.read_bytes()[:4096]  # its first page only
     catalogue.write_bytes(damaged)
     with ArchiveService.open(archive_dir) as service:
         assert service.list_meetings() == before
@@ -324,7 +326,7 @@ def test_a_corrupt_catalogue_is_quarantined_and_rebuilt(archive_dir: Path) -> No
         assert problem.path == catalogue
         assert problem.moved_to is not None and problem.moved_to.read_bytes() == damaged
         assert str(problem) == (
-            f"catalogue.json could not be read (the file is cut short); it was moved aside to "
+            f"catalogue.sqlite could not be read (it is damaged, or is not a catalogue); it was moved aside to "
             f"quarantine/{problem.moved_to.name} and the rest of the archive carries on."
         )
     with ArchiveService.open(archive_dir) as service:  # rebuilt on disk, not only in memory
@@ -382,7 +384,7 @@ def test_a_newer_meeting_file_unknown_to_the_catalogue_does_not_stop_the_archive
         fill(service, meetings=3)
         newer = service.list_meetings()[0]
     raw = set_schema(archive_dir / "meetings" / f"{newer.id}.json", SCHEMA_VERSION + 1)
-    (archive_dir / "catalogue.json").unlink()
+    (archive_dir / "catalogue.sqlite").unlink()
     with ArchiveService.open(archive_dir) as service:
         assert len(service.list_meetings()) == 2
         assert ["newer coprod-meet" in str(p) for p in service.problems] == [True]
@@ -392,11 +394,14 @@ def test_a_newer_meeting_file_unknown_to_the_catalogue_does_not_stop_the_archive
 def test_a_newer_catalogue_refuses_the_archive_and_lets_go_of_the_lock(archive_dir: Path) -> None:
     with ArchiveService.open(archive_dir) as service:
         fill(service, meetings=1)
-    raw = set_schema(archive_dir / "catalogue.json", 99)
+    path = archive_dir / "catalogue.sqlite"
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA user_version = 99")
+    raw = path.read_bytes()
     for _ in range(2):  # the refusal must not leave the archive locked
-        with pytest.raises(SchemaTooNew, match="catalogue.json was saved by a newer coprod-meet"):
+        with pytest.raises(SchemaTooNew, match="catalogue.sqlite was saved by a newer coprod-meet"):
             ArchiveService.open(archive_dir)
-    assert (archive_dir / "catalogue.json").read_bytes() == raw
+    assert path.read_bytes() == raw
 
 
 def test_a_version_that_is_not_a_number_is_a_corrupt_file(archive_dir: Path) -> None:
@@ -425,8 +430,9 @@ def test_an_older_file_is_migrated_and_saved_in_the_new_format(archive_dir: Path
     tables = json.loads((archive_dir / "meetings" / f"{meeting_id}.json").read_bytes())
     assert tables["_meta"]["1"]["schema"] == 2
     assert tables["meeting"]["1"]["place"].endswith(" (moved)")
-    catalogue = json.loads((archive_dir / "catalogue.json").read_bytes())
-    assert catalogue["_meta"]["1"]["schema"] == 2
+    with closing(sqlite3.connect(archive_dir / "catalogue.sqlite")) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("SELECT count(*) FROM meetings").fetchone()[0] == 2  # made afresh, whole
 
 
 # --- quarantine ----------------------------------------------------------------------------------------
@@ -450,7 +456,7 @@ def test_a_corrupt_meeting_file_is_moved_aside_untouched_and_the_rest_carries_on
     damaged = damage(path.read_bytes())
     path.write_bytes(damaged)
     # Damage that happened long ago: the file is only read when the meeting is opened.
-    catalogue_time = (archive_dir / "catalogue.json").stat().st_mtime_ns
+    catalogue_time = (archive_dir / "catalogue.sqlite").stat().st_mtime_ns
     os.utime(path, ns=(catalogue_time - 10**9, catalogue_time - 10**9))
     with ArchiveService.open(archive_dir) as service:
         assert service.problems == []
@@ -657,7 +663,7 @@ def test_a_meeting_file_always_holds_what_was_done_to_it(tmp_path_factory, steps
 
 def _age_meetings_folder(archive_dir: Path, seconds: int) -> None:
     """Set the meetings folder's modified time ``seconds`` away from the catalogue's."""
-    catalogue = (archive_dir / "catalogue.json").stat().st_mtime_ns
+    catalogue = (archive_dir / "catalogue.sqlite").stat().st_mtime_ns
     when = catalogue + seconds * 1_000_000_000
     os.utime(archive_dir / "meetings", ns=(when, when))
 

@@ -23,7 +23,8 @@ from coprod_meet.storage.archive import (
 from coprod_meet.storage.meeting_status import StatusBook, status_from_types
 from coprod_meet.storage.durable import failure_in_words  # noqa: F401  (for the front ends)
 from coprod_meet.storage.payments import PaymentStore
-from coprod_meet.storage.read_model import ReadModel, local_time
+from coprod_meet.storage.catalogue import local_time
+from coprod_meet.storage.read_model import ReadModel
 from coprod_meet.storage.record_index import is_record_event
 
 if TYPE_CHECKING:  # pragma: no cover  (read when first needed: listing meetings needs none of it)
@@ -81,7 +82,7 @@ class ArchiveService:
         with a plain sentence."""
         where = root if root is not None else default_archive_dir()
         try:
-            return cls(Archive(where, reading=True))
+            return cls(Archive(where))
         except ArchiveBusy:
             return cls(Archive(where, only_read=True))
 

@@ -40,7 +40,7 @@ def place_of(root: Path) -> Place:
         return Place.MISSING if blocked is not None and blocked.is_dir() else Place.ARCHIVE
     if not root.is_dir():
         return Place.ARCHIVE
-    if (root / "catalogue.json").exists() or (root / "groups.json").exists() or (root / "meetings").is_dir():
+    if any((root / name).exists() for name in ("catalogue.sqlite", "catalogue.json", "groups.json", "meetings")):
         return Place.ARCHIVE
     try:
         empty = not any(p for p in root.iterdir() if p.name != ".lock")

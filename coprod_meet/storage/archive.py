@@ -1,9 +1,8 @@
 """The archive: a folder with one TinyDB file per meeting, a catalogue and the groups.
 
     ARCHIVE/
-      catalogue.json        every meeting, one line each (for lists and search)
-      first-page.json       the newest lines and how many there are, written on a clean close so
-                            a big archive's first screen needs no more (see storage/first_page.py)
+      catalogue.sqlite      every meeting, one line each, for the meetings list (an SQLite file,
+                            so the first screen reads only its first page; see storage/catalogue.py)
       decisions.json        the index of decisions, actions and what keeps them whole, for
       actions.json            search without reading every meeting (each read only when needed;
       record-details.json     see storage/record_index.py)
@@ -28,7 +27,8 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from coprod_meet.domain.errors import UserError
-from coprod_meet.storage import first_page, schema
+from coprod_meet.storage import schema
+from coprod_meet.storage.catalogue import CATALOGUE_FILE, Catalogue, normalised
 from coprod_meet.storage.schema import SCHEMA_VERSION, SchemaTooNew, check_schema, schema_version
 from coprod_meet.storage.lock import ArchiveLock, LockHeld
 from coprod_meet.storage.durable import (
@@ -53,6 +53,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from coprod_meet.storage.record_index import RecordIndex
 
 RECORDS_FILE = "records.json"
+TICK_NS = 2_000_000_000  # file systems keep modified times in ticks of up to 2 seconds
+OLD_CATALOGUE_FILE = "catalogue.json"  # the catalogue before it was SQLite (read once, then removed)
 RECORD_TABLES = ("decisions", "actions", "conflicts")
 SAVED_AT = "_saved_at"  # in a meeting's plan: when it was last saved on this laptop
 # Meeting files written at once when many are saved together (demo, import); their fsyncs overlap.
@@ -214,14 +216,9 @@ class Archive:
     a meeting or group is refused with a plain sentence (``OnlyReading``).
     """
 
-    def __init__(self, root: Path | str, *, lock: bool = True, only_read: bool = False,
-                 reading: bool = False) -> None:
-        """``reading``: for a command that only reads. The first page (``first-page.json``) is
-        neither used nor written again on close: a command lists what it needs from the catalogue,
-        and leaves the app's fast start as it found it."""
+    def __init__(self, root: Path | str, *, lock: bool = True, only_read: bool = False) -> None:
         self.root = Path(root).expanduser()
         self.only_read = only_read
-        self._reading = reading or only_read
         lock = lock and not only_read
         if self.root.exists() and not self.root.is_dir():
             raise NotAnArchive(f"{self.root} is a file, not a folder; please give a folder for the archive.")
@@ -249,96 +246,115 @@ class Archive:
         # The index of decisions and actions is big; it is read the first time something needs it.
         self._records: RecordIndex | None = None
         self._records_lock = threading.Lock()
-        # The catalogue is read when first needed: an archive whose first page is still true
-        # (see storage/first_page.py) shows its meetings list without it.
-        self._catalogue: RecordFile | None = None
+        self.catalogue: Catalogue | None = None
+        # Every catalogue line, newest first: read when the whole list is first wanted (the
+        # first screen reads only its first page), kept until the catalogue changes.
+        self._newest: list[dict[str, Any]] | None = None
+        # Held while the catalogue, or the lines kept from it, are used or replaced.
         self._catalogue_lock = threading.RLock()
-        self._line_index: dict[str, int] | None = None
-        self._newest: list[dict[str, Any]] | None = None  # catalogue lines, newest first
-        self.first_page: first_page.FirstPage | None = None
         try:
             if not only_read:  # the app's writes in progress are temp files too
                 self._remove_temp_files()
-            catalogue_path = self.root / "catalogue.json"
-            had_catalogue = catalogue_path.exists()
-            if lock and had_catalogue and not self._reading:
-                self.first_page = first_page.take(self.root, first_page.stamp(self.root, "meetings"), schema.SCHEMA_VERSION)
             self.groups = self.open_record("groups.json", "groups", changes=REFUSE if only_read else WRITE)
-            if self.first_page is None:
-                self._open_in_full(had_catalogue)
+            self._open_catalogue()
         except BaseException:
             self.close()  # e.g. SchemaTooNew: let go of the lock before saying so
             raise
 
-    def _open_in_full(self, had_catalogue: bool) -> None:
-        """Read the catalogue and make it agree with the meeting files."""
+    def _open_catalogue(self) -> None:
+        """Open the catalogue and make it agree with the meeting files."""
+        path = self.root / CATALOGUE_FILE
+        had = path.exists()
         # When the catalogue was last written, before this open changes anything.
-        self._catalogue_written = (self.root / "catalogue.json").stat().st_mtime_ns if had_catalogue else 0
-        problems = len(self.problems)
-        self.catalogue  # read now
-        # Only a catalogue read whole from its file can vouch for the meeting files.
-        self._catalogue_sound = had_catalogue and len(self.problems) == problems
-        self._move_records_out_of_catalogue()
+        self._catalogue_written = path.stat().st_mtime_ns if had else 0
+        try:
+            # A change to it was under way when the app stopped: SQLite undoes it as the file is
+            # opened, but the file's time has moved. The meeting files written just before that
+            # change began (within a tick of any file system's clock) are read again.
+            began = path.with_name(path.name + "-journal").stat().st_mtime_ns - TICK_NS
+            self._catalogue_written = min(self._catalogue_written, began)
+        except OSError:
+            pass  # no change was under way
+        try:
+            self.catalogue = Catalogue(path, only_read=self.only_read)
+        except CorruptFile as error:
+            self.catalogue = self._catalogue_instead_of(path, error.reason)
+            had = False
+        # Only a catalogue that opened soundly, with its lines, can vouch for the meeting files.
+        self._catalogue_sound = had and not self.catalogue.created
+        old = self.root / OLD_CATALOGUE_FILE
+        if old.exists():
+            if had:  # already brought over (a crash came before it was removed)
+                if not self.only_read:
+                    old.unlink()
+            else:
+                self._catalogue_written = old.stat().st_mtime_ns
+                self._catalogue_sound = self._take_old_catalogue()
         changed, _ = self._heal_catalogue()
         if changed:
             self._open_records(rebuild=True)
         # Otherwise the decisions index catches up by itself when it is opened (meeting files
         # written since it was are read again then).
 
-    @property
-    def catalogue(self) -> RecordFile:
-        """The catalogue of meetings (``catalogue.json``), read the first time it is needed."""
-        if self._catalogue is None:
-            with self._catalogue_lock:  # a save thread and the screen may both ask first
-                if self._catalogue is None:
-                    self._catalogue = self.open_record("catalogue.json", "catalogue")
-        return self._catalogue
+    def _catalogue_instead_of(self, path: Path, reason: str) -> Catalogue:
+        """A new, empty catalogue in place of one that will not open (moved aside and said);
+        the meeting files then fill it. Open only to read: said, and kept in memory."""
+        self.quarantine(path, reason)
+        if self.only_read:
+            return Catalogue(self.root / f".{CATALOGUE_FILE}.unreadable", only_read=True)
+        return Catalogue(path)
 
-    @property
-    def catalogue_read(self) -> bool:
-        """Whether the catalogue has been read in this run."""
-        return self._catalogue is not None
+    def _take_old_catalogue(self) -> bool:
+        """Archives saved before the catalogue was SQLite kept it in ``catalogue.json`` (and,
+        before ``records.json``, the index of decisions and actions in it too): bring its lines
+        over once, then remove it. Returns whether it could vouch for the meeting files."""
+        problems = len(self.problems)
+        old = self.open_record(OLD_CATALOGUE_FILE, "catalogue")  # moved aside if it will not parse
+        try:
+            tables = old.db.storage.read() or {}
+        finally:
+            old.close()
+        self._move_records_out_of(tables)
+        lines = tables.get("meetings")
+        lines = list(lines.values()) if isinstance(lines, dict) else []
+        self.catalogue.put(normalised(line) for line in lines
+                           if isinstance(line, dict) and isinstance(line.get("id"), str))
+        if not self.only_read:
+            (self.root / OLD_CATALOGUE_FILE).unlink(missing_ok=True)
+        return len(self.problems) == problems
 
-    @property
-    def _index(self) -> dict[str, int]:
-        """Meeting id -> its line's document id in the catalogue."""
-        if self._line_index is None:
-            with self._catalogue_lock:
-                if self._line_index is None:
-                    self._line_index = {
-                        d["id"]: int(doc_id)
-                        for doc_id, d in self._meeting_lines().items()
-                        if isinstance(d, dict) and isinstance(d.get("id"), str)
-                    }
-        return self._line_index
-
-    def newest_lines(self) -> list[dict[str, Any]] | None:
-        """The catalogue's lines newest first (kept until the catalogue changes), or None when
-        some line's dates must be read as dates to be put in order."""
+    def newest_lines(self) -> list[dict[str, Any]]:
+        """Every catalogue line, newest first (shared: do not change them)."""
         with self._catalogue_lock:
             if self._newest is None:
-                self._newest = first_page.newest_first(self.summary_lines())
+                self._newest = self._from_catalogue(lambda c: c.newest())
             return self._newest
 
-    def _catalogue_changed(self) -> None:
-        self._newest = None
+    def first_lines(self, limit: int) -> tuple[list[dict[str, Any]], int]:
+        """The newest ``limit`` catalogue lines, and how many lines there are in all."""
+        return self._from_catalogue(lambda c: c.first(limit))
 
-    def _write_first_page(self) -> None:
-        """On a clean close: keep the first page of the meetings list for a fast next open."""
-        if self._lock is None or self.problems or self._reading:
-            return  # files to report next time: the next open must be full
-        if self._catalogue is not None:
-            lines = self.newest_lines()
-            if lines is None:
-                return
-            ordered, count = lines, len(lines)
-        elif self.first_page is not None:
-            ordered, count = self.first_page.lines, self.first_page.count
-        else:
-            return
-        current = first_page.stamp(self.root, "meetings")
-        if first_page.settled(current):
-            first_page.write(self.root, ordered, count, current, schema.SCHEMA_VERSION)
+    def _catalogue_changed(self) -> None:
+        with self._catalogue_lock:
+            self._newest = None
+
+    def _from_catalogue(self, use: Any) -> Any:
+        """``use(catalogue)``. A catalogue SQLite finds damaged now is moved aside (and said),
+        made again from the meeting files, and used again."""
+        with self._catalogue_lock:
+            try:
+                return use(self.catalogue)
+            except CorruptFile as error:
+                self._replace_catalogue(error.reason)
+                return use(self.catalogue)
+
+    def _replace_catalogue(self, reason: str) -> None:
+        with self._catalogue_lock:
+            self.catalogue.close()
+            self.catalogue = self._catalogue_instead_of(self.root / CATALOGUE_FILE, reason)
+            self._catalogue_sound = False
+            self._catalogue_changed()
+            self._heal_catalogue()
 
     @property
     def records(self) -> RecordIndex:
@@ -361,9 +377,8 @@ class Archive:
             elif rebuild:
                 self._records.rebuild()
 
-    def _move_records_out_of_catalogue(self) -> None:
+    def _move_records_out_of(self, tables: dict[str, Any]) -> None:
         """Archives saved before ``records.json`` kept the index in the catalogue: move it out once."""
-        tables = self.catalogue.db.storage.read() or {}
         old = {name: tables[name] for name in RECORD_TABLES if name in tables}
         if not old:
             return
@@ -372,10 +387,6 @@ class Archive:
         if not path.exists() and built is not None and not self.only_read:
             meta = {"schema": schema.SCHEMA_VERSION, "kind": "records", "records": built}
             atomic_write(path, encode({"_meta": {"1": meta}, **old}))
-        kept = {name: table for name, table in tables.items() if name not in RECORD_TABLES}
-        kept["_meta"] = {k: {f: v for f, v in (doc or {}).items() if f != "records"}
-                         for k, doc in kept.get("_meta", {}).items()}
-        self.catalogue.db.storage.write(kept)
 
     def _index_files(self) -> list[Path]:
         """The files of the index of decisions and actions (and one of the old shape)."""
@@ -409,17 +420,14 @@ class Archive:
     # -- life cycle -----------------------------------------------------------------------
 
     def close(self) -> None:
-        try:
-            self._write_first_page()
-        except Exception:  # noqa: BLE001 - only a speed-up: the next open is simply a full one
-            pass
         for f in self._open_meetings.values():
             f.close()
         self._open_meetings.clear()
         if self._records is not None:
             self._records.close()
-        if self._catalogue is not None:
-            self._catalogue.close()
+        if self.catalogue is not None:
+            self.catalogue.close()
+            self.catalogue = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -445,9 +453,9 @@ class Archive:
 
     def _remove_temp_files(self) -> None:
         try:
-            since = (self.root / "catalogue.json").stat().st_mtime_ns
+            since = (self.root / CATALOGUE_FILE).stat().st_mtime_ns
         except FileNotFoundError:
-            since = 0  # a new archive: look everywhere
+            since = 0  # a new archive (or one saved before the catalogue was SQLite): look everywhere
         folders = [self.root] if self._meetings_untouched_since(since) else [self.root, self.meetings_dir]
         for folder in folders:
             for entry in os.scandir(folder):
@@ -577,47 +585,24 @@ class Archive:
 
     # -- catalogue ------------------------------------------------------------------------
 
-    def _meeting_lines(self) -> dict[str, Any]:
-        """The catalogue's meetings table as stored, {doc id: line}: callers must not change it."""
-        table = (self.catalogue.db.storage.read() or {}).get("meetings", {})
-        return table if isinstance(table, dict) else {}
-
     def summary_lines(self) -> list[dict[str, Any]]:
-        """The catalogue's meeting lines, read straight from memory (read-only, for speed)."""
-        return [d for d in self._meeting_lines().values() if isinstance(d, dict)]
+        """The catalogue's meeting lines, newest first (shared: do not change them)."""
+        return self.newest_lines()
 
     def summaries(self) -> list[dict[str, Any]]:
         return [dict(d) for d in self.summary_lines()]
 
     def index_meeting(self, summary: dict[str, Any]) -> None:
-        with self._catalogue_lock:  # the list is made again from the changed lines
-            table = self.catalogue.table("meetings")
-            doc_id = self._index.get(summary["id"])
-            if doc_id is None:
-                self._index[summary["id"]] = table.insert(summary)
-            else:
-                table.update(summary, doc_ids=[doc_id])
-            self._catalogue_changed()
+        self.index_meetings([summary])
 
     def index_meetings(self, summaries: list[dict[str, Any]]) -> None:
-        """Add or replace many summaries in one write."""
-        with self._catalogue_lock:  # the list is made again from the changed lines
-            table = self.catalogue.table("meetings")
-            fresh = [s for s in summaries if s["id"] not in self._index]
-            for s in summaries:
-                if s["id"] in self._index:
-                    table.update(s, doc_ids=[self._index[s["id"]]])
-            if fresh:
-                ids = table.insert_multiple(fresh)
-                self._index.update({s["id"]: i for s, i in zip(fresh, ids)})
-            self._catalogue_changed()
+        """Add or replace many lines in one write."""
+        self._from_catalogue(lambda c: c.put(summaries))
+        self._catalogue_changed()
 
     def unindex_meeting(self, meeting_id: str, *, forget_records: bool = True) -> None:
-        with self._catalogue_lock:  # the list is made again from the changed lines
-            doc_id = self._index.pop(meeting_id, None)
-            if doc_id is not None:
-                self.catalogue.table("meetings").remove(doc_ids=[doc_id])
-            self._catalogue_changed()
+        self._from_catalogue(lambda c: c.remove([meeting_id]))
+        self._catalogue_changed()
         if forget_records and (self._records is not None or self._index_on_disk()):
             self.records.forget_meetings({meeting_id})
 
@@ -632,6 +617,7 @@ class Archive:
         since = self._catalogue_written
         if self._catalogue_sound and self._meetings_untouched_since(since):
             return False, {}
+        listed = self._from_catalogue(lambda c: c.ids())
         on_disk: dict[str, str] = {}
         to_read: list[str] = []
         for entry in os.scandir(self.meetings_dir):
@@ -639,24 +625,24 @@ class Archive:
                 continue
             mid = entry.name[: -len(".json")]
             on_disk[mid] = entry.path
-            if mid not in self._index or entry.stat().st_mtime_ns >= since:
+            if mid not in listed or entry.stat().st_mtime_ns >= since:
                 to_read.append(mid)
-        lines = self.catalogue.table("meetings")
-        summaries = []
+        changed = False
+        fresh = []
         recent: dict[str, list[dict[str, Any]]] = {}
         for mid in to_read:
             path = Path(on_disk[mid])
             try:
                 tables = check_schema(path, decode(path, path.read_bytes()))
             except CorruptFile as error:
-                if mid in self._index:
+                if mid in listed:
                     self.unindex_meeting(mid, forget_records=False)  # the caller rebuilds the index
-                    summaries.append(None)  # the list changed
+                    changed = True
                 self.quarantine(path, error.reason)
                 continue
             except SchemaTooNew as error:
                 # Left as it is for a newer coprod-meet; said plainly, never moved or changed.
-                if mid not in self._index:
+                if mid not in listed:
                     self.problems.append(Problem(path, str(error).rstrip(".")))
                 continue
             data = tables.get("meeting", {}).get("1")
@@ -665,17 +651,16 @@ class Archive:
             events = tables.get("events", {})
             if isinstance(events, dict):
                 recent[mid] = [e for e in events.values() if isinstance(e, dict)]
-            summary = summary_of(data)
-            line = lines.get(doc_id=self._index[mid]) if mid in self._index else None
-            if line is None or dict(line) != summary:
-                summaries.append(summary)
-        fresh = [s for s in summaries if s is not None]
+            summary = normalised(summary_of(data))
+            if mid not in listed or self._from_catalogue(lambda c: c.line(mid)) != summary:
+                fresh.append(summary)
         if fresh:
             self.index_meetings(fresh)
-        gone = [m for m in self._index if m not in on_disk]
-        for mid in gone:
-            self.unindex_meeting(mid, forget_records=False)  # the caller rebuilds the index
-        return bool(summaries or gone), recent
+        gone = [m for m in listed if m not in on_disk]
+        if gone:
+            self._from_catalogue(lambda c: c.remove(gone))  # the caller rebuilds the index
+            self._catalogue_changed()
+        return bool(fresh or gone or changed), recent
 
     # -- groups ---------------------------------------------------------------------------
 
@@ -701,7 +686,11 @@ class Archive:
         report.files_checked += len(moved_since)
         index = [p for p in self._index_files() if p.exists()]
         payments = sorted((self.root / "payments").glob("*.json"))  # each group's private claims
-        for path in [self.root / "catalogue.json", *index, self.root / "groups.json", *self.meeting_paths(), *payments]:
+        report.files_checked += 1
+        reason = self.catalogue.problem()
+        if reason is not None:  # moved aside, and made again from the meeting files
+            self._replace_catalogue(reason)
+        for path in [*index, self.root / "groups.json", *self.meeting_paths(), *payments]:
             report.files_checked += 1
             try:
                 tables = decode(path, path.read_bytes())

@@ -2,7 +2,7 @@
 
 One small file per form in ``drafts/`` under the archive folder, written whole with the same
 atomic write as everything else (temp file, fsync, rename). Drafts are not meetings: the
-catalogue and the first page never read this folder.
+catalogue never reads this folder.
 """
 
 from __future__ import annotations

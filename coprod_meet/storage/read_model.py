@@ -2,8 +2,7 @@
 
 Three things answer look-ups without reading every meeting file:
 
-* the catalogue (``catalogue.json``, one line per meeting) and, on a fast start, the first page
-  of it kept on the last clean close (``first-page.json``, see ``storage/first_page.py``);
+* the catalogue (``catalogue.sqlite``, one line per meeting, see ``storage/catalogue.py``);
 * the index of decisions and actions (``decisions.json``, ``actions.json``,
   ``record-details.json``, see ``storage/record_index.py``).
 
@@ -19,7 +18,7 @@ the same order: newest meeting first.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from coprod_meet.storage.record_index import ACTIONS, DECISIONS, Columns
@@ -54,17 +53,7 @@ class RecordFilter:
     today: date | None = None  # the day "due" and "overdue" count from (default: today)
 
 
-def local_time(text: str) -> datetime:
-    """A stored date and time; one written with a time zone (by another tool) in local time."""
-    when = datetime.fromisoformat(text)
-    return when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when
-
-
-def _start_key(line: dict[str, Any]) -> tuple[datetime, str]:
-    try:
-        return local_time(line["start"]), str(line.get("id", ""))
-    except (KeyError, TypeError, ValueError):
-        return datetime.min, str(line.get("id", ""))
+PAGE = 200  # the meetings list's first lines, read on their own (two screens' worth of rows)
 
 
 class Matches(Sequence[dict[str, Any]]):
@@ -101,20 +90,14 @@ class ReadModel:
 
     def meeting_lines(self) -> list[dict[str, Any]]:
         """Every catalogue line, newest first (shared: do not change them)."""
-        lines = self._archive.newest_lines()
-        if lines is None:  # some start must be read as a date to be put in order
-            lines = sorted(self._archive.summary_lines(), key=_start_key, reverse=True)
-        return lines
+        return self._archive.newest_lines()
 
     def meetings(self, words: str = "") -> Sequence[dict[str, Any]]:
-        """The meetings list, newest first. While the archive's first page is still true (see
-        ``storage/first_page.py``) the catalogue is read only when a line past that page is
-        wanted, so a 20,000-meeting archive opens as fast as a small one. ``words`` keeps the
-        meetings whose title or group holds them (any case)."""
-        archive = self._archive
-        page = archive.first_page if not archive.catalogue_read else None
-        if page is not None and not words:
-            return _PageThenRest(page.lines, page.count, self.meeting_lines)
+        """The meetings list, newest first. Its first lines are read on their own and the rest
+        only when a line past them is wanted, so a 20,000-meeting archive opens as fast as a
+        small one. ``words`` keeps the meetings whose title or group holds them (any case)."""
+        if not words:
+            return _PageThenRest(*self._archive.first_lines(PAGE), self.meeting_lines)
         lines = self.meeting_lines()
         if words:
             lowered = words.lower()
@@ -211,7 +194,7 @@ class ReadModel:
 
 
 class _PageThenRest(Sequence[dict[str, Any]]):
-    """The first page's lines, then the whole list once a row past the page is wanted."""
+    """The first lines, then the whole list once a line past them is wanted."""
 
     def __init__(self, page: list[dict[str, Any]], count: int, rest: Any) -> None:
         self._page, self._count, self._rest, self._all = page, count, rest, None

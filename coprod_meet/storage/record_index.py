@@ -1,6 +1,6 @@
 """The index of decisions and actions, so searching never walks every meeting file.
 
-Three files next to ``catalogue.json``, each read only when something needs it:
+Three files next to ``catalogue.sqlite``, each read only when something needs it:
 
 * ``decisions.json``: one short line per decision, only what the decisions list, its filters and
   its search read: id, meeting_id, group_id, group_name, start (of its meeting), recorded (when

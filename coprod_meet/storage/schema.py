@@ -26,6 +26,14 @@ class SchemaTooNew(UserError):
     pass
 
 
+def too_new(path: Path, version: int) -> SchemaTooNew:
+    """The plain sentence for a file written by a newer coprod-meet."""
+    return SchemaTooNew(
+        f"{path.name} was saved by a newer coprod-meet (file format {version}); "
+        f"please update coprod-meet to open this archive."
+    )
+
+
 def schema_version(path: Path, tables: dict[str, Any]) -> int:
     """The format version a file's tables say they are in (today's when they do not say)."""
     meta = tables.get("_meta", {}).get("1", {})
@@ -39,10 +47,7 @@ def check_schema(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
     """The file's tables in today's format: migrated if older, refused if newer."""
     version = schema_version(path, tables)
     if version > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            f"{path.name} was saved by a newer coprod-meet (file format {version}); "
-            f"please update coprod-meet to open this archive."
-        )
+        raise too_new(path, version)
     while version < SCHEMA_VERSION:
         tables = MIGRATIONS[version](tables)
         version += 1

@@ -76,7 +76,7 @@ class CoprodMeetApp(App[None]):
 
     def on_mount(self) -> None:
         # Closing the terminal window (SIGHUP) closes the app as Ctrl+Q does: queued saves are
-        # written, and the archive is closed cleanly (which keeps its first page, see cli.py).
+        # written, and the archive is closed cleanly.
         asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         self.call_after_refresh(textual_compat.first_screen_up)
         # A form left half-filled by a crash or a kill; with none, a meeting left running.
