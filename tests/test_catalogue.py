@@ -135,14 +135,16 @@ def test_check_finds_damage_the_open_did_not_read_and_makes_the_list_again(archi
         assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
 
 
-def test_a_catalogue_brought_over_from_catalogue_json_is_not_brought_twice(archive_dir: Path) -> None:
+def test_files_of_the_json_days_left_beside_the_catalogue_are_removed(archive_dir: Path) -> None:
     ids = make(archive_dir)
     # A crash after the lines were brought over but before the old file was removed.
     (archive_dir / "catalogue.json").write_text('{"_meta": {"1": {"schema": 1, "kind": "catalogue"}}, '
                                                 '"meetings": {"1": {"id": "gone", "title": "Old"}}}')
+    (archive_dir / "first-page.json").write_text("{}")  # kept by earlier versions on a clean close
     with ArchiveService.open(archive_dir) as service:
         assert [m.id for m in service.list_meetings()] == ids
     assert not (archive_dir / "catalogue.json").exists()
+    assert not (archive_dir / "first-page.json").exists()
 
 
 def test_reading_while_the_app_has_it_open_puts_the_list_right_in_memory_only(archive_dir: Path) -> None:

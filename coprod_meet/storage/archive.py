@@ -282,6 +282,8 @@ class Archive:
             had = False
         # Only a catalogue that opened soundly, with its lines, can vouch for the meeting files.
         self._catalogue_sound = had and not self.catalogue.created
+        if not self.only_read:  # a copy of the first page that earlier versions kept: not used now
+            (self.root / "first-page.json").unlink(missing_ok=True)
         old = self.root / OLD_CATALOGUE_FILE
         if old.exists():
             if had:  # already brought over (a crash came before it was removed)
