@@ -128,3 +128,32 @@ async def test_words_typed_in_the_same_burst_as_d_go_into_the_decision_and_its_d
         assert len(read_drafts(service.root)) == 1  # kept, should the laptop die now
     # No letter ran as a key of the meeting screen: only the app's own clock notes were written.
     assert {e.type for e in service.events(meeting.id)[before:]} <= {"clock_resumed", "clock_stopped"}
+
+
+async def test_the_forms_of_the_meeting_screen_list_the_groups_decisions_through_the_index(service) -> None:
+    """D and C read what their forms list in a thread (the index, not the group's files): the
+    decision form offers the group's earlier decisions newest first, the action form this
+    meeting's decisions, the latest chosen."""
+    clock = Clock()
+    meeting = await _live_at_item_five(service, clock)
+    records = RecordsService(service)
+    first = records.record_decision(meeting.id, text="We will offer breaks.", method="consent")
+    second = records.record_decision(meeting.id, text="We will print in large type.", method="consent")
+    app = CoprodMeetApp(service, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _on_meeting_screen(app, pilot, meeting.id)
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DecisionFormScreen)
+        assert [d.id for d in form.earlier] == [second.id, first.id]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionFormScreen)
+        assert [d.id for d in form.decisions] == [first.id, second.id]
+        assert form.decision_id == second.id

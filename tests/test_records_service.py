@@ -240,3 +240,21 @@ def test_a_damaged_file_or_event_in_the_group_leaves_the_other_records_whole(boa
     board.service.archive.meeting_path(board.february.id).write_text("{ not json", encoding="utf-8")
     assert board.records.open_actions(board.march.id) == []
     assert board.records.book_for(board.march.id).skipped == 1  # the action that could not be read
+
+
+def test_the_forms_lists_come_from_the_index_not_the_groups_files(board) -> None:
+    """What the decision and action forms list (earlier decisions to replace, the meeting's own
+    decisions) is read through the index: a key press in a meeting does not read every file of
+    the group. February's file spoilt in place (as only `check` would find) changes nothing."""
+    board.at(datetime(2026, 2, 12, 15, 0))
+    feb = board.records.record_decision(board.february.id, text="We will meet monthly.", method="consensus",
+                                        item_id=FEBRUARY_ITEMS["letters"])
+    board.at(MARCH + timedelta(hours=1))
+    first = board.records.record_decision(board.march.id, text="We will offer breaks.", method="consent")
+    board.at(MARCH + timedelta(hours=2))
+    second = board.records.record_decision(board.march.id, text="We will print in large type.", method="consent")
+    path = board.service.archive.meeting_path(board.february.id)
+    with open(path, "r+b") as f:
+        f.write(b"spoilt")
+    assert [d.id for d in board.records.decisions(board.march.id)] == [first.id, second.id]  # as recorded
+    assert [d.id for d in board.records.earlier_decisions(board.march.id)] == [second.id, first.id, feb.id]

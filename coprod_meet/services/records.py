@@ -41,6 +41,7 @@ from coprod_meet.domain.records import (
 )
 from coprod_meet.domain.state import MeetingState
 from coprod_meet.services.archive import ArchiveService
+from coprod_meet.storage.read_model import RecordFilter
 
 
 class RecordsService:
@@ -90,17 +91,30 @@ class RecordsService:
         return replace(self.prefill(meeting_id), today=self.clock().date())
 
     def decisions(self, meeting_id: str) -> list[Decision]:
-        return self.book_for(meeting_id).decisions_of(meeting_id)
+        """The meeting's decisions as they stand now, in the order they were recorded (read
+        through the index, not the group's meeting files)."""
+        found = [d for d in self._group_decisions(meeting_id) if d.meeting_id == meeting_id]
+        return found[::-1]  # the index lists a meeting's last recorded first
 
     def actions(self, meeting_id: str) -> list[Action]:
         return self.book_for(meeting_id).actions_of(meeting_id)
 
     def earlier_decisions(self, meeting_id: str) -> list[Decision]:
-        """Decisions of the group that a new one may replace: not replaced yet, newest first."""
-        book = self.book_for(meeting_id)
-        starts = {m.id: m.start for m in self.service.list_meetings()}
-        found = [d for d in book.decisions.values() if not d.superseded_by]
-        found.sort(key=lambda d: starts.get(d.meeting_id, datetime.min), reverse=True)
+        """Decisions of the group that a new one may replace: not replaced yet, newest first
+        (newest meeting first, and in it the last recorded first), read through the index."""
+        return self._group_decisions(meeting_id, state="current")
+
+    def _group_decisions(self, meeting_id: str, state: str | None = None) -> list[Decision]:
+        """The decisions of the meeting's group as the index keeps them (corrections folded
+        in), newest first; a line that cannot be read is left out (`check` says why)."""
+        group_id = self.service.get_meeting(meeting_id).group_id
+        lines = self.service.read_model.decisions(RecordFilter(group_ids=frozenset({group_id}), state=state))
+        found = []
+        for row in lines.whole():
+            try:
+                found.append(Decision.from_dict(row))
+            except (KeyError, ValueError, TypeError, UserError):
+                continue
         return found
 
     def find_decision(self, decision_id: str, group_id: str | None = None) -> Decision:

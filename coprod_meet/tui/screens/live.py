@@ -199,6 +199,11 @@ In attendance (T), press G to add a guest or a new member of the group.
             self.notify(resumed_in_words(self.live.state) + ".", title="Carrying on", timeout=15, markup=False)
         self.query_one("#live-queue", OptionList).focus()
         self.set_interval(1.0, self.tick)
+        # The index of decisions and actions is read now, in a thread, so that D and C find the
+        # group's decisions in memory when pressed, not on the disk (an error here is only a
+        # head start lost: they read it themselves).
+        records = records_service(self.app)
+        self.run_worker(lambda: records.earlier_decisions(self.meeting_id), thread=True, exit_on_error=False)
         self.call_after_refresh(textual_compat.settle_brisk_screen)
 
     def on_unmount(self) -> None:
