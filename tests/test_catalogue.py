@@ -3,7 +3,9 @@ first lines, after a clean close or a crash alike, and the list is never wrong b
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
@@ -31,6 +33,12 @@ def make(archive_dir: Path, meetings: int = 12) -> list[str]:
             service.save_group(g)
         service.write_whole_meetings(items)
         return [m.id for m in service.list_meetings()]
+
+
+def settle(archive_dir: Path) -> None:
+    """Make the meetings folder look last changed a minute ago, as a day-old archive's is."""
+    when = time.time_ns() - 60 * 1_000_000_000
+    os.utime(archive_dir / "meetings", ns=(when, when))
 
 
 def crash(service: ArchiveService) -> None:
@@ -109,6 +117,7 @@ def test_damage_found_while_listing_is_said_and_the_list_made_again(archive_dir:
 
 def test_check_finds_damage_the_open_did_not_read_and_makes_the_list_again(archive_dir: Path) -> None:
     ids = make(archive_dir, meetings=150)
+    settle(archive_dir)  # so the open looks at no meeting file (and reads no old line)
     path = archive_dir / CATALOGUE_FILE
     raw = path.read_bytes()
     # A page of old lines spoilt: the open reads only the newest lines and the count, so it
@@ -182,3 +191,32 @@ async def test_the_meetings_screen_opens_from_the_first_lines_and_scrolls_past_t
                 await pilot.press("down")
             assert app.screen.chosen_id() == ids[-1]
             assert "12 meetings" in str(app.screen.query_one("#meetings-summary").render())
+
+
+def test_a_change_undone_by_a_crash_does_not_hide_a_meeting_file_written_before_it(archive_dir: Path) -> None:
+    """A kill in the middle of a change to the catalogue: SQLite undoes it when the file is next
+    opened, but the file's own time has moved. What the catalogue agrees with is kept inside
+    it, with the lines, so the meeting file written just before is still read again."""
+    make(archive_dir, meetings=3)
+    groups, items = build_demo(meetings=1, seed=9)
+    [(extra, events)] = items
+    with ArchiveService.open(archive_dir) as service:
+        service.archive.write_meeting_whole(extra.to_dict(), [e.to_dict() for e in events])
+        crash(service)  # before its line was put in the catalogue
+    later = time.time_ns() + 60 * 1_000_000_000
+    os.utime(archive_dir / CATALOGUE_FILE, ns=(later, later))  # as the undone change leaves it
+    with ArchiveService.open(archive_dir) as service:
+        assert extra.id in [m.id for m in service.list_meetings()]
+
+
+def test_a_fill_cut_short_is_made_again(archive_dir: Path) -> None:
+    """A catalogue made afresh vouches for nothing until it has been filled from the meeting
+    files in one change: one killed half way (some lines, no time it agrees as of) is filled again."""
+    ids = make(archive_dir)
+    path = archive_dir / CATALOGUE_FILE
+    path.unlink()
+    half = Catalogue(path)
+    half.change(put=[{"id": ids[0], "title": "One line only", "start": "2026-01-01T10:00:00"}])
+    settle(archive_dir)
+    with ArchiveService.open(archive_dir) as service:
+        assert [m.id for m in service.newest_first()[:12]] == ids

@@ -457,7 +457,7 @@ def test_a_corrupt_meeting_file_is_moved_aside_untouched_and_the_rest_carries_on
     path.write_bytes(damaged)
     # Damage that happened long ago: the file is only read when the meeting is opened.
     catalogue_time = (archive_dir / "catalogue.sqlite").stat().st_mtime_ns
-    os.utime(path, ns=(catalogue_time - 10**9, catalogue_time - 10**9))
+    os.utime(path, ns=(catalogue_time - 10 * 10**9, catalogue_time - 10 * 10**9))
     with ArchiveService.open(archive_dir) as service:
         assert service.problems == []
         with pytest.raises(UserError) as caught:

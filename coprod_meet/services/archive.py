@@ -325,7 +325,7 @@ def _summary(line: dict[str, Any]) -> MeetingSummary | None:
         end = local_time(line["end"]) if line.get("end") else start
         return MeetingSummary(line["id"], line.get("group_id", ""), line.get("group_name", ""),
                               line.get("title", ""), start, end)
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, OverflowError):  # (a time zone past the calendar's edge)
         return None
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +42,7 @@ from coprod_meet.storage.durable import (
     CorruptFile,
     DurableStorage,
     OnlyReading,
+    SaveFailed,
     atomic_write,
     decode,
     encode,
@@ -252,6 +254,7 @@ class Archive:
         self._newest: list[dict[str, Any]] | None = None
         # Held while the catalogue, or the lines kept from it, are used or replaced.
         self._catalogue_lock = threading.RLock()
+        self._replacing = False  # a damaged catalogue is being made again
         try:
             if not only_read:  # the app's writes in progress are temp files too
                 self._remove_temp_files()
@@ -264,35 +267,21 @@ class Archive:
     def _open_catalogue(self) -> None:
         """Open the catalogue and make it agree with the meeting files."""
         path = self.root / CATALOGUE_FILE
-        had = path.exists()
-        # When the catalogue was last written, before this open changes anything.
-        self._catalogue_written = path.stat().st_mtime_ns if had else 0
-        try:
-            # A change to it was under way when the app stopped: SQLite undoes it as the file is
-            # opened, but the file's time has moved. The meeting files written just before that
-            # change began (within a tick of any file system's clock) are read again.
-            began = path.with_name(path.name + "-journal").stat().st_mtime_ns - TICK_NS
-            self._catalogue_written = min(self._catalogue_written, began)
-        except OSError:
-            pass  # no change was under way
         try:
             self.catalogue = Catalogue(path, only_read=self.only_read)
         except CorruptFile as error:
             self.catalogue = self._catalogue_instead_of(path, error.reason)
-            had = False
-        # Only a catalogue that opened soundly, with its lines, can vouch for the meeting files.
-        self._catalogue_sound = had and not self.catalogue.created
+        self._catalogue_behind = False  # a change to it failed in this run: it vouches for no more
         if not self.only_read:  # a copy of the first page that earlier versions kept: not used now
             (self.root / "first-page.json").unlink(missing_ok=True)
         old = self.root / OLD_CATALOGUE_FILE
+        vouches: int | None = self.catalogue.agrees_as_of
         if old.exists():
-            if had:  # already brought over (a crash came before it was removed)
-                if not self.only_read:
-                    old.unlink()
-            else:
-                self._catalogue_written = old.stat().st_mtime_ns
-                self._catalogue_sound = self._take_old_catalogue()
-        changed, _ = self._heal_catalogue()
+            # Brought over until it is gone: should this open be cut short, the next one does it again.
+            vouches = self._take_old_catalogue()
+        changed, _ = self._heal_catalogue(vouches)
+        if old.exists() and not self.only_read:
+            old.unlink()
         if changed:
             self._open_records(rebuild=True)
         # Otherwise the decisions index catches up by itself when it is opened (meeting files
@@ -304,13 +293,17 @@ class Archive:
         self.quarantine(path, reason)
         if self.only_read:
             return Catalogue(self.root / f".{CATALOGUE_FILE}.unreadable", only_read=True)
+        # Its journal belongs to the damaged file: SQLite must not play it into the new one.
+        path.with_name(path.name + "-journal").unlink(missing_ok=True)
         return Catalogue(path)
 
-    def _take_old_catalogue(self) -> bool:
+    def _take_old_catalogue(self) -> int | None:
         """Archives saved before the catalogue was SQLite kept it in ``catalogue.json`` (and,
-        before ``records.json``, the index of decisions and actions in it too): bring its lines
-        over once, then remove it. Returns whether it could vouch for the meeting files."""
+        before ``records.json``, the index of decisions and actions in it too): its lines become
+        the catalogue's. Returns the time they agreed with the meeting files as of (the file's
+        time), or None when it could not be read whole."""
         problems = len(self.problems)
+        written = (self.root / OLD_CATALOGUE_FILE).stat().st_mtime_ns
         old = self.open_record(OLD_CATALOGUE_FILE, "catalogue")  # moved aside if it will not parse
         try:
             tables = old.db.storage.read() or {}
@@ -319,11 +312,9 @@ class Archive:
         self._move_records_out_of(tables)
         lines = tables.get("meetings")
         lines = list(lines.values()) if isinstance(lines, dict) else []
-        self.catalogue.put(normalised(line) for line in lines
-                           if isinstance(line, dict) and isinstance(line.get("id"), str))
-        if not self.only_read:
-            (self.root / OLD_CATALOGUE_FILE).unlink(missing_ok=True)
-        return len(self.problems) == problems
+        self.catalogue.change(clear=True, put=[normalised(line) for line in lines
+                                               if isinstance(line, dict) and isinstance(line.get("id"), str)])
+        return written if len(self.problems) == problems else None
 
     def newest_lines(self) -> list[dict[str, Any]]:
         """Every catalogue line, newest first (shared: do not change them)."""
@@ -347,6 +338,9 @@ class Archive:
             try:
                 return use(self.catalogue)
             except CorruptFile as error:
+                if self._replacing:  # the new one is damaged too: the disk is failing
+                    raise SaveFailed("The archive's list of meetings cannot be written whole; the disk may be "
+                                     "failing: copy the archive folder somewhere safe, then run coprod-meet check.") from None
                 self._replace_catalogue(error.reason)
                 return use(self.catalogue)
 
@@ -354,9 +348,12 @@ class Archive:
         with self._catalogue_lock:
             self.catalogue.close()
             self.catalogue = self._catalogue_instead_of(self.root / CATALOGUE_FILE, reason)
-            self._catalogue_sound = False
             self._catalogue_changed()
-            self._heal_catalogue()
+            self._replacing = True
+            try:
+                self._heal_catalogue(None)
+            finally:
+                self._replacing = False
 
     @property
     def records(self) -> RecordIndex:
@@ -598,26 +595,40 @@ class Archive:
         self.index_meetings([summary])
 
     def index_meetings(self, summaries: list[dict[str, Any]]) -> None:
-        """Add or replace many lines in one write."""
-        self._from_catalogue(lambda c: c.put(summaries))
-        self._catalogue_changed()
+        """Add or replace the lines of meetings just written, in one write."""
+        self._change_catalogue(put=summaries)
 
     def unindex_meeting(self, meeting_id: str, *, forget_records: bool = True) -> None:
-        self._from_catalogue(lambda c: c.remove([meeting_id]))
-        self._catalogue_changed()
+        self._change_catalogue(remove=[meeting_id])
         if forget_records and (self._records is not None or self._index_on_disk()):
             self.records.forget_meetings({meeting_id})
 
-    def _heal_catalogue(self) -> tuple[bool, dict[str, list[dict[str, Any]]]]:
+    def _change_catalogue(self, **change: Any) -> None:
+        """A change for meeting files just written: it also says the catalogue agrees with the
+        meeting files as of now, unless a change failed earlier in this run (then the next open
+        reads again what was written since the last time it agreed)."""
+        as_of = None if self._catalogue_behind else time.time_ns()
+        try:
+            self._from_catalogue(lambda c: c.change(**change, as_of=as_of))
+        except Exception:
+            self._catalogue_behind = True
+            raise
+        finally:
+            self._catalogue_changed()
+
+    def _heal_catalogue(self, as_of: int | None) -> tuple[bool, dict[str, list[dict[str, Any]]]]:
         """Make the catalogue agree with the meeting files (e.g. after a crash).
 
-        A meeting file the catalogue does not list is added; a line whose file is gone is
-        dropped; a meeting file written since the catalogue was last written (a crash can fall
-        between the two writes of a save) is read again and its line brought up to date.
+        ``as_of``: the time the catalogue agreed with the meeting files as of (None: it vouches
+        for none of them). A meeting file the catalogue does not list is added; a line whose file
+        is gone is dropped; a meeting file written since a tick before ``as_of`` (a crash can fall
+        between the two writes of a save) is read again and its line brought up to date. The
+        changes are one change, with the time this began, so a crash leaves all or none.
         Returns whether the list of meetings changed, and the events of the files read again.
         """
-        since = self._catalogue_written
-        if self._catalogue_sound and self._meetings_untouched_since(since):
+        began = time.time_ns()
+        since = None if as_of is None else as_of - TICK_NS
+        if since is not None and self._meetings_untouched_since(since):
             return False, {}
         listed = self._from_catalogue(lambda c: c.ids())
         on_disk: dict[str, str] = {}
@@ -627,9 +638,9 @@ class Archive:
                 continue
             mid = entry.name[: -len(".json")]
             on_disk[mid] = entry.path
-            if mid not in listed or entry.stat().st_mtime_ns >= since:
+            if since is None or mid not in listed or entry.stat().st_mtime_ns >= since:
                 to_read.append(mid)
-        changed = False
+        dropped = []
         fresh = []
         recent: dict[str, list[dict[str, Any]]] = {}
         for mid in to_read:
@@ -638,8 +649,7 @@ class Archive:
                 tables = check_schema(path, decode(path, path.read_bytes()))
             except CorruptFile as error:
                 if mid in listed:
-                    self.unindex_meeting(mid, forget_records=False)  # the caller rebuilds the index
-                    changed = True
+                    dropped.append(mid)  # the caller rebuilds the index
                 self.quarantine(path, error.reason)
                 continue
             except SchemaTooNew as error:
@@ -656,13 +666,12 @@ class Archive:
             summary = normalised(summary_of(data))
             if mid not in listed or self._from_catalogue(lambda c: c.line(mid)) != summary:
                 fresh.append(summary)
-        if fresh:
-            self.index_meetings(fresh)
         gone = [m for m in listed if m not in on_disk]
-        if gone:
-            self._from_catalogue(lambda c: c.remove(gone))  # the caller rebuilds the index
+        changed = bool(fresh or gone or dropped)
+        if changed or not self.only_read:  # (unchanged, it is said to agree as of now, for a quick next open)
+            self._from_catalogue(lambda c: c.change(put=fresh, remove=dropped + gone, as_of=began))
             self._catalogue_changed()
-        return bool(fresh or gone or changed), recent
+        return changed, recent
 
     # -- groups ---------------------------------------------------------------------------
 

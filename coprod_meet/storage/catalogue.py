@@ -13,6 +13,12 @@ first page on a clean close, which a crash lost. SQLite reads a few pages, after
 or a crash alike, and its journal makes each change whole and durable (``synchronous=FULL``): a
 crash leaves the old lines or the new ones, never half.
 
+With the lines it keeps ``agrees_as_of`` (in a table ``meta``, changed in the same transaction):
+a time such that every meeting file last written a tick or more before it agrees with the
+catalogue. The archive reads again the meeting files written since (``Archive._heal_catalogue``).
+The file's own modified time would not do: a change cut short by a crash moves it, and SQLite
+then undoes the change. A catalogue made afresh has no such time until it has been filled.
+
 The format version is SQLite's ``user_version``. A newer one is refused as for any other file; an
 older one is made afresh from the meeting files (it holds nothing else).
 """
@@ -54,7 +60,7 @@ def sort_key(start: Any) -> str:
     a start that is not a date comes last."""
     try:
         return local_time(start).isoformat()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # (a time zone past the calendar's edge)
         return ""
 
 
@@ -65,9 +71,10 @@ def _text(value: Any) -> str:
 def _plain(path: Path, error: sqlite3.DatabaseError, otherwise: str) -> Exception:
     """``CorruptFile`` when SQLite found the file damaged; otherwise (the disk full or failing,
     the file busy for too long) the plain sentence ``otherwise``, the file left as it is."""
-    if error.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return CorruptFile(path, DAMAGED)
-    if error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_FULL:
+    code = getattr(error, "sqlite_errorcode", None)  # not set on errors Python's sqlite3 raises itself
+    if code is None or code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return CorruptFile(path, DAMAGED)  # (such as text that is not UTF-8)
+    if code & 0xFF == sqlite3.SQLITE_FULL:
         return SaveFailed("The disk is full, so the last change was not saved; free some space and try again.")
     return SaveFailed(otherwise)
 
@@ -100,27 +107,35 @@ class Catalogue:
             self._memory = sqlite3.connect(":memory:", check_same_thread=False)
         elif not only_read:
             # Made private before SQLite opens it (its journal takes the same permissions).
-            os.close(os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE))
-        self.created = False  # whether its table was made now (a new file, one emptied, or older)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            try:
+                os.fchmod(fd, FILE_MODE)
+            finally:
+                os.close(fd)
+        self.agrees_as_of: int | None = None
         with self._lock, self._connection(CANNOT_OPEN) as db:
             version, current = db.execute("PRAGMA user_version").fetchone()[0], schema.SCHEMA_VERSION
             if version > current:
                 raise schema.too_new(self.path, version)
             tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             # Read now, so a file cut short is found at once.
-            if "meetings" in tables and version == current:
+            if {"meetings", "meta"} <= tables and version == current:
                 db.execute(_NEWEST + " LIMIT 1").fetchall()
                 db.execute("SELECT count(*) FROM meetings").fetchall()
+                row = db.execute("SELECT value FROM meta WHERE key = 'agrees_as_of'").fetchone()
+                self.agrees_as_of = row[0] if row and isinstance(row[0], int) else None
                 return
-        # New, or of an older format: made afresh, and filled from the meeting files.
+        # New, or of an older format: made afresh with no stamp, so it vouches for nothing
+        # until it has been filled from the meeting files (a fill cut short is made again).
         self._change_with(lambda db: (
             db.execute("DROP TABLE IF EXISTS meetings"),
+            db.execute("DROP TABLE IF EXISTS meta"),
             db.execute("CREATE TABLE meetings (id TEXT PRIMARY KEY, group_id TEXT, group_name TEXT, "
                        "title TEXT, start TEXT, \"end\" TEXT, sort TEXT) WITHOUT ROWID"),
             db.execute("CREATE INDEX newest ON meetings (sort DESC, id DESC)"),
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value)"),
             db.execute(f"PRAGMA user_version = {current}"),
         ), CANNOT_OPEN)
-        self.created = True
 
     @contextmanager
     def _connection(self, otherwise: str) -> Iterator[sqlite3.Connection]:
@@ -166,8 +181,10 @@ class Catalogue:
     def first(self, limit: int) -> tuple[list[dict[str, Any]], int]:
         """The newest ``limit`` lines, and how many lines there are, read together."""
         with self._lock, self._connection(CANNOT_READ) as db:
+            db.execute("BEGIN")  # both from the same state, should the app be writing
             rows = db.execute(_NEWEST + " LIMIT ?", (limit,)).fetchall()
             count = db.execute("SELECT count(*) FROM meetings").fetchone()[0]
+            db.execute("COMMIT")
         return [dict(zip(FIELDS, row)) for row in rows], count
 
     def line(self, meeting_id: str) -> dict[str, Any] | None:
@@ -191,17 +208,29 @@ class Catalogue:
 
     # -- changing -------------------------------------------------------------------------
 
-    def put(self, lines: Iterable[dict[str, Any]]) -> None:
-        """Add or replace lines (by id), all in one change that is on disk when this returns."""
-        rows = [tuple(_text(line.get(f)) for f in FIELDS) + (sort_key(line.get("start")),) for line in lines]
-        if rows:
-            sql = f"INSERT OR REPLACE INTO meetings ({_COLUMNS}, sort) VALUES (?, ?, ?, ?, ?, ?, ?)"
-            self._change_with(lambda db: db.executemany(sql, rows), CANNOT_SAVE)
+    def change(self, *, put: Iterable[dict[str, Any]] = (), remove: Iterable[str] = (), clear: bool = False,
+               as_of: int | None = None) -> None:
+        """One change, whole, on disk when this returns: all lines removed first (``clear``),
+        the lines of ``remove`` (meeting ids) taken out, those of ``put`` added or replaced (by
+        id). ``as_of``: a time (``time.time_ns()``) such that every meeting file last written a
+        tick or more before it agrees with the catalogue; kept with the lines, so a change
+        undone by a crash takes its time with it (see ``Archive._heal_catalogue``)."""
+        rows = [tuple(_text(line.get(f)) for f in FIELDS) + (sort_key(line.get("start")),) for line in put]
+        ids = [(m,) for m in remove]
+        if not (rows or ids or clear or as_of is not None):
+            return
 
-    def remove(self, meeting_ids: Iterable[str]) -> None:
-        ids = [(m,) for m in meeting_ids]
-        if ids:
-            self._change_with(lambda db: db.executemany("DELETE FROM meetings WHERE id = ?", ids), CANNOT_SAVE)
+        def write(db: sqlite3.Connection) -> None:
+            if clear:
+                db.execute("DELETE FROM meetings")
+            db.executemany("DELETE FROM meetings WHERE id = ?", ids)
+            db.executemany(f"INSERT OR REPLACE INTO meetings ({_COLUMNS}, sort) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            if as_of is not None:
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('agrees_as_of', ?)", (as_of,))
+
+        self._change_with(write, CANNOT_SAVE)
+        if as_of is not None:
+            self.agrees_as_of = as_of
 
     def close(self) -> None:
         with self._lock:
