@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coprod_meet.domain import events as ev
@@ -162,6 +162,7 @@ def _accented(word: str) -> str:
 
 @settings(max_examples=60, deadline=None)
 @given(first=NAME, last=NAME, way=st.integers(0, 4), before=TEXT, after=TEXT)
+@example(first="rev", last="aaa", way=0, before="", after="")  # called by a word that is also a title
 def test_names_typed_five_ways_never_appear(first: str, last: str, way: int, before: str, after: str) -> None:
     member = _member(first.title(), f"{first.title()} {last.title()}")
     if fold(first) == fold(last):

@@ -132,7 +132,9 @@ class Namer:
                 words = tuple(fold(w) for w in _WORDS.findall(typed))
                 if not words or words == shown_folded:
                     continue
-                if len(words) == 1 and (words[0].rstrip(".") in TITLES or words[0] in shown_folded):
+                # A title on its own ("Dr") names nobody, unless it is what the person is called.
+                title = words[0].rstrip(".") in TITLES and words[0] != fold(m.name)
+                if len(words) == 1 and (title or words[0] in shown_folded):
                     continue
                 uncertain = len(words) == 1 and (words[0] in ORDINARY_WORDS or words[0] in shown_words)
                 earlier = forms.get(words)
