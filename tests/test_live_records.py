@@ -142,18 +142,19 @@ async def test_the_forms_of_the_meeting_screen_list_the_groups_decisions_through
     app = CoprodMeetApp(service, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await _on_meeting_screen(app, pilot, meeting.id)
-        await pilot.press("d")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        form = app.screen
+
+        async def opened(key: str):
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return app.screen
+
+        form = await opened("d")
         assert isinstance(form, DecisionFormScreen)
         assert [d.id for d in form.earlier] == [second.id, first.id]
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        form = app.screen
+        form = await opened("c")
         assert isinstance(form, ActionFormScreen)
         assert [d.id for d in form.decisions] == [first.id, second.id]
         assert form.decision_id == second.id

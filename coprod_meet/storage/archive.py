@@ -640,6 +640,8 @@ class Archive:
             on_disk[mid] = entry.path
             if since is None or mid not in listed or entry.stat().st_mtime_ns >= since:
                 to_read.append(mid)
+        wanted = [m for m in to_read if m in listed]
+        known = self._from_catalogue(lambda c: c.lines(wanted))  # one query, not one a file
         dropped = []
         fresh = []
         recent: dict[str, list[dict[str, Any]]] = {}
@@ -664,7 +666,7 @@ class Archive:
             if isinstance(events, dict):
                 recent[mid] = [e for e in events.values() if isinstance(e, dict)]
             summary = normalised(summary_of(data))
-            if mid not in listed or self._from_catalogue(lambda c: c.line(mid)) != summary:
+            if known.get(mid) != summary:
                 fresh.append(summary)
         gone = [m for m in listed if m not in on_disk]
         changed = bool(fresh or gone or dropped)

@@ -170,13 +170,9 @@ class Catalogue:
 
     # -- reading (each raises ``CorruptFile`` when SQLite finds the file damaged) ---------
 
-    def count(self) -> int:
-        return self._query("SELECT count(*) FROM meetings")[0][0]
-
-    def newest(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Lines newest first (by start, then id): the first ``limit``, or all."""
-        rows = self._query(_NEWEST + " LIMIT ?", (limit,)) if limit is not None else self._query(_NEWEST)
-        return [dict(zip(FIELDS, row)) for row in rows]
+    def newest(self) -> list[dict[str, Any]]:
+        """Every line, newest first (by start, then id)."""
+        return [dict(zip(FIELDS, row)) for row in self._query(_NEWEST)]
 
     def first(self, limit: int) -> tuple[list[dict[str, Any]], int]:
         """The newest ``limit`` lines, and how many lines there are, read together."""
@@ -187,9 +183,15 @@ class Catalogue:
             db.execute("COMMIT")
         return [dict(zip(FIELDS, row)) for row in rows], count
 
-    def line(self, meeting_id: str) -> dict[str, Any] | None:
-        rows = self._query(f"SELECT {_COLUMNS} FROM meetings WHERE id = ?", (meeting_id,))
-        return dict(zip(FIELDS, rows[0])) if rows else None
+    def lines(self, meeting_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The lines of these meetings (those it has), by meeting id, read at once."""
+        ids = list(meeting_ids)
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):  # (SQLite takes so many values in one query)
+            chunk = ids[start:start + 500]
+            sql = f"SELECT {_COLUMNS} FROM meetings WHERE id IN ({', '.join('?' * len(chunk))})"
+            found.update((row[0], dict(zip(FIELDS, row))) for row in self._query(sql, tuple(chunk)))
+        return found
 
     def ids(self) -> set[str]:
         return {meeting_id for (meeting_id,) in self._query("SELECT id FROM meetings")}
